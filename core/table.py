@@ -1,0 +1,169 @@
+"""The event table: its columns and their types, defined here and nowhere else, and checked here.
+
+One row per event; a quotation is an event too. In memory list-valued columns hold tuples of
+strings and dates are ``datetime64`` columns; in CSV lists are joined with "; ".
+"""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+EVENT_TYPES = ("talks", "meeting", "visit", "call", "statement", "agreement", "proposal", "demand",
+               "rejection", "accusation", "threat", "sanction", "other")
+PLOVER = {"talks": "CONSULT", "meeting": "CONSULT", "visit": "CONSULT", "call": "CONSULT",
+          "statement": "STATEMENT", "agreement": "AGREE", "proposal": "COOPERATE", "demand": "DEMAND",
+          "rejection": "REJECT", "accusation": "ACCUSE", "threat": "THREATEN", "sanction": "SANCTION",
+          "other": "OTHER"}
+STATUSES = ("occurred", "planned", "cancelled")
+PRECISIONS = ("day", "week", "month", "quarter", "year", "unknown")
+QUOTE_KINDS = ("", "direct", "partial", "indirect")
+DATE_SOURCES = ("text", "context", "published", "")
+
+# column -> kind: "str" text ("" when empty), "date" datetime64 (NaT when unknown),
+# "tuple" tuple of strings, "int" integer
+COLUMNS: dict[str, str] = {
+    "event_id": "str",
+    "article_id": "str",
+    "event_type": "str",
+    "plover": "str",
+    "status": "str",
+    "date": "date",
+    "date_end": "date",
+    "date_precision": "str",
+    "date_text": "str",
+    "date_source": "str",
+    "actors": "tuple",
+    "countries": "tuple",
+    "speaker": "str",
+    "speaker_role": "str",
+    "speaker_country": "str",
+    "quote": "str",
+    "quote_kind": "str",
+    "location": "str",
+    "location_country": "str",
+    "summary": "str",
+    "evidence": "str",
+    "evidence_start": "int",   # character offsets of the evidence in the article's text
+    "evidence_end": "int",
+    "source": "str",
+    "published": "date",
+    "title": "str",
+    "article_name": "str",
+    "n_sources": "int",        # how many articles report this row
+    "sources": "tuple",        # their outlets (or file names when no outlet is known)
+}
+ENUMS = {"event_type": EVENT_TYPES, "status": STATUSES, "date_precision": PRECISIONS,
+         "quote_kind": QUOTE_KINDS, "date_source": DATE_SOURCES}
+LIST_SEPARATOR = "; "
+
+
+class SchemaError(ValueError):
+    """A table that breaks the event-table schema."""
+
+
+def _tuple(v) -> tuple:
+    if isinstance(v, tuple):
+        return v
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ()
+    if isinstance(v, str):
+        return tuple(x.strip() for x in v.split(";") if x.strip())
+    return tuple(v)
+
+
+def make_table(rows: list[dict]) -> pd.DataFrame:
+    """The event table from row dicts (missing columns get their empty value), validated."""
+    data = {}
+    for col, kind in COLUMNS.items():
+        vals = [r.get(col) for r in rows]
+        if kind == "str":
+            data[col] = pd.Series(["" if v is None else str(v) for v in vals], dtype="str")
+        elif kind == "date":
+            data[col] = pd.Series(pd.to_datetime(pd.Series(vals, dtype="object"), errors="raise"),
+                                  dtype="datetime64[s]")
+        elif kind == "tuple":
+            data[col] = pd.Series([_tuple(v) for v in vals], dtype="object")
+        else:
+            data[col] = pd.Series([0 if v is None else int(v) for v in vals], dtype="int64")
+    return validate(pd.DataFrame(data))
+
+
+def empty_table() -> pd.DataFrame:
+    return make_table([])
+
+
+def validate(table: pd.DataFrame) -> pd.DataFrame:
+    """The table itself if it keeps the schema; SchemaError saying what is wrong otherwise."""
+    missing = [c for c in COLUMNS if c not in table.columns]
+    if missing:
+        raise SchemaError(f"missing columns: {', '.join(missing)}")
+    for col, kind in COLUMNS.items():
+        s = table[col]
+        if kind == "str":
+            if not pd.api.types.is_string_dtype(s) or s.isna().any():
+                raise SchemaError(f"column {col!r} must hold text with no missing values")
+        elif kind == "date":
+            if not pd.api.types.is_datetime64_dtype(s):
+                raise SchemaError(f"column {col!r} must be datetime64, not {s.dtype}")
+        elif kind == "tuple":
+            if not all(isinstance(v, tuple) and all(isinstance(x, str) for x in v) for v in s):
+                raise SchemaError(f"column {col!r} must hold tuples of strings")
+        elif not pd.api.types.is_integer_dtype(s):
+            raise SchemaError(f"column {col!r} must be integer, not {s.dtype}")
+    for col, allowed in ENUMS.items():
+        bad = set(table[col].unique()) - set(allowed)
+        if bad:
+            raise SchemaError(f"column {col!r} has values outside {allowed}: {sorted(bad)}")
+    inverted = table["date_end"].notna() & table["date"].notna() & (table["date_end"] < table["date"])
+    if inverted.any():
+        raise SchemaError(f"{int(inverted.sum())} rows end before they start")
+    undated_with_end = table["date"].isna() & table["date_end"].notna()
+    if undated_with_end.any():
+        raise SchemaError("rows with an end date but no start date")
+    return table
+
+
+# --- export ----------------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_number(s: str) -> bool:
+    try:
+        float(s.replace(",", ""))
+        return True
+    except ValueError:
+        return False
+
+
+def safe_cell(s: str) -> str:
+    """A text cell an office suite will not run as a formula (OWASP CSV injection): cells starting
+    with = + - @ tab or carriage return get a leading apostrophe, unless they are plain numbers."""
+    if s and s.startswith(_FORMULA_START) and not _is_number(s):
+        return "'" + s
+    return s
+
+
+def to_export_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """The table as flat text for spreadsheets: lists joined, dates as ISO days, formulas defused."""
+    out = pd.DataFrame(index=table.index)
+    for col in table.columns:
+        kind = COLUMNS.get(col, "str")
+        s = table[col]
+        if kind == "tuple":
+            s = s.map(lambda v: LIST_SEPARATOR.join(_tuple(v)))
+        elif kind == "date" or pd.api.types.is_datetime64_dtype(s):
+            s = s.dt.strftime("%Y-%m-%d").fillna("")
+        elif kind == "int":
+            out[col] = s
+            continue
+        out[col] = s.fillna("").astype(str).map(safe_cell)
+    return out
+
+
+def to_csv_bytes(table: pd.DataFrame) -> bytes:
+    """UTF-8 CSV (with a byte-order mark so spreadsheets read accents right), spreadsheet-safe."""
+    buf = io.StringIO()
+    to_export_frame(table).to_csv(buf, index=False)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
