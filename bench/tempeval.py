@@ -1,0 +1,101 @@
+"""TempEval-3 benchmark for core.dates.find_times (TimeBank and AQUAINT, TBAQ-cleaned).
+
+    python bench/tempeval.py [--eval-dir ../shared/eval] [--show N]
+
+Reads the TimeML documents by path (the data is never copied into the repository) and reuses
+the reference scorer's reader and one-to-one overlap matcher from <eval-dir>/scorers. Prints, for
+each folder and for the date scope (DATE+TIME) and all types: relaxed P/R/F1, strict F1, value
+accuracy and value F1 (relaxed F1 x value accuracy), and the speed in documents per second.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+SCOPES = {"date": {"DATE", "TIME"}, "all": {"DATE", "TIME", "DURATION", "SET"}}
+
+
+def _load_find_times():
+    sys.path.insert(0, str(ROOT))
+    try:
+        from core.dates import find_times
+    except ImportError:
+        # core/__init__.py may import modules still being written: load dates.py on its own
+        spec = importlib.util.spec_from_file_location("core_dates_bench", ROOT / "core" / "dates.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = mod
+        spec.loader.exec_module(mod)
+        find_times = mod.find_times
+    return find_times
+
+
+def evaluate(docs, find_times, match, norm_value, show=0):
+    t0 = time.perf_counter()
+    preds = {d.name: [(m.start, m.end, m.value) for m in find_times(d.text, d.dct)] for d in docs}
+    elapsed = time.perf_counter() - t0
+    res = {"seconds": elapsed, "docs": len(docs)}
+    misses = []
+    for scope, types in SCOPES.items():
+        n_gold = n_pred = n_rel = n_strict = n_val = 0
+        for d in docs:
+            gold = [t for t in d.timexes if t.type in types]
+            pred = preds[d.name]
+            if scope == "date":
+                others = [t for t in d.timexes if t.type not in types]
+                pred = [p for p in pred
+                        if not any(min(o.end, p[1]) - max(o.start, p[0]) > 0 for o in others)]
+            n_gold += len(gold)
+            n_pred += len(pred)
+            for g, p in match(gold, pred):
+                n_rel += 1
+                n_strict += (g.start, g.end) == (p[0], p[1])
+                ok = norm_value(g.value) == norm_value(p[2])
+                n_val += ok
+                if not ok and scope == "date":
+                    misses.append((d.name, str(d.dct), g.text, g.value, d.text[p[0]:p[1]], p[2]))
+        P = n_rel / n_pred if n_pred else 0.0
+        R = n_rel / n_gold if n_gold else 0.0
+        F = 2 * P * R / (P + R) if P + R else 0.0
+        sp = n_strict / n_pred if n_pred else 0.0
+        sr = n_strict / n_gold if n_gold else 0.0
+        SF = 2 * sp * sr / (sp + sr) if sp + sr else 0.0
+        acc = n_val / n_rel if n_rel else 0.0
+        res[scope] = dict(gold=n_gold, pred=n_pred, P=P, R=R, F=F, SF=SF, acc=acc, VF=F * acc)
+    for m in misses[:show]:
+        print("  value miss:", m)
+    return res
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
+    ap.add_argument("--show", type=int, default=0, help="print N value misses per folder")
+    a = ap.parse_args(argv)
+    scorers = a.eval_dir.resolve() / "scorers"
+    sys.path.insert(0, str(scorers))
+    from timeml import read_dir  # noqa: E402  (the reference reader)
+    from score_times import match, norm_value  # noqa: E402  (the reference matcher)
+
+    find_times = _load_find_times()
+    find_times("Warm-up on Tuesday.", None)
+    for folder in ("TimeBank", "AQUAINT"):
+        docs = read_dir(a.eval_dir / "tempeval3" / folder)
+        r = evaluate(docs, find_times, match, norm_value, a.show)
+        for scope in SCOPES:
+            s = r[scope]
+            print(f"{folder:8s} {scope:4s} gold={s['gold']:4d} pred={s['pred']:4d} "
+                  f"relaxed P/R/F1={s['P'] * 100:.1f}/{s['R'] * 100:.1f}/{s['F'] * 100:.1f} "
+                  f"strict F1={s['SF'] * 100:.1f} value acc={s['acc'] * 100:.1f} "
+                  f"value F1={s['VF'] * 100:.1f}")
+        secs = r["seconds"]
+        print(f"{folder:8s} speed docs={r['docs']} {r['docs'] / secs:.0f} docs/s "
+              f"{secs / r['docs'] * 1000:.2f} ms/doc")
+
+
+if __name__ == "__main__":
+    main()

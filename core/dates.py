@@ -1,0 +1,1289 @@
+"""Temporal expressions in English news: find them, resolve them against a reference date.
+
+    from core.dates import find_times, TimeMention, clause_tense
+    find_times("The envoys met on Tuesday.", datetime.date(2026, 2, 12))
+    -> [TimeMention(start=18, end=25, text='Tuesday', type='DATE', value='2026-02-10', ...)]
+
+How it works
+  1. One compiled alternation (built from the word lists below) finds candidate expressions,
+     scanning left to right; each alternative is a named rule, longest forms first.
+  2. The rule's handler reads the matched text and resolves it with plain calendar arithmetic
+     against the reference date (usually the publication date). Weekdays, month names and
+     day-months without a year use the tense of their clause (``clause_tense``): past -> the most
+     recent one, future -> the coming one.
+  3. Values follow TimeML TIMEX3 (2026-02-10, 2026-W06, 2026-02, 2025-Q4, 2025-SU, 2025, 199,
+     PRESENT_REF, P3W, XXXX-WXX-5 ...); spans follow the TimeML guidelines (prepositions such as
+     "on", "in", "for" are left out; "the", "last", "early", "ago" are in).
+No dateparser: every expression found here is resolved by the calendar code in this module.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["TimeMention", "find_times", "clause_tense"]
+
+# --------------------------------------------------------------------------------------------
+# Word lists (all constants in one place)
+# --------------------------------------------------------------------------------------------
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+            "saturday": 6, "sunday": 7}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# first month of each season (winter starts in December of its year)
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+DAYPARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+            "overnight": "NI", "midday": "MI", "noon": "MI"}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
+    "a half": 0.5, "half a": 0.5, "half an": 0.5,
+}
+VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a number of", "numerous")
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
+    "thirty-first": 31,
+}
+QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
+                 "3rd": 3, "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+UNITS = {  # unit word -> (TIMEX3 letter, is time-of-day unit)
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "fortnight": ("W2", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "decade": ("E", False),
+    "century": ("C", False), "centurie": ("C", False), "weekend": ("WE", False),
+}
+# relative modifiers: direction of "last/next/this ..."
+REL_PAST = {"last", "past", "previous", "preceding"}
+REL_FUTURE = {"next", "coming", "following", "upcoming", "this coming"}
+REL_THIS = {"this", "current", "the current", "present"}
+
+# clause tense markers
+FUTURE_WORDS = {
+    "will", "shall", "'ll", "’ll", "wo", "won't", "won’t", "would", "going", "expected",
+    "scheduled", "due", "slated", "set", "planned", "plans", "plan", "planning", "intends",
+    "intend", "aims", "hopes", "upcoming", "next", "tomorrow", "later", "soon", "until",
+    "postponed", "delayed", "deadline", "expects", "forecast",
+}
+PAST_WORDS = {
+    "said", "told", "was", "were", "had", "did", "ago", "met", "held", "made", "took", "gave",
+    "went", "came", "began", "left", "saw", "won", "lost", "fell", "rose", "sold", "bought",
+    "paid", "spent", "sent", "brought", "thought", "found", "kept", "led", "ran", "wrote",
+    "spoke", "broke", "chose", "drove", "flew", "fought", "grew", "knew", "meant", "struck",
+    "stood", "threw", "understood", "became", "heard", "felt", "built", "caught", "taught",
+    "sought", "dealt", "got", "yesterday", "earlier", "last", "hit", "quit", "shot", "slid",
+    "sank", "swore", "withdrew", "overtook", "undertook", "forgave", "foresaw", "arose",
+}
+PRESENT_WORDS = {"is", "are", "am", "says", "say", "remains", "remain", "has", "have"}
+NOT_PAST_ED = {"need", "speed", "indeed", "proceed", "exceed", "succeed", "feed", "seed",
+               "hundred", "bed", "red", "united", "based", "related", "detailed", "limited",
+               "red", "shed", "bred", "breed", "greed", "weed", "deed", "creed", "ted", "fred",
+               "ahmed", "mohammed", "muhammad", "mohamed", "hamed", "sayed", "saeed",
+               "concerned", "interested", "unexpected", "expected", "scheduled", "planned",
+               "proposed", "advanced", "armed", "naked", "wicked", "sacred", "kindred",
+               "allied", "ed", "wed", "united", "supposed", "used", "alleged"}
+
+# words that turn a following 4-digit number into a quantity, not a year
+QUANTITY_AFTER_NUMBER = re.compile(
+    r"\s*(?:%|percent|per\s?cent|people|persons|troops|soldiers|men|women|children|votes|"
+    r"seats|members|delegates|workers|jobs|dollars|euros|pounds|yuan|yen|rubles|rials|"
+    r"tons|tonnes|barrels|miles|kilometers|kilometres|km|meters|metres|feet|units|shares|"
+    r"points|cases|deaths|dead|killed|wounded|refugees|prisoners|cars|vehicles|homes|"
+    r"houses|missiles|rockets|drones|aircraft|planes|tanks|ships|centrifuges|hectares|"
+    r"acres|mw|kg|kilograms|pages|words|employees|students|patients|hostages|fighters|"
+    r"officers|police|staff|users|residents|families|civilians|visitors|tourists|"
+    r"[a-z]+-[a-z]+s\b)",
+    re.I)
+
+# --------------------------------------------------------------------------------------------
+# Result type
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    type: str               # DATE, TIME, DURATION, SET
+    value: str              # TIMEX3 value
+    first: dt.date | None   # first day covered (inclusive)
+    last: dt.date | None    # last day covered (inclusive)
+    precision: str          # day, week, month, quarter, year, unknown
+
+
+# --------------------------------------------------------------------------------------------
+# Grammar
+# --------------------------------------------------------------------------------------------
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words),
+                           key=len, reverse=True))
+
+
+_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MON_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MON = rf"(?:{_MON_FULL}|{_MON_ABBR})(?![\w-])"
+DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
+ORD_DAY = rf"(?:{_alt(ORDINALS)})"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%])"
+YEAR_APOS = r"['’]\d\d(?![\w'’])"
+WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
+DPART = r"(?:morning|afternoon|evening|night|overnight)"
+NUM_WORD = _alt(k for k in NUMBER_WORDS)
+NUM = rf"(?:\d+(?:\.\d+)?|(?:{NUM_WORD})(?:[\s-]+(?:{_alt(['one','two','three','four','five','six','seven','eight','nine'])}))?(?:\s+and\s+a\s+half)?)"
+VAGUE = _alt(VAGUE_NUMBERS)
+UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
+UNIT_SG = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
+APPROX = r"(?:(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|just|barely|only|another|an\s+additional|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+following|the)\s+)"
+EARLYLATE = r"(?:(?:early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end|start|beginning|the\s+turn\s+of)[\s-]+)"
+REL = r"(?:last|next|this\s+coming|this|coming|past|previous|following|upcoming|current)"
+SEASON = r"(?:spring|summer|autumn|fall|winter)"
+TIME_CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?|noon|midnight)"
+
+# Rules, in priority order (earlier alternatives win at the same start position).
+RULES: list[tuple[str, str]] = [
+    # ISO and numeric dates
+    ("iso", r"(?<![\d/.-])(?:1[0-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
+    ("numeric", r"(?<![\d/.,$-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:(?:1[0-9]|20)\d\d)(?![\d/-])"),
+    # clock time + day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"
+    ("clock_day", rf"{TIME_CLOCK}(?:\s*,)?(?:\s+(?:on\s+)?)(?:(?:{WDAY})(?:,?\s+{MON}\s+{DAYN})?|{MON}\s+{DAYN}(?:,?\s+{YEAR})?|today|tonight|yesterday|tomorrow)"),
+    # "Tuesday, Feb. 10, 2026" / "Tuesday, 10 February"
+    ("wday_date", rf"(?:{WDAY}|{WDAY_ABBR})(?:\s*,\s*|\s+)(?:(?:the\s+)?{DAYN}(?:\s+of)?\s+{MON}|{MON}\s+(?:the\s+)?(?:{DAYN}|{ORD_DAY}))(?:,?\s+{YEAR})?"),
+    # "Feb. 6, 2026", "February 6th 2026", "March eighth"
+    ("mdy", rf"(?:{EARLYLATE})?{MON}\s+(?:the\s+)?(?:{DAYN}|{ORD_DAY})(?:\s*,\s*|\s+)?(?:{YEAR})?(?!\s*(?:%|percent|[-–]\s*\d))"),
+    # "6 Feb 2026", "6th of February", "the 6th of February"
+    ("dmy", rf"(?:the\s+)?{DAYN}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?"),
+    # "March 2025", "March of 2025", "March this year", "early next year" style month+rel year
+    ("my", rf"(?:{EARLYLATE})?{MON}(?:,?\s+|\s+of\s+){YEAR}"),
+    ("my_rel", rf"(?:{EARLYLATE})?{MON}\s+(?:of\s+)?(?:this|last|next)\s+year"),
+    # seasons: "last autumn", "the summer of 2025", "winter 2025", "this summer"
+    ("season_year", rf"(?:{EARLYLATE})?(?:the\s+)?{SEASON}\s+(?:of\s+)?(?:{YEAR})"),
+    ("season_rel", rf"(?:{EARLYLATE})?(?:{REL}|this)\s+{SEASON}(?!\s+(?:of\s+)?\d)"),
+    # quarters: "the first quarter", "third-quarter", "the fourth quarter of 2025", "Q3 2025"
+    ("quarter", rf"(?:the\s+)?(?:(?:fiscal|calendar|latest|current|same)\s+)?(?:{YEAR}\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarters?(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year))?"),
+    ("qcode", rf"\bQ[1-4](?:\s+{YEAR}|(?=\s))"),
+    ("half", rf"(?:the\s+)?(?:first|second|1st|2nd)[\s-]+half(?:\s+of\s+(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?"),
+    # decades and centuries
+    ("decade", rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)\d0['’]?s|['’]\d0s|(?:{_alt(DECADE_WORDS)}))(?![\w])"),
+    ("century", rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[\s-]+century"),
+    ("rel_century", rf"(?:the\s+)?(?:{REL}|this)\s+century"),
+    ("rel_decade", rf"(?:the\s+)?(?:last|past|previous|this|current|next|coming)\s+decade(?!s)"),
+    # "the year 2000", "fiscal 2025", "mid-1996", "early 1990", "the end of 1990"
+    ("year_mod", rf"(?:(?:the\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|(?:the\s+)?year\s+|{EARLYLATE}){YEAR}"),
+    ("year_spelled", r"(?:the\s+year\s+)?(?:two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?|nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred))(?![\w-])"),
+    # relative to the reference: yesterday, today ...
+    ("day_dpart_rel", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last)\s+{DPART}"),
+    ("dpart_day_rel", rf"(?:(?:early|late|mid)[\s-]*)?{DPART}\s+(?:yesterday|today|tomorrow)|(?:mid[\s-]?)(?:morning|afternoon|day)\s+(?:yesterday|today|tomorrow)"),
+    ("day_rel", r"(?:(?:early|late|earlier|later)\s+)?(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?(?!['’]s\s)"),
+    ("day_rel_poss", r"(?:yesterday|today|tomorrow|tonight)['’]s"),
+    # weekdays: "last Tuesday", "next Friday", "Tuesday night", "early Tuesday", "the day before last Tuesday"
+    ("wday_set", rf"(?:every|each)\s+(?:other\s+)?{WDAY}s?(?:\s+{DPART}s?)?|(?<![\w-]){WDAY}s(?!['’])(?:\s+{DPART}s?)?"),
+    ("wday", rf"(?:the\s+day\s+(?:before|after)\s+)?(?:(?:early|late|earlier|later)\s+)?(?:(?:last|next|this(?:\s+coming|\s+past)?|coming|past|previous|following)\s+)?{WDAY}(?:['’]s)?(?:\s+{DPART})?(?:\s+{TIME_CLOCK})?"),
+    # ago / earlier / later / from now / hence
+    ("ago", rf"(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:{UNIT})(?:\s+or\s+(?:so|more|two|three))?|(?:{APPROX})?{UNIT_SG})\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously|back)(?![\w-])"),
+    ("ago_bare", rf"(?:(?:years|months|weeks|days|decades)\s+ago)"),
+    # last/next/this week, the past year, earlier this month, the end of the month, this weekend
+    ("rel_unit", rf"(?:{EARLYLATE})?(?:the\s+)?(?:{REL}|this|the\s+same|that)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?(?:week|weekend|month|year|quarter|half)(?!['’-]|\s+(?:old|long))"),
+    ("end_of", rf"(?:{EARLYLATE})(?:the|this|that)\s+(?:week|weekend|month|year|quarter)"),
+    ("the_weekend", r"(?:(?:early|late)\s+)?the\s+weekend(?!['’])"),
+    ("the_quarter", r"the\s+(?:latest|most\s+recent|recent|just[\s-]+(?:ended|completed))\s+(?:fiscal\s+)?quarter|the\s+(?:latest|most\s+recent)\s+period"),
+    ("year_ago_adj", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|fiscal\s+quarter|level|months?))?"),
+    # in two weeks / within days / in the coming days
+    ("in_units", rf"(?<=\bin\s)(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:days|weeks|months|years)|a\s+(?:day|week|month|year|fortnight))(?!\s+(?:ago|earlier|later|of|old|after|before))"),
+    ("within", r"(?:within|in)\s+(?:(?:the\s+)?(?:coming|next|next\s+few|next\s+several|following)\s+)?(?:days|weeks|months)(?!\s+(?:ago|of|later|earlier))"),
+    ("coming", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|weeks\s+and)\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"),
+    ("recent_units", r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|years|decades)"),
+    # month names alone ("in March", "by May", "March's")
+    ("month", rf"(?:{EARLYLATE})?(?:{_MON_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)(?![\w-])"),
+    # years alone
+    ("year", rf"(?<![\w$£€¥#.,/-]){YEAR}(?![\w/-]|[.,]\d)|(?<=\bin\s)['’]\d\d(?![\w'’])"),
+    # vague references
+    ("ref", r"(?:right\s+)?now(?![\w'’-])|currently|presently|at\s+present|nowadays|these\s+days|at\s+this\s+time|at\s+the\s+moment|for\s+now|so\s+far|to\s+date|recently|lately|(?:in\s+)?the\s+future|(?:in\s+)?the\s+(?:recent|distant|near)\s+(?:past|future)|the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|quarters?|century|centuries))|once\s+upon\s+a\s+time|(?:the\s+)?(?:near|distant)[\s-]+term"),
+    # durations: "three weeks", "two-year", "a month and a half", "the past two months"
+    ("duration", rf"(?:(?:{APPROX})*(?:{NUM}|{VAGUE})(?:\s+more)?[\s-]+{UNIT}(?:[\s-]+(?:long|old))?|(?:{APPROX})+{UNIT_SG}(?![\w-])|(?:the\s+)?(?:full|whole|entire)\s+{UNIT_SG}|(?<=\bfor\s)(?:days|weeks|months|years|decades|hours)|(?:(?:many|several|the\s+last|the\s+past)\s+)?(?:decades|centuries))(?![\w-])"),
+    # sets: daily, weekly, every week, each month, twice a year
+    ("set", rf"(?:every|each)\s+(?:other\s+)?(?:(?:{NUM})\s+)?(?:{UNIT}|{MON}|{SEASON})|daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|(?:once|twice|(?:three|four|\d+)\s+times)\s+(?:a|per|each|every)\s+{UNIT_SG}"),
+]
+
+_BIG = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in RULES), re.I)
+_RULE_RE = {name: re.compile(pat, re.I) for name, pat in RULES}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_SENT_END = re.compile(r"[.!?;:][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+_CLAUSE_SPLIT = re.compile(r"\b(?:but|while|whereas|although|though|after|before|when|since|until)\b|[;—–]|,\s+(?:and|but|who|which|where)\b", re.I)
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar helpers: each returns (value, first, last, precision)
+# --------------------------------------------------------------------------------------------
+def _day(d: dt.date):
+    return d.isoformat(), d, d, "day"
+
+
+def _week(d: dt.date):
+    y, w, _ = d.isocalendar()
+    mon = d - dt.timedelta(days=d.weekday())
+    return f"{y:04d}-W{w:02d}", mon, mon + dt.timedelta(days=6), "week"
+
+
+def _weekend(d: dt.date):
+    y, w, _ = d.isocalendar()
+    sat = d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=5)
+    return f"{y:04d}-W{w:02d}-WE", sat, sat + dt.timedelta(days=1), "week"
+
+
+def _month(y: int, m: int):
+    if not 1 <= y <= 9999:
+        return None
+    return (f"{y:04d}-{m:02d}", dt.date(y, m, 1),
+            dt.date(y, m, calendar.monthrange(y, m)[1]), "month")
+
+
+def _quarter(y: int, q: int):
+    return (f"{y:04d}-Q{q}", dt.date(y, 3 * q - 2, 1),
+            dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1]), "quarter")
+
+
+def _half(y: int, h: int):
+    return (f"{y:04d}-H{h}", dt.date(y, 1 if h == 1 else 7, 1),
+            dt.date(y, 6, 30) if h == 1 else dt.date(y, 12, 31), "quarter")
+
+
+def _season(y: int, code: str):
+    m0 = SEASON_START[code]
+    first = dt.date(y, m0, 1)
+    ly, lm = (y + 1, 2) if code == "WI" else (y, m0 + 2)
+    return f"{y:04d}-{code}", first, dt.date(ly, lm, calendar.monthrange(ly, lm)[1]), "quarter"
+
+
+def _year(y: int):
+    return f"{y:04d}", dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+
+
+def _decade(d3: int):
+    return f"{d3:03d}", dt.date(max(d3 * 10, 1), 1, 1), dt.date(d3 * 10 + 9, 12, 31), "year"
+
+
+def _century(c2: int):
+    return f"{c2:02d}", dt.date(max(c2 * 100, 1), 1, 1), dt.date(c2 * 100 + 99, 12, 31), "year"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _shift(d: dt.date, n: int, unit: str) -> dt.date:
+    if unit == "D":
+        return d + dt.timedelta(days=n)
+    if unit == "W":
+        return d + dt.timedelta(weeks=n)
+    if unit in ("M", "Q", "Y", "E", "C"):
+        months = n * {"M": 1, "Q": 3, "Y": 12, "E": 120, "C": 1200}[unit]
+        y, m = _add_months(d.year, d.month, months)
+        return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+    return d
+
+
+def _num(s: str) -> float | None:
+    s = re.sub(r"\s+", " ", s.strip().lower())
+    s = re.sub(r"^(?:(?:nearly|almost|about|around|roughly|approximately|some|more than|less than|"
+               r"fewer than|over|under|at least|at most|up to|no more than|just|barely|only|another|"
+               r"an additional|the first|the last|the past|the next|the previous|the coming|"
+               r"the following|the)\s+)+", "", s)
+    half = 0.5 if s.endswith(" and a half") else 0.0
+    s = s.removesuffix(" and a half")
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s) + half
+    if s in NUMBER_WORDS:
+        return NUMBER_WORDS[s] + half
+    parts = re.split(r"[\s-]+", s)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]] + half
+    return None
+
+
+def _unit_of(word: str) -> str:
+    w = word.lower().rstrip("s")
+    if w == "centurie":
+        w = "century"
+    return UNITS.get(w, ("X", False))[0]
+
+
+def _pvalue(n: float | None, unit: str, time_unit: bool = False) -> str:
+    """ISO 8601 duration value: P3W, PT2H, PXY ..."""
+    if unit == "W2":
+        unit, n = "W", (n * 2 if n is not None else None)
+    if unit == "WE":
+        return "P2D" if n in (None, 1) else f"P{int(n * 2)}D"
+    t = "T" if time_unit else ""
+    if n is None:
+        return f"P{t}X{unit}"
+    if n != int(n):
+        if unit == "Y":
+            return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M" if int(n) else f"P{int(n * 12)}M"
+        if unit == "H":
+            return f"PT{int(n * 60)}M"
+        if unit == "D":
+            return f"PT{int(n * 24)}H"
+        if unit == "M" and not time_unit:
+            return f"P{int(n * 30)}D"
+        n = int(round(n))
+    return f"P{t}{int(n)}{unit}"
+
+
+# --------------------------------------------------------------------------------------------
+# Tense of the clause around a mention
+# --------------------------------------------------------------------------------------------
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 400)
+    s = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        s = m.end()
+    m = _SENT_END.search(text, end, min(len(text), end + 400))
+    e = m.start() + 1 if m else min(len(text), end + 400)
+    return s, e
+
+
+def _word_tense(w: str, nxt: str = "") -> str | None:
+    lw = w.lower()
+    if lw in FUTURE_WORDS:
+        if lw in ("set", "due") and nxt != "to":
+            return None
+        if lw == "going" and nxt != "to":
+            return None
+        if lw in ("plan", "plans", "planning", "aims", "hopes", "intends", "intend", "expects") and nxt not in ("to", "for"):
+            return None
+        if lw == "next":
+            return "future"
+        return "future"
+    if lw in PAST_WORDS:
+        return "past"
+    if len(lw) > 4 and lw.endswith("ed") and lw not in NOT_PAST_ED:
+        return "past"
+    if lw in PRESENT_WORDS:
+        return "present"
+    return None
+
+
+def clause_tense(text: str, start: int, end: int) -> str:
+    """Tense of the clause governing text[start:end]: "past", "future" or "present".
+
+    The nearest tense marker to the left in the same sentence decides ("said on Tuesday",
+    "will meet on Friday"); failing that, the nearest one to the right ("On Friday the
+    envoys will meet"); failing both, "present"."""
+    s, e = _sentence_bounds(text, start, end)
+    left = list(_WORD.finditer(text, s, start))
+    right = list(_WORD.finditer(text, end, e))
+    words_r = [m.group() for m in right]
+    best_left = None
+    for i in range(len(left) - 1, -1, -1):
+        nxt = left[i + 1].group().lower() if i + 1 < len(left) else (words_r[0].lower() if words_r else "")
+        t = _word_tense(left[i].group(), nxt)
+        if t:
+            # "has/have" + past participle = past; "has/have" alone stays present
+            if t == "present" and left[i].group().lower() in ("has", "have") and i + 1 < len(left):
+                t = "past"
+            best_left = (len(left) - 1 - i, t)
+            break
+    best_right = None
+    for i, m in enumerate(right):
+        nxt = words_r[i + 1].lower() if i + 1 < len(words_r) else ""
+        t = _word_tense(m.group(), nxt)
+        if t:
+            best_right = (i, t)
+            break
+    if best_left and (not best_right or best_left[0] <= best_right[0] + 6):
+        return best_left[1]
+    if best_right:
+        return best_right[1]
+    return "present"
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution helpers
+# --------------------------------------------------------------------------------------------
+def _weekday_date(ref: dt.date, wd: int, direction: str) -> dt.date:
+    """wd: 1=Monday..7=Sunday. direction: past (<= ref), future (>= ref), nearest,
+    last (strictly before, the previous week's when 'last'), next (strictly after)."""
+    delta = (ref.isoweekday() - wd) % 7  # days back to the most recent such day (0 = today)
+    back = ref - dt.timedelta(days=delta)
+    fwd = ref + dt.timedelta(days=(wd - ref.isoweekday()) % 7)
+    if direction == "past":
+        return back
+    if direction == "future":
+        return fwd
+    if direction == "last":
+        return back if delta else ref - dt.timedelta(days=7)
+    if direction == "next":
+        return fwd if fwd != ref else ref + dt.timedelta(days=7)
+    # nearest
+    return back if (ref - back) <= (fwd - ref) else fwd
+
+
+def _tense_dir(tense: str) -> str:
+    return {"past": "past", "future": "future"}.get(tense, "nearest")
+
+
+def _month_year(ref: dt.date, month: int, tense: str) -> int:
+    if month == ref.month:
+        return ref.year
+    if tense == "future":
+        return ref.year if month > ref.month else ref.year + 1
+    if tense == "past":
+        return ref.year if month < ref.month else ref.year - 1
+    # present / unknown: nearest occurrence
+    ahead = (month - ref.month) % 12
+    return ref.year + (1 if month < ref.month else 0) if ahead <= 4 else (ref.year if month < ref.month else ref.year - 1)
+
+
+def _day_month_year(ref: dt.date, month: int, day: int, tense: str) -> int:
+    y = ref.year
+    try:
+        cand = dt.date(y, month, day)
+    except ValueError:
+        return y
+    if cand == ref:
+        return y
+    if tense == "future":
+        return y if cand >= ref else y + 1
+    if tense == "past":
+        return y if cand <= ref else y - 1
+    diff = (cand - ref).days
+    if diff > 183:
+        return y - 1
+    if diff < -183:
+        return y + 1
+    return y
+
+
+def _early_late(v, mod: str | None):
+    """Narrow (value, first, last, precision) for early / mid / late / end of."""
+    if not mod or v is None or v[1] is None:
+        return v
+    value, first, last, prec = v
+    span = (last - first).days + 1
+    mod = mod.lower()
+    if "end" in mod or mod.startswith("late"):
+        a, b = first + dt.timedelta(days=span * 2 // 3), last
+    elif mod.startswith(("early", "beginning", "start", "the beginning", "the start")):
+        a, b = first, first + dt.timedelta(days=span // 3 - 1)
+    elif mod.startswith(("mid", "the middle")):
+        a, b = first + dt.timedelta(days=span // 3), first + dt.timedelta(days=span * 2 // 3 - 1)
+    else:
+        return v
+    return value, a, max(a, b), prec
+
+
+_MOD_RE = re.compile(r"^(early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end|start|beginning|the\s+turn\s+of)[\s-]+", re.I)
+
+
+def _strip_mod(s: str) -> tuple[str | None, str]:
+    m = _MOD_RE.match(s)
+    if m:
+        return re.sub(r"\s+", " ", m.group(1).lower()), s[m.end():]
+    return None, s
+
+
+def _year_of(s: str, ref: dt.date | None) -> int | None:
+    m = re.search(r"(?:1[0-9]|20)\d\d", s)
+    if m:
+        return int(m.group())
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The tagger
+# --------------------------------------------------------------------------------------------
+class _Doc:
+    def __init__(self, text: str, ref: dt.date | None):
+        self.text = text
+        self.ref = ref
+        self.out: list[TimeMention] = []
+
+    def tense(self, s: int, e: int) -> str:
+        return clause_tense(self.text, s, e)
+
+    def last_anchor(self, precision: str | None = None):
+        for m in reversed(self.out):
+            if m.first is not None and m.type in ("DATE", "TIME") and m.value[:1].isdigit():
+                if precision is None or m.precision == precision:
+                    return m
+        return None
+
+
+def _mention(doc: _Doc, s: int, e: int, typ: str, res) -> TimeMention | None:
+    if res is None:
+        return None
+    text = doc.text
+    # trim spaces / trailing punctuation that crept into the span
+    while e > s and text[e - 1] in " \t\n,":
+        e -= 1
+    value, first, last, prec = res
+    return TimeMention(s, e, text[s:e], typ, value, first, last, prec)
+
+
+def _unresolved(value: str, prec: str = "unknown"):
+    return value, None, None, prec
+
+
+def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
+    text, ref = doc.text, doc.ref
+    span = text[s:e]
+    low = re.sub(r"\s+", " ", span.lower()).replace("’", "'")
+    rx = _RULE_RE[rule]
+
+    if rule == "iso":
+        d = dt.date.fromisoformat(span)
+        return _mention(doc, s, e, "DATE", _day(d))
+
+    if rule == "numeric":
+        a, b, y = re.split(r"[/.-]", span)
+        a, b, y = int(a), int(b), int(y)
+        sep = re.search(r"[/.-]", span).group()
+        if a > 12:
+            d_, m_ = a, b
+        elif b > 12:
+            m_, d_ = a, b
+        elif sep == "/":
+            m_, d_ = a, b
+        else:
+            d_, m_ = a, b
+        try:
+            return _mention(doc, s, e, "DATE", _day(dt.date(y, m_, d_)))
+        except ValueError:
+            return None
+
+    if rule in ("mdy", "dmy", "wday_date"):
+        mod, rest = _strip_mod(span)
+        mm = re.search(MON, rest, re.I)
+        if not mm:
+            return None
+        month = MONTHS[mm.group().lower().rstrip(".")]
+        if rule == "mdy" and not mm.group()[0].isupper():
+            return None
+        other = rest[:mm.start()] + " " + rest[mm.end():]
+        dm = re.search(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", other)
+        day = None
+        if dm:
+            day = int(dm.group(1))
+        else:
+            om = re.search(_alt(ORDINALS), other, re.I)
+            if om:
+                day = ORDINALS.get(re.sub(r"\s+", "-", om.group().lower()))
+        ym = re.search(r"(?:1[0-9]|20)\d\d", other)
+        year = int(ym.group()) if ym else None
+        if day is None:
+            return None
+        # "May 5" where "May" could be the verb: require a capital M (checked) and a plausible day
+        if mm.group().lower() == "may" and not ym and re.match(r"\s+\d+\s*(?:%|percent|per|people|\w+s\b)", rest[mm.end():], re.I):
+            return None
+        # "June 20 percent": the number belongs to something else
+        after = text[e:e + 12].lower()
+        if not ym and re.match(r"\s*(?:%|percent|per\s?cent|million|billion|points?)", after):
+            return None
+        if year is None:
+            if ref is None:
+                return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-{month:02d}-{day:02d}", "day"))
+            wdm = re.search(WDAY, span, re.I)
+            if wdm:  # the weekday pins the year: pick the nearest year where it matches
+                wd = WEEKDAYS[wdm.group().lower()]
+                cands = []
+                for yy in (ref.year - 1, ref.year, ref.year + 1):
+                    try:
+                        c = dt.date(yy, month, day)
+                    except ValueError:
+                        continue
+                    if c.isoweekday() == wd:
+                        cands.append(c)
+                if cands:
+                    c = min(cands, key=lambda c: abs((c - ref).days))
+                    return _mention(doc, s, e, "DATE", _day(c))
+            year = _day_month_year(ref, month, day, doc.tense(s, e))
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if mod and rule == "mdy" and mod in ("early", "earlier", "late", "later"):
+            pass
+        return _mention(doc, s, e, "DATE", _day(d))
+
+    if rule in ("my", "my_rel", "month"):
+        mod, rest = _strip_mod(span)
+        mm = re.match(MON, rest, re.I)
+        if not mm:
+            return None
+        mword = mm.group()
+        if not mword[0].isupper():
+            return None
+        month = MONTHS[mword.lower().rstrip(".")]
+        if rule == "month":
+            if not _month_alone_ok(text, s, e, mword, mod):
+                return None
+            if ref is None:
+                return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-{month:02d}", "month"))
+            tense = doc.tense(s, e)
+            before = text[max(0, s - 12):s].lower()
+            if re.search(r"\blast\s+$", before):
+                y = ref.year if month < ref.month else ref.year - 1
+                s = s - len(re.search(r"last\s+$", before).group())
+            elif re.search(r"\bnext\s+$", before):
+                y = ref.year if month > ref.month else ref.year + 1
+                s = s - len(re.search(r"next\s+$", before).group())
+            elif re.search(r"\bthis\s+$", before):
+                y = ref.year
+                s = s - len(re.search(r"this\s+$", before).group())
+            else:
+                y = _month_year(ref, month, tense)
+            return _mention(doc, s, e, "DATE", _early_late(_month(y, month), mod))
+        if rule == "my":
+            y = _year_of(rest, ref)
+        else:
+            if ref is None:
+                return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-{month:02d}", "month"))
+            y = ref.year + (-1 if "last" in low else 1 if "next" in low else 0)
+        return _mention(doc, s, e, "DATE", _early_late(_month(y, month), mod))
+
+    if rule in ("season_year", "season_rel"):
+        mod, rest = _strip_mod(span)
+        sm = re.search(SEASON, rest, re.I)
+        code = SEASONS[sm.group().lower()]
+        if rule == "season_year":
+            y = _year_of(rest, ref)
+            return _mention(doc, s, e, "DATE", _early_late(_season(y, code), mod))
+        if ref is None:
+            return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-{code}", "quarter"))
+        rel = rest[:sm.start()].strip().lower()
+        # the season containing ref, or this year's
+        cur_y = ref.year - 1 if (code == "WI" and ref.month <= 2) else ref.year
+        first = _season(cur_y, code)[1]
+        last = _season(cur_y, code)[2]
+        if rel in ("last", "past", "previous"):
+            y = cur_y if last < ref else cur_y - 1
+        elif rel in ("next", "coming", "this coming", "upcoming", "following"):
+            y = cur_y if first > ref else cur_y + 1
+        else:
+            y = cur_y
+        return _mention(doc, s, e, "DATE", _early_late(_season(y, code), mod))
+
+    if rule in ("quarter", "qcode"):
+        qm = re.search(r"first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]", low)
+        q = QUARTER_WORDS[qm.group()]
+        if low.endswith("quarters"):
+            return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-Q{q}"))
+        y = _year_of(span, ref)
+        if y is None and ref is not None:
+            if "last year" in low:
+                y = ref.year - 1
+            elif "next year" in low:
+                y = ref.year + 1
+            elif "this year" in low:
+                y = ref.year
+            else:
+                cq = (ref.month - 1) // 3 + 1
+                if q < cq:
+                    y = ref.year
+                elif q == cq:
+                    y = ref.year
+                else:
+                    y = ref.year if doc.tense(s, e) == "future" else ref.year - 1
+        if y is None:
+            return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-Q{q}", "quarter"))
+        return _mention(doc, s, e, "DATE", _quarter(y, q))
+
+    if rule == "half":
+        h = 1 if re.search(r"first|1st", low) else 2
+        y = _year_of(span, ref)
+        if y is None and ref is not None:
+            y = ref.year - 1 if "last year" in low else ref.year + 1 if "next year" in low else ref.year
+            if "the year" not in low and "this year" not in low and "last year" not in low and h == 2 and ref.month <= 6 and doc.tense(s, e) == "past":
+                y = ref.year - 1
+        if y is None:
+            return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-H{h}", "quarter"))
+        return _mention(doc, s, e, "DATE", _half(y, h))
+
+    if rule == "decade":
+        m4 = re.search(r"((?:1[0-9]|20)\d)0['’]?s", span)
+        if m4:
+            d3 = int(m4.group(1))
+        else:
+            m2 = re.search(r"['’](\d)0s", span)
+            if m2:
+                if ref is None:
+                    return _mention(doc, s, e, "DATE", _unresolved(f"XX{m2.group(1)}", "year"))
+                d = int(m2.group(1))
+                c = ref.year // 100
+                d3 = c * 10 + d if c * 100 + d * 10 <= ref.year else (c - 1) * 10 + d
+            else:
+                wm = re.search(_alt(DECADE_WORDS), low)
+                if not wm or not re.match(r"(?:the\s+|(?:early|mid|late)[\s-]+)", low):
+                    return None
+                d = DECADE_WORDS[wm.group()]
+                if ref is None:
+                    return _mention(doc, s, e, "DATE", _unresolved(f"XX{d}", "year"))
+                c = ref.year // 100
+                d3 = c * 10 + d if c * 100 + d * 10 <= ref.year else (c - 1) * 10 + d
+        mod = re.search(r"early|mid|late", low)
+        return _mention(doc, s, e, "DATE", _early_late(_decade(d3), mod.group() if mod else None))
+
+    if rule == "century":
+        nm = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
+        n = int(nm.group(1)) if nm else ORDINALS.get(re.search(_alt(ORDINALS), low).group())
+        if not n:
+            return None
+        mod = re.search(r"early|mid|late", low)
+        return _mention(doc, s, e, "DATE", _early_late(_century(n - 1), mod.group() if mod else None))
+
+    if rule == "rel_century":
+        if ref is None:
+            return _mention(doc, s, e, "DATE", _unresolved("XX", "year"))
+        c = ref.year // 100
+        if re.search(r"last|past|previous", low):
+            c -= 1
+        elif re.search(r"next|coming", low):
+            c += 1
+        return _mention(doc, s, e, "DATE", _century(c))
+
+    if rule == "rel_decade":
+        if ref is None:
+            return _mention(doc, s, e, "DATE", _unresolved("XXX", "year"))
+        d3 = ref.year // 10
+        if re.search(r"last|past|previous", low):
+            if low.startswith("the"):
+                # "the past decade" = the ten years up to now: a duration in TimeML
+                return _mention(doc, s, e, "DURATION", ("P1E", None, None, "unknown"))
+            d3 -= 1
+        elif re.search(r"next|coming", low):
+            d3 += 1
+        return _mention(doc, s, e, "DATE", _decade(d3))
+
+    if rule == "year_mod":
+        mod, rest = _strip_mod(span)
+        y = _year_of(rest, ref)
+        if y is None:
+            return None
+        if re.search(r"\bfiscal\b", low):
+            return _mention(doc, s, e, "DATE", _year(y))
+        if mod in ("the end of", "end") and ref is not None and y == ref.year:
+            return _mention(doc, s, e, "DATE", _early_late(_year(y), mod))
+        return _mention(doc, s, e, "DATE", _early_late(_year(y), mod))
+
+    if rule == "year_spelled":
+        words = re.sub(r"^the year ", "", low)
+        if words.startswith("two thousand"):
+            rest = words[len("two thousand"):].replace(" and", "").strip()
+            n = 2000 + (int(_num(rest)) if rest else 0)
+        else:
+            rest = words[len("nineteen"):].strip()
+            if rest == "hundred":
+                n = 1900
+            else:
+                v = _num(rest)
+                if v is None:
+                    return None
+                n = 1900 + int(v)
+        return _mention(doc, s, e, "DATE", _year(n))
+
+    if rule in ("day_rel", "day_rel_poss", "day_dpart_rel", "dpart_day_rel"):
+        if rule == "day_rel_poss":
+            e = s + len(span) - 2
+            low = low[:-2]
+        if "day before yesterday" in low:
+            k = -2
+        elif "day after tomorrow" in low:
+            k = 2
+        elif "yesterday" in low or re.search(r"last (?:morning|afternoon|evening|night)", low):
+            k = -1
+        elif "tomorrow" in low:
+            k = 1
+        else:
+            k = 0
+        part = None
+        for w, code in DAYPARTS.items():
+            if re.search(rf"\b{w}\b", low):
+                part = code
+        if "tonight" in low:
+            part = "NI"
+        if low == "today" and ref is not None:
+            pass
+        typ = "TIME" if part else "DATE"
+        if ref is None:
+            return _mention(doc, s, e, typ, _unresolved("XXXX-XX-XX" + (f"T{part}" if part else ""), "day"))
+        d = ref + dt.timedelta(days=k)
+        v = _day(d)
+        if part:
+            v = (v[0] + "T" + part,) + v[1:]
+        return _mention(doc, s, e, typ, v)
+
+    if rule == "wday_set":
+        wm = re.search(WDAY, span, re.I)
+        if not wm or not wm.group()[0].isupper():
+            return None
+        wd = WEEKDAYS[wm.group().lower()]
+        part = None
+        for w, code in DAYPARTS.items():
+            if re.search(rf"\b{w}s?\b", low):
+                part = code
+        return _mention(doc, s, e, "SET", ("XXXX-WXX-%d" % wd + (f"T{part}" if part else ""), None, None, "unknown"))
+
+    if rule == "wday":
+        wm = re.search(WDAY, span, re.I)
+        if not wm or not wm.group()[0].isupper():
+            return None
+        if low.endswith("'s") or low.endswith("’s"):
+            pass
+        wd = WEEKDAYS[wm.group().lower()]
+        pre = low[:wm.start()].strip()
+        part = None
+        for w, code in DAYPARTS.items():
+            if re.search(rf"\b{w}\b", low):
+                part = code
+        clock = re.search(TIME_CLOCK, span[wm.end():], re.I)
+        if ref is None:
+            val = f"XXXX-WXX-{wd}"
+            return _mention(doc, s, e, "TIME" if part else "DATE", _unresolved(val, "day"))
+        rel = re.sub(r"^the day (?:before|after) ", "", pre)
+        rel = re.sub(r"^(?:early|late|earlier|later) ", "", rel)
+        if rel in ("last", "past", "previous", "this past"):
+            d = _weekday_date(ref, wd, "last")
+        elif rel in ("next", "following"):
+            d = _weekday_date(ref, wd, "next")
+        elif rel in ("this coming", "coming"):
+            d = _weekday_date(ref, wd, "future")
+        elif rel == "this":
+            # "this Friday": the one of the current week, forward by default
+            t = doc.tense(s, e)
+            d = _weekday_date(ref, wd, "past" if t == "past" else "future")
+        else:
+            d = _weekday_date(ref, wd, _tense_dir(doc.tense(s, e)))
+        if pre.startswith("the day before"):
+            d -= dt.timedelta(days=1)
+        elif pre.startswith("the day after"):
+            d += dt.timedelta(days=1)
+        v = _day(d)
+        typ = "DATE"
+        if part:
+            v = (v[0] + "T" + part,) + v[1:]
+            typ = "TIME"
+        if clock:
+            v = (v[0] + _clock_suffix(clock.group()),) + v[1:]
+            typ = "TIME"
+        if low.endswith("'s"):
+            e -= 2
+        return _mention(doc, s, e, typ, v)
+
+    if rule == "clock_day":
+        cm = re.match(TIME_CLOCK, span, re.I)
+        rest_s = s + cm.end()
+        sub = _BIG.match(text, rest_s + len(text[rest_s:]) - len(text[rest_s:].lstrip(" ,")))
+        inner = None
+        if sub:
+            inner = _handle(doc, sub.lastgroup, sub.start(), sub.end())
+        if inner is None:
+            return None
+        v = inner.value
+        if v[:1].isdigit() and "T" not in v:
+            v = v + _clock_suffix(cm.group())
+        return TimeMention(s, inner.end, text[s:inner.end], "TIME", v, inner.first, inner.last, inner.precision)
+
+    if rule in ("ago", "ago_bare"):
+        if rule == "ago_bare":
+            unit = _unit_of(low.split()[0])
+            return _mention(doc, s, e, "DATE", ("PAST_REF", None, None, "unknown"))
+        dm = re.search(r"\s+(ago|earlier|later|before|after|from now|hence|previously|back)$", low)
+        direction = dm.group(1)
+        qty = low[:dm.start()]
+        um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)(?:\s+or\s+\w+)?$", qty)
+        if not um:
+            return None
+        unit = _unit_of(um.group(1))
+        nstr = qty[:um.start()].strip(" -")
+        n = _num(nstr) if nstr else 1.0
+        vague = nstr and any(re.search(rf"\b{v}\b", nstr) for v in ("few", "several", "many", "some", "number", "numerous")) and not re.fullmatch(r"some\s+\S+", nstr) or (nstr and n is None)
+        sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
+        if unit in ("S", "M") and UNITS.get(um.group(1).rstrip("s"), ("", False))[1]:
+            # minutes/seconds/hours ago: the reference day
+            if ref is None:
+                return _mention(doc, s, e, "TIME", _unresolved("XXXX-XX-XX", "day"))
+            return _mention(doc, s, e, "TIME", _day(ref))
+        if unit == "H":
+            if ref is None or n is None:
+                return _mention(doc, s, e, "TIME", _unresolved("XXXX-XX-XX", "day"))
+            return _mention(doc, s, e, "TIME", _day(ref + dt.timedelta(hours=sign * n) if False else ref + dt.timedelta(days=sign * int(n // 24))))
+        if vague:
+            return _mention(doc, s, e, "DATE", ("PAST_REF" if sign < 0 else "FUTURE_REF", None, None, "unknown"))
+        anchor_based = direction in ("earlier", "later", "before", "after")
+        if ref is None and not anchor_based:
+            return _mention(doc, s, e, "DATE", _unresolved("XXXX-XX-XX" if unit in "DW" else "XXXX", "unknown"))
+        base = ref
+        base_prec = None
+        if anchor_based:
+            a = doc.last_anchor()
+            if a is not None and _near(doc, a, s):
+                base = a.first
+                base_prec = a.precision
+        # financial convention: "a year ago" / "a year earlier" next to a quarter means that quarter
+        if unit == "Y" and n == 1:
+            a = doc.last_anchor()
+            if a is not None and a.precision == "quarter" and _near(doc, a, s, 600) and re.fullmatch(r"\d{4}-Q\d", a.value):
+                return _mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1])))
+        if base is None:
+            return _mention(doc, s, e, "DATE", _unresolved("XXXX-XX-XX" if unit in "DW" else "XXXX", "unknown"))
+        if n is None:
+            n = 1.0
+        if n != int(n):
+            if unit == "Y":
+                n, unit = n * 12, "M"
+            elif unit == "M":
+                n, unit = n * 30, "D"
+            else:
+                n = round(n)
+        n = int(n)
+        if unit == "W2":
+            n, unit = n * 2, "W"
+        if unit == "WE":
+            n, unit = n, "W"
+        d = _shift(base, sign * n, unit)
+        if base_prec in ("month", "quarter", "year") and unit in "MQY":
+            prec = base_prec if unit != "M" or base_prec == "month" else "month"
+        else:
+            prec = {"D": "day", "W": "day", "M": "month", "Q": "quarter", "Y": "year", "E": "year", "C": "year"}[unit]
+        if prec == "day":
+            return _mention(doc, s, e, "DATE", _day(d))
+        if prec == "month":
+            return _mention(doc, s, e, "DATE", _month(d.year, d.month))
+        if prec == "quarter":
+            return _mention(doc, s, e, "DATE", _quarter(d.year, (d.month - 1) // 3 + 1))
+        return _mention(doc, s, e, "DATE", _year(d.year))
+
+    if rule in ("rel_unit", "end_of"):
+        mod, rest = _strip_mod(span)
+        rl = re.sub(r"\s+", " ", rest.lower())
+        um = re.search(r"(week|weekend|month|year|quarter|half)$", rl)
+        if not um:
+            return None
+        unit = um.group(1)
+        relw = rl[:um.start()].strip()
+        relw = re.sub(r"^the ", "", relw)
+        relw = re.sub(r"\s*(?:fiscal|calendar|financial|school|academic)$", "", relw).strip()
+        fiscal = bool(re.search(r"fiscal|financial", rl))
+        if relw in ("same", "that") or (relw == "the"):
+            # anaphoric: same granularity as the last mention
+            a = doc.last_anchor()
+            if a is None or not _near(doc, a, s, 1500):
+                return None
+            tgt = {"week": "week", "month": "month", "year": "year", "quarter": "quarter"}.get(unit)
+            if unit == "year" and a.first:
+                return _mention(doc, s, e, "DATE", _year(a.first.year))
+            if unit == "month" and a.first and a.precision in ("day", "month"):
+                return _mention(doc, s, e, "DATE", _month(a.first.year, a.first.month))
+            return None
+        if ref is None:
+            val = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                   "quarter": "XXXX-QX", "half": "XXXX-HX"}[unit]
+            return _mention(doc, s, e, "DATE", _unresolved(val))
+        k = 0
+        if relw in REL_PAST:
+            k = -1
+        elif relw in ("next", "coming", "following", "upcoming", "this coming"):
+            k = 1
+        # "the past year" / "the last month" (with "the"): the period up to now; TimeML values it
+        # as the previous calendar unit, the way "last year" is
+        if unit == "week":
+            v = _week(ref + dt.timedelta(weeks=k))
+        elif unit == "weekend":
+            if k == 0:
+                base = ref
+                if ref.isoweekday() == 1 and relw == "this" and doc.tense(s, e) == "past":
+                    base = ref - dt.timedelta(days=1)
+                v = _weekend(base)
+            elif k < 0:
+                # the weekend just past (this week's if it is over)
+                base = ref - dt.timedelta(days=ref.isoweekday())  # last Sunday
+                v = _weekend(base if ref.isoweekday() < 6 else base - dt.timedelta(days=7) if ref.isoweekday() == 7 else base)
+            else:
+                v = _weekend(ref + dt.timedelta(days=7))
+        elif unit == "month":
+            y, m = _add_months(ref.year, ref.month, k)
+            v = _month(y, m)
+        elif unit == "quarter":
+            cq = (ref.month - 1) // 3 + 1
+            y, m = _add_months(ref.year, 3 * cq - 2, 3 * k)
+            v = _quarter(y, (m - 1) // 3 + 1)
+        elif unit == "half":
+            h = 1 if ref.month <= 6 else 2
+            idx = ref.year * 2 + (h - 1) + k
+            v = _half(idx // 2, idx % 2 + 1)
+        else:
+            v = _year(ref.year + k)
+        if mod in ("earlier", "later"):
+            mod = None
+        return _mention(doc, s, e, "DATE", _early_late(v, mod))
+
+    if rule == "the_weekend":
+        if ref is None:
+            return _mention(doc, s, e, "DATE", _unresolved("XXXX-WXX-WE"))
+        t = doc.tense(s, e)
+        if t == "future":
+            v = _weekend(ref if ref.isoweekday() < 6 else ref + dt.timedelta(days=7 - ref.isoweekday() + 1) if ref.isoweekday() == 7 else ref)
+        else:
+            back = ref if ref.isoweekday() >= 6 else ref - dt.timedelta(days=ref.isoweekday())
+            v = _weekend(back)
+        return _mention(doc, s, e, "DATE", v)
+
+    if rule == "the_quarter":
+        if ref is None:
+            return _mention(doc, s, e, "DATE", _unresolved("XXXX-QX", "quarter"))
+        cq = (ref.month - 1) // 3 + 1
+        y, m = _add_months(ref.year, 3 * cq - 2, -3)
+        return _mention(doc, s, e, "DATE", _quarter(y, (m - 1) // 3 + 1))
+
+    if rule == "year_ago_adj":
+        a = doc.last_anchor()
+        if a is not None and a.precision == "quarter" and re.fullmatch(r"\d{4}-Q\d", a.value) and _near(doc, a, s, 800):
+            return _mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1])))
+        if a is not None and a.precision == "year" and _near(doc, a, s, 800) and re.fullmatch(r"\d{4}", a.value):
+            return _mention(doc, s, e, "DATE", _year(int(a.value) - 1))
+        if ref is None:
+            return _mention(doc, s, e, "DATE", _unresolved("XXXX", "year"))
+        return _mention(doc, s, e, "DATE", _year(ref.year - 1))
+
+    if rule == "in_units":
+        um = re.search(r"(days?|weeks?|months?|years?|fortnight)$", low)
+        unit = _unit_of(um.group(1))
+        nstr = low[:um.start()].strip(" -")
+        n = _num(nstr) if nstr else 1.0
+        if n is None or any(w in nstr for w in ("few", "several", "many", "some", "number")):
+            return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
+        if ref is None:
+            return _mention(doc, s, e, "DATE", _unresolved("XXXX-XX-XX"))
+        if unit == "W2":
+            n, unit = n * 2, "W"
+        d = _shift(ref, int(n), unit) if n == int(n) else ref + dt.timedelta(days=int(n * {"D": 1, "W": 7, "M": 30, "Y": 365}[unit]))
+        if unit in ("D", "W"):
+            return _mention(doc, s, e, "DATE", _day(d))
+        if unit == "M":
+            return _mention(doc, s, e, "DATE", _month(d.year, d.month))
+        return _mention(doc, s, e, "DATE", _year(d.year))
+
+    if rule in ("within", "coming"):
+        if rule == "within":
+            # keep "within"/"in" out of the span (TimeML leaves prepositions out)
+            m = re.match(r"(?:within|in)\s+", span, re.I)
+            s += m.end()
+        return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
+
+    if rule == "recent_units":
+        m = re.match(r"in\s+", span, re.I)
+        if m:
+            s += m.end()
+        um = re.search(r"(days|weeks|months|years|decades)$", low)
+        if um.group(1) in ("days",):
+            return _mention(doc, s, e, "DATE", ("PAST_REF", None, None, "unknown"))
+        return _mention(doc, s, e, "DURATION", (_pvalue(None, _unit_of(um.group(1))), None, None, "unknown"))
+
+    if rule == "ref":
+        lw = low.strip()
+        if lw.startswith("in "):
+            s += 3
+            lw = lw[3:]
+        if lw.endswith("future"):
+            val = "FUTURE_REF"
+        elif lw in ("recently", "lately", "the past", "once upon a time") or lw.endswith("past"):
+            val = "PAST_REF"
+        elif lw in ("so far", "to date"):
+            return None
+        elif "term" in lw:
+            return None
+        else:
+            val = "PRESENT_REF"
+            if lw == "now":
+                # "now" as a discourse particle ("Now, ...") or in "now-defunct": still PRESENT_REF
+                pass
+        return _mention(doc, s, e, "DATE", (val, None, None, "unknown"))
+
+    if rule == "duration":
+        return _duration(doc, s, e, span, low)
+
+    if rule == "set":
+        return _set(doc, s, e, span, low)
+
+    return None
+
+
+def _clock_suffix(clock: str) -> str:
+    c = clock.lower().replace(".", "").replace(" ", "")
+    if c.startswith("noon"):
+        return "T12:00"
+    if c.startswith("midnight"):
+        return "T24:00"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?(am|pm)", c)
+    if not m:
+        return ""
+    h = int(m.group(1)) % 12 + (12 if m.group(3) == "pm" else 0)
+    return f"T{h:02d}:{m.group(2) or '00'}"
+
+
+def _near(doc: _Doc, anchor: TimeMention, pos: int, limit: int = 1200) -> bool:
+    return pos - anchor.end <= limit
+
+
+def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
+    text = doc.text
+    # money, percentages, scores are not durations ("$5 a year" is handled as a set elsewhere)
+    um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)(?:[\s-]+(?:long|old))?$", low)
+    if not um:
+        return None
+    uw = um.group(1)
+    unit = _unit_of(uw)
+    time_unit = UNITS.get(uw.rstrip("s") if uw != "centuries" else "century", ("", False))[1]
+    nstr = low[:um.start()].strip(" -")
+    nstr = re.sub(r"\s+more$", "", nstr)
+    # "the first/past/last/next N units" keep the modifier in the span
+    core_n = re.sub(r"^(?:(?:nearly|almost|about|around|roughly|approximately|more than|less than|fewer than|over|under|at least|at most|up to|no more than|just|barely|only|another|an additional|the first|the last|the past|the next|the previous|the coming|the following|the|full|whole|entire|each of the past)\s+)+", "", nstr)
+    if core_n in ("", "full", "whole", "entire"):
+        n = 1.0 if not uw.endswith("s") or uw == "centuries" and False else None
+        if uw.endswith("s") and uw not in ("hours",) and core_n == "":
+            n = None
+        if uw.endswith("s"):
+            n = None
+    elif any(re.fullmatch(rf"{v}", core_n) for v in VAGUE_NUMBERS) or core_n in ("many", "several", "few"):
+        n = None
+    else:
+        n = _num(core_n)
+        if n is None:
+            return None
+    # bare singular unit with only "the" ("the year", "the month") is anaphoric, not a duration
+    if re.fullmatch(r"the (?:year|month|week|day|quarter|decade|century)", low):
+        return None
+    if re.fullmatch(r"(?:the )?(?:second|minute|hour)", low):
+        return None
+    # "a day" right after money or a number ("$5 a day", "100 barrels a day") is a rate
+    if re.fullmatch(r"an? (?:second|minute|hour|day|week|month|year)", low):
+        before = text[max(0, s - 30):s]
+        if re.search(r"(?:\d|dollars?|cents?|barrels|times|once|twice|per)\s*$", before, re.I):
+            return _mention(doc, s, e, "SET", (_pvalue(1, unit, time_unit), None, None, "unknown"))
+    # scores and tallies never reach here (no unit); "12-year-old" keeps its age reading (P12Y)
+    val = _pvalue(n, unit, time_unit)
+    # ages: "a 12-year-old" keep DURATION; plain quantities like "50 days" are durations
+    return _mention(doc, s, e, "DURATION", (val, None, None, "unknown"))
+
+
+def _set(doc: _Doc, s: int, e: int, span: str, low: str):
+    simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
+    if low in simple:
+        return _mention(doc, s, e, "SET", (simple[low], None, None, "unknown"))
+    mm = re.search(MON, span, re.I)
+    if mm and mm.group()[0].isupper() and (low.startswith("every") or low.startswith("each")):
+        return _mention(doc, s, e, "SET", (f"XXXX-{MONTHS[mm.group().lower().rstrip('.')]:02d}", None, None, "unknown"))
+    sm = re.search(SEASON, low)
+    if sm and (low.startswith("every") or low.startswith("each")):
+        return _mention(doc, s, e, "SET", (f"XXXX-{SEASONS[sm.group()]}", None, None, "unknown"))
+    um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)$", low)
+    if not um:
+        return None
+    unit = _unit_of(um.group(1))
+    time_unit = UNITS.get(um.group(1).rstrip("s"), ("", False))[1]
+    nm = re.search(r"(?:every|each)\s+(?:other\s+)?(.+?)\s+" + re.escape(um.group(1)) + "$", low)
+    n = 1
+    if nm:
+        n = int(_num(nm.group(1)) or 1)
+    if "other" in low:
+        n *= 2
+    if unit == "Q":
+        return _mention(doc, s, e, "SET", ("P1Q" if n == 1 else f"P{3 * n}M", None, None, "unknown"))
+    if unit == "WE":
+        return _mention(doc, s, e, "SET", ("XXXX-WXX-WE", None, None, "unknown"))
+    return _mention(doc, s, e, "SET", (_pvalue(n, unit, time_unit), None, None, "unknown"))
+
+
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:in|on|of|since|by|until|till|through|during|from|to|before|after|early|late|mid|last|next|"
+    r"this|that|since|between|and|or|nor|around|about|in\s+early|in\s+late|until\s+early|last|every|each)\s+|-)$",
+    re.I)
+
+
+def _month_alone_ok(text: str, s: int, e: int, mword: str, mod: str | None) -> bool:
+    """A month name with no day or year: reject verbs and names ("may", "March on", "April Smith")."""
+    low = mword.lower().rstrip(".")
+    after = text[e:e + 20]
+    before = text[max(0, s - 25):s]
+    # followed by a capitalised word: probably a name ("June Carter", "August Company")
+    if re.match(r"\s+[A-Z][a-z]", after) and not re.match(r"\s+(?:I|The|A|In|On|At)\b", after):
+        if not _PREP_BEFORE.search(before):
+            return False
+    if low in ("may", "march"):
+        # only after a preposition / modifier: "in May", "since March", "early May", "last March"
+        return bool(mod) or bool(_PREP_BEFORE.search(before)) and not re.match(r"\s+(?:be|have|not|also|well|still|never)\b", after, re.I)
+    # sentence-initial month with no preposition is fine ("January was ...")
+    return True
+
+
+def _try(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
+    try:
+        return _handle(doc, rule, s, e)
+    except (ValueError, OverflowError, KeyError, AttributeError, TypeError):
+        return None
+
+
+def find_times(text: str, reference_date: dt.date | None) -> list[TimeMention]:
+    """Temporal expressions in ``text``, sorted by start and non-overlapping, resolved against
+    ``reference_date`` (usually the publication date; None leaves relative ones unresolved)."""
+    if isinstance(reference_date, dt.datetime):
+        reference_date = reference_date.date()
+    doc = _Doc(text, reference_date)
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _BIG.search(text, pos)
+        if not m:
+            break
+        s, e = m.span()
+        # a match must start and end on word boundaries
+        if (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or (e < n and text[e - 1].isalnum() and text[e].isalnum()):
+            pos = s + 1
+            continue
+        men = _try(doc, m.lastgroup, s, e)
+        if men is None:
+            # the first alternative failed its checks: let the later rules try the same place
+            tried = m.lastgroup
+            later = False
+            for name, _ in RULES:
+                if name == tried:
+                    later = True
+                    continue
+                if not later:
+                    continue
+                m2 = _RULE_RE[name].match(text, s)
+                if m2 and m2.end() > s and not (m2.end() < n and text[m2.end() - 1].isalnum() and text[m2.end()].isalnum()):
+                    men = _try(doc, name, s, m2.end())
+                    if men is not None:
+                        break
+        if men is None or men.end <= men.start:
+            pos = s + 1
+            continue
+        if doc.out and men.start < doc.out[-1].end:
+            pos = max(pos + 1, doc.out[-1].end)
+            continue
+        doc.out.append(men)
+        pos = max(men.end, s + 1)
+    return doc.out
