@@ -78,9 +78,9 @@ REL_THIS = {"this", "current", "the current", "present"}
 # clause tense markers
 FUTURE_WORDS = {
     "will", "shall", "'ll", "’ll", "wo", "won't", "won’t", "would", "going", "expected",
-    "scheduled", "due", "slated", "set", "planned", "plans", "plan", "planning", "intends",
-    "intend", "aims", "hopes", "upcoming", "next", "tomorrow", "later", "soon", "until",
-    "postponed", "delayed", "deadline", "expects", "forecast",
+    "scheduled", "due", "slated", "set", "plans", "plan", "planning", "intends",
+    "intend", "aims", "hopes", "upcoming", "next", "tomorrow", "later", "soon",
+    "postponed", "expects", "forecast",
 }
 PAST_WORDS = {
     "said", "told", "was", "were", "had", "did", "ago", "met", "held", "made", "took", "gave",
@@ -178,7 +178,7 @@ RULES: list[tuple[str, str]] = [
     ("season_year", rf"(?:{EARLYLATE})?(?:the\s+)?{SEASON}\s+(?:of\s+)?(?:{YEAR})"),
     ("season_rel", rf"(?:{EARLYLATE})?(?:{REL}|this)\s+{SEASON}(?!\s+(?:of\s+)?\d)"),
     # quarters: "the first quarter", "third-quarter", "the fourth quarter of 2025", "Q3 2025"
-    ("quarter", rf"(?:the\s+)?(?:(?:fiscal|calendar|latest|current|same)\s+)?(?:{YEAR}\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarters?(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year))?"),
+    ("quarter", rf"(?:(?:last|this|next)\s+year['’]s\s+|the\s+)?(?:(?:fiscal|calendar|latest|current|same)\s+)?(?:{YEAR}\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarters?(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year))?"),
     ("qcode", rf"\bQ[1-4](?:\s+{YEAR}|(?=\s))"),
     ("half", rf"(?:the\s+)?(?:first|second|1st|2nd)[\s-]+half(?:\s+of\s+(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?"),
     # decades and centuries
@@ -198,16 +198,18 @@ RULES: list[tuple[str, str]] = [
     ("wday_set", rf"(?:every|each)\s+(?:other\s+)?{WDAY}s?(?:\s+{DPART}s?)?|(?<![\w-]){WDAY}s(?!['’])(?:\s+{DPART}s?)?"),
     ("wday", rf"(?:the\s+day\s+(?:before|after)\s+)?(?:(?:early|late|earlier|later)\s+)?(?:(?:last|next|this(?:\s+coming|\s+past)?|coming|past|previous|following)\s+)?{WDAY}(?:['’]s)?(?:\s+{DPART})?(?:\s+{TIME_CLOCK})?"),
     # ago / earlier / later / from now / hence
-    ("ago", rf"(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:{UNIT})(?:\s+or\s+(?:so|more|two|three))?|(?:{APPROX})?{UNIT_SG})\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously|back)(?![\w-])"),
+    ("ago", rf"(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:{UNIT})(?:\s+or\s+(?:so|more|two|three))?|(?:{APPROX})?{UNIT_SG})\s+(?:ago|earlier|later|from\s+now|hence|previously|back|(?:before|after)(?=\s*[,.;:)]|\s+(?:and|but|when|as)\b))(?![\w-])"),
     ("ago_bare", rf"(?:(?:years|months|weeks|days|decades)\s+ago)"),
     # last/next/this week, the past year, earlier this month, the end of the month, this weekend
     ("rel_unit", rf"(?:{EARLYLATE})?(?:the\s+)?(?:{REL}|this|the\s+same|that)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?(?:week|weekend|month|year|quarter|half)(?!['’-]|\s+(?:old|long))"),
     ("end_of", rf"(?:{EARLYLATE})(?:the|this|that)\s+(?:week|weekend|month|year|quarter)"),
     ("the_weekend", r"(?:(?:early|late)\s+)?the\s+weekend(?!['’])"),
-    ("the_quarter", r"the\s+(?:latest|most\s+recent|recent|just[\s-]+(?:ended|completed))\s+(?:fiscal\s+)?quarter|the\s+(?:latest|most\s+recent)\s+period"),
+    ("the_quarter", r"the\s+(?:(?:latest|most\s+recent|recent|just[\s-]+(?:ended|completed)|fiscal)\s+)?(?:fiscal\s+)?quarter(?![\w'’-])(?!\s+(?:of|point|century|mile))|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter(?!['’-])"),
+    ("year_period", rf"the\s+{YEAR}\s+(?:quarter|period|fiscal\s+year|year|season|nine\s+months|six\s+months)"),
+    ("full_year", r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year"),
     ("year_ago_adj", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|fiscal\s+quarter|level|months?))?"),
     # in two weeks / within days / in the coming days
-    ("in_units", rf"(?<=\bin\s)(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:days|weeks|months|years)|a\s+(?:day|week|month|year|fortnight))(?!\s+(?:ago|earlier|later|of|old|after|before))"),
+    ("in_units", rf"(?<=\bin\s)(?!the\s+(?:last|past|previous|first)\b)(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:days|weeks|months|years)|a\s+(?:day|week|month|year|fortnight))(?!\s+(?:ago|earlier|later|of|old|after|before))"),
     ("within", r"(?:within|in)\s+(?:(?:the\s+)?(?:coming|next|next\s+few|next\s+several|following)\s+)?(?:days|weeks|months)(?!\s+(?:ago|of|later|earlier))"),
     ("coming", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|weeks\s+and)\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"),
     ("recent_units", r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|years|decades)"),
@@ -353,69 +355,124 @@ def _pvalue(n: float | None, unit: str, time_unit: bool = False) -> str:
 # --------------------------------------------------------------------------------------------
 # Tense of the clause around a mention
 # --------------------------------------------------------------------------------------------
+_ABBREV_END = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|"
+    r"Lt|Col|Capt|Sgt|Prof|Inc|Corp|Co|Ltd|No|Jr|Sr|vs|Ave|Mt|Ft|Adm|Cmdr|Rev|Hon|Pres)|"
+    r"\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z])$")
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - 400)
     s = lo
     for m in _SENT_END.finditer(text, lo, start):
+        if text[m.start()] == "." and _ABBREV_END.search(text, max(0, m.start() - 8), m.start()):
+            continue
         s = m.end()
-    m = _SENT_END.search(text, end, min(len(text), end + 400))
-    e = m.start() + 1 if m else min(len(text), end + 400)
+    e = min(len(text), end + 400)
+    for m in _SENT_END.finditer(text, end, e):
+        if text[m.start()] == "." and _ABBREV_END.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        e = m.start() + 1
+        break
     return s, e
 
 
-def _word_tense(w: str, nxt: str = "") -> str | None:
-    lw = w.lower()
-    if lw in FUTURE_WORDS:
+_AUX_PASSIVE = {"be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "gets"}
+_AUX_PAST = {"was", "were", "had", "been"}
+_TO_NOT_VERB = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
+                "that", "these", "those", "about", "around", "some", "date", "market", "power",
+                "office", "court", "help", "be"}
+_TO_FUTURE_HEADS = {"is", "are", "am", "agreed", "agree", "agrees", "plans", "plan", "planning",
+                    "expected", "expects", "scheduled", "due", "set", "going", "hope", "hopes",
+                    "intends", "intend", "promised", "vowed", "pledged", "decided", "wants",
+                    "want", "ready", "prepared", "preparing", "poised", "likely", "slated",
+                    "aims", "seeks", "threatened", "invited", "asked", "urged", "called"}
+_FIN_FUTURE = {"payable", "effective", "expire", "expires", "expiring", "pending", "upcoming",
+               "await", "awaits", "awaiting", "ahead", "begins", "starts", "opens",
+               "resumes", "meets", "convenes", "ends", "closes"}
+
+
+def _tense_at(words: list[str], i: int) -> str | None:
+    """Tense signalled by words[i] in its context (None if it signals nothing)."""
+    lw = words[i].lower().replace("’", "'")
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    prv = words[i - 1].lower() if i > 0 else ""
+    prv2 = words[i - 2].lower() if i > 1 else ""
+    if lw == "to":
+        # "is to meet", "agreed to meet", "to be held": future; "to" as a preposition: nothing
+        if nxt and nxt.isalpha() and words[i + 1][0].islower() and nxt not in _TO_NOT_VERB \
+                and not nxt.endswith(("ed", "ing")) and len(nxt) > 1 and prv in _TO_FUTURE_HEADS:
+            return "future"
+        if nxt == "be" and prv not in _AUX_PAST:
+            return "future"
+        return None
+    if lw in FUTURE_WORDS or lw in _FIN_FUTURE:
         if lw in ("set", "due") and nxt != "to":
             return None
         if lw == "going" and nxt != "to":
             return None
         if lw in ("plan", "plans", "planning", "aims", "hopes", "intends", "intend", "expects") and nxt not in ("to", "for"):
             return None
-        if lw == "next":
+        if lw in ("later", "earlier") and nxt in ("this", "that"):
+            return None
+        if prv in _AUX_PAST or prv2 in _AUX_PAST and prv in ("been", "not"):
+            return "past"
+        if lw in _FIN_FUTURE and lw.endswith("s") and lw not in ("expires",):
             return "future"
         return "future"
     if lw in PAST_WORDS:
+        if lw == "last":
+            return None
+        if prv in _AUX_PASSIVE and lw not in ("was", "were", "had", "did", "said", "told"):
+            return None  # passive participle ("be held"): the auxiliary decides
         return "past"
     if len(lw) > 4 and lw.endswith("ed") and lw not in NOT_PAST_ED:
+        if prv in _AUX_PASSIVE:
+            return None  # passive participle: the auxiliary decides
         return "past"
     if lw in PRESENT_WORDS:
+        if lw in ("has", "have") and nxt and (nxt.endswith(("ed", "en")) or nxt in PAST_WORDS or nxt == "been"):
+            return "past"
         return "present"
     return None
+
+
+def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
+    """(tense, distance in words to the marker that decided it; 99 when none)."""
+    s, e = _sentence_bounds(text, start, end)
+    left = [m.group() for m in _WORD.finditer(text, s, start)]
+    right = [m.group() for m in _WORD.finditer(text, end, e)]
+    words = left + ["\x00"] + right
+    k = len(left)
+    best_left = None
+    for i in range(k - 1, -1, -1):
+        t = _tense_at(words, i)
+        if t:
+            best_left = (k - 1 - i, t)
+            break
+    best_right = None
+    for i in range(k + 1, len(words)):
+        if words[i].lower() == "to":
+            continue
+        t = _tense_at(words, i)
+        if t:
+            best_right = (i - k - 1, t)
+            break
+    if best_left and (not best_right or best_left[0] <= best_right[0] + 6):
+        return best_left[1], best_left[0]
+    if best_right:
+        return best_right[1], best_right[0]
+    return "present", 99
 
 
 def clause_tense(text: str, start: int, end: int) -> str:
     """Tense of the clause governing text[start:end]: "past", "future" or "present".
 
     The nearest tense marker to the left in the same sentence decides ("said on Tuesday",
-    "will meet on Friday"); failing that, the nearest one to the right ("On Friday the
-    envoys will meet"); failing both, "present"."""
-    s, e = _sentence_bounds(text, start, end)
-    left = list(_WORD.finditer(text, s, start))
-    right = list(_WORD.finditer(text, end, e))
-    words_r = [m.group() for m in right]
-    best_left = None
-    for i in range(len(left) - 1, -1, -1):
-        nxt = left[i + 1].group().lower() if i + 1 < len(left) else (words_r[0].lower() if words_r else "")
-        t = _word_tense(left[i].group(), nxt)
-        if t:
-            # "has/have" + past participle = past; "has/have" alone stays present
-            if t == "present" and left[i].group().lower() in ("has", "have") and i + 1 < len(left):
-                t = "past"
-            best_left = (len(left) - 1 - i, t)
-            break
-    best_right = None
-    for i, m in enumerate(right):
-        nxt = words_r[i + 1].lower() if i + 1 < len(words_r) else ""
-        t = _word_tense(m.group(), nxt)
-        if t:
-            best_right = (i, t)
-            break
-    if best_left and (not best_right or best_left[0] <= best_right[0] + 6):
-        return best_left[1]
-    if best_right:
-        return best_right[1]
-    return "present"
+    "will meet on Friday", "is to resume Tuesday"); failing that, the nearest one to the right
+    ("On Friday the envoys will meet"); failing both, "present". Passive participles defer to
+    their auxiliary ("will be signed" is future, "was signed" past)."""
+    return _tense_strength(text, start, end)[0]
 
 
 # --------------------------------------------------------------------------------------------
@@ -443,36 +500,40 @@ def _tense_dir(tense: str) -> str:
     return {"past": "past", "future": "future"}.get(tense, "nearest")
 
 
-def _month_year(ref: dt.date, month: int, tense: str) -> int:
+def _month_year(ref: dt.date, month: int, tense: str, dist: int = 0) -> int:
+    """Year of a bare month name: the coming one in a future clause, the most recent one in a
+    past clause, the nearest one otherwise (ties go to the past)."""
     if month == ref.month:
         return ref.year
+    nxt = ref.year if month > ref.month else ref.year + 1
+    prev = ref.year if month < ref.month else ref.year - 1
     if tense == "future":
-        return ref.year if month > ref.month else ref.year + 1
-    if tense == "past":
-        return ref.year if month < ref.month else ref.year - 1
-    # present / unknown: nearest occurrence
+        return nxt
     ahead = (month - ref.month) % 12
-    return ref.year + (1 if month < ref.month else 0) if ahead <= 4 else (ref.year if month < ref.month else ref.year - 1)
+    if tense == "past" and dist <= 8:
+        return prev
+    return nxt if ahead < 6 else prev
 
 
-def _day_month_year(ref: dt.date, month: int, day: int, tense: str) -> int:
-    y = ref.year
-    try:
-        cand = dt.date(y, month, day)
-    except ValueError:
-        return y
-    if cand == ref:
-        return y
-    if tense == "future":
-        return y if cand >= ref else y + 1
-    if tense == "past":
-        return y if cand <= ref else y - 1
-    diff = (cand - ref).days
-    if diff > 183:
-        return y - 1
-    if diff < -183:
-        return y + 1
-    return y
+def _day_month_year(ref: dt.date, month: int, day: int, tense: str, dist: int = 0) -> int:
+    """Year of a day and month given without one: the nearest occurrence, moved to the coming
+    one in a future clause and to the previous one in a clear past clause."""
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cands.append(dt.date(y, month, day))
+        except ValueError:
+            pass
+    if not cands:
+        return ref.year
+    near = min(cands, key=lambda c: (abs((c - ref).days), c > ref))
+    if tense == "future" and (ref - near).days > 3:
+        later = [c for c in cands if c >= ref]
+        return later[0].year if later else near.year
+    if tense == "past" and dist <= 6 and (near - ref).days > 14:
+        earlier = [c for c in cands if c <= ref]
+        return earlier[-1].year if earlier else near.year
+    return near.year
 
 
 def _early_late(v, mod: str | None):
@@ -520,7 +581,10 @@ class _Doc:
         self.out: list[TimeMention] = []
 
     def tense(self, s: int, e: int) -> str:
-        return clause_tense(self.text, s, e)
+        return _tense_strength(self.text, s, e)[0]
+
+    def tense2(self, s: int, e: int) -> tuple[str, int]:
+        return _tense_strength(self.text, s, e)
 
     def last_anchor(self, precision: str | None = None):
         for m in reversed(self.out):
@@ -617,7 +681,7 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
                 if cands:
                     c = min(cands, key=lambda c: abs((c - ref).days))
                     return _mention(doc, s, e, "DATE", _day(c))
-            year = _day_month_year(ref, month, day, doc.tense(s, e))
+            year = _day_month_year(ref, month, day, *doc.tense2(s, e))
         try:
             d = dt.date(year, month, day)
         except ValueError:
@@ -640,7 +704,7 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
                 return None
             if ref is None:
                 return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-{month:02d}", "month"))
-            tense = doc.tense(s, e)
+            tense, dist = doc.tense2(s, e)
             before = text[max(0, s - 12):s].lower()
             if re.search(r"\blast\s+$", before):
                 y = ref.year if month < ref.month else ref.year - 1
@@ -652,7 +716,7 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
                 y = ref.year
                 s = s - len(re.search(r"this\s+$", before).group())
             else:
-                y = _month_year(ref, month, tense)
+                y = _month_year(ref, month, tense, dist)
             return _mention(doc, s, e, "DATE", _early_late(_month(y, month), mod))
         if rule == "my":
             y = _year_of(rest, ref)
@@ -767,7 +831,7 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             return _mention(doc, s, e, "DATE", _unresolved("XXX", "year"))
         d3 = ref.year // 10
         if re.search(r"last|past|previous", low):
-            if low.startswith("the"):
+            if low.startswith("the") and "past" in low:
                 # "the past decade" = the ten years up to now: a duration in TimeML
                 return _mention(doc, s, e, "DURATION", ("P1E", None, None, "unknown"))
             d3 -= 1
@@ -785,6 +849,24 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         if mod in ("the end of", "end") and ref is not None and y == ref.year:
             return _mention(doc, s, e, "DATE", _early_late(_year(y), mod))
         return _mention(doc, s, e, "DATE", _early_late(_year(y), mod))
+
+    if rule == "year":
+        if span[0] in "'’":
+            if ref is None:
+                return None
+            yy = int(span[1:])
+            c = ref.year // 100 * 100
+            y = c + yy if c + yy <= ref.year + 10 else c - 100 + yy
+            return _mention(doc, s, e, "DATE", _year(y))
+        y = int(span)
+        if QUANTITY_AFTER_NUMBER.match(text, e) or re.search(r"(?:[$£€¥#]|\bUS|\bNo\.?|\bnumber|\bRoute|\bFlight|\bRoom)\s*$", text[max(0, s - 8):s]):
+            return None
+        # a number in a list of numbers or a score/tally ("1990-1991" stays a year range)
+        if re.match(r"\s*(?:to|-|–)\s*\d{1,3}\b(?!\d)", text[e:e + 8]) and not re.match(r"\s*(?:-|–)\s*\d\d\b", text[e:e + 6]):
+            return None
+        if ref is not None and y > ref.year + 60:
+            return None
+        return _mention(doc, s, e, "DATE", _year(y))
 
     if rule == "year_spelled":
         words = re.sub(r"^the year ", "", low)
@@ -872,6 +954,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             # "this Friday": the one of the current week, forward by default
             t = doc.tense(s, e)
             d = _weekday_date(ref, wd, "past" if t == "past" else "future")
+        elif low.endswith("'s") and not re.match(r"\s+(?:meeting|talks|summit|session|vote|deadline|election|game|match)", text[e:e + 12]):
+            d = _weekday_date(ref, wd, "past")  # "Wednesday's ruling"
         else:
             d = _weekday_date(ref, wd, _tense_dir(doc.tense(s, e)))
         if pre.startswith("the day before"):
@@ -1049,9 +1133,26 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             v = _weekend(back)
         return _mention(doc, s, e, "DATE", v)
 
+    if rule == "year_period":
+        y = _year_of(span, ref)
+        a = doc.last_anchor("quarter")
+        if re.search(r"quarter|period", low) and a is not None and _near(doc, a, s, 1500) and re.fullmatch(r"\d{4}-Q\d", a.value):
+            return _mention(doc, s, e, "DATE", _quarter(y, int(a.value[-1])))
+        return _mention(doc, s, e, "DATE", _year(y))
+
+    if rule == "full_year":
+        if ref is None:
+            return _mention(doc, s, e, "DATE", _unresolved("XXXX", "year"))
+        return _mention(doc, s, e, "DATE", _year(ref.year))
+
     if rule == "the_quarter":
         if ref is None:
             return _mention(doc, s, e, "DATE", _unresolved("XXXX-QX", "quarter"))
+        a = doc.last_anchor("quarter")
+        if a is not None and _near(doc, a, s, 1500) and re.fullmatch(r"\d{4}-Q\d", a.value):
+            return _mention(doc, s, e, "DATE", _quarter(int(a.value[:4]), int(a.value[-1])))
+        if low.startswith("this"):
+            return _mention(doc, s, e, "DATE", _quarter(ref.year, (ref.month - 1) // 3 + 1))
         cq = (ref.month - 1) // 3 + 1
         y, m = _add_months(ref.year, 3 * cq - 2, -3)
         return _mention(doc, s, e, "DATE", _quarter(y, (m - 1) // 3 + 1))
@@ -1153,6 +1254,15 @@ def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
     if not um:
         return None
     uw = um.group(1)
+    if low.endswith("old"):
+        return None  # ages ("a 6-year-old boy") are not temporal expressions in TimeML
+    if re.search(r"\b(?:1[0-9]|20)\d\d\b", low):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
+    if uw[0] != span[um.start()] and re.match(r"\d", low):
+        return None  # "60 Minutes" (a title)
+    if re.fullmatch(r"an? (?:second|minute)", low) and re.match(r"\s+[a-z]", text[e:e + 3]) \
+            and not re.match(r"\s+(?:ago|later|earlier|or|and|before|after|from|to)\b", text[e:e + 8]):
+        return None  # "a second round", "a minute silence"
     unit = _unit_of(uw)
     time_unit = UNITS.get(uw.rstrip("s") if uw != "centuries" else "century", ("", False))[1]
     nstr = low[:um.start()].strip(" -")
@@ -1188,8 +1298,14 @@ def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
 
 
 def _set(doc: _Doc, s: int, e: int, span: str, low: str):
+    text = doc.text
     simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
               "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
+    if low in ("quarterly", "annually", "yearly"):
+        return None  # mostly payment terms ("quarterly dividend"), rarely annotated
+    if low == "daily" and (re.search(r"[A-Z][\w.]*\s+$", text[max(0, s - 20):s])
+                           or re.match(r"\s+(?:newspaper|paper|[A-Z])", text[e:e + 12])):
+        return None  # "the Communist Party daily Granma": a newspaper
     if low in simple:
         return _mention(doc, s, e, "SET", (simple[low], None, None, "unknown"))
     mm = re.search(MON, span, re.I)
