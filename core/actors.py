@@ -1,0 +1,736 @@
+"""People, organisations, groups and media in an article: one actor model for quotes and events.
+
+API
+---
+    from core.actors import find_actors, Actor, ActorMention, ActorIndex
+    idx = find_actors(text)          # text = Article.text (one paragraph per line)
+
+``idx.mentions`` -- every named mention, sorted by start, as :class:`ActorMention`:
+    start, end, text          the span as written ("Baghaei", "Foreign Minister Abbas Araghchi" -> the
+                              name part "Abbas Araghchi"; titles are not inside the span)
+    name                      canonical name: the fullest form seen in the article ("Esmaeil Baghaei"
+                              for a later "Baghaei"; "Haitham bin Tariq Al Said"; "IRNA"; "Oman News Agency")
+    kind                      "person" | "organisation" | "group" | "media"
+    role                      "Spokesperson, Ministry of Foreign Affairs", "Foreign Minister", "Sultan", "" if none
+    country                   ISO alpha-3 from a nationality adjective, possessive, appositive or the
+                              gazetteer ("IRN"), "" if unknown
+    gender                    "m" | "f" | "" (from honorifics, gendered titles)
+    possessive                True for "Larijani's"
+    in_quote                  True when the mention lies inside quotation marks
+
+``idx.actors`` -- canonical name -> :class:`Actor` (name, kind, role, country, gender, aliases): the
+merged view over all mentions of one actor (first role/country seen wins).
+
+``idx.actor(name)`` -> Actor | None;  ``idx.mention_at(start, end)`` -> the mention overlapping a span;
+``idx.mentions_in(start, end)`` -> mentions inside a span (the event extractor uses it for
+"Larijani met Oman's ruler, Sultan Haitham bin Tariq Al Said": two person mentions, canonical names).
+
+``idx.resolve(offset, phrase)`` -> Actor | None: the most recent compatible actor before ``offset`` for
+    a pronoun ("he", "she", "they"), or a definite description ("the spokesman", "the minister",
+    "the agency", "the Omani agency", "the ministry", "the campaign"). Pronouns prefer the subject of
+    the nearest sentence (the first person named in it, outside quotes), walking back over sentences
+    whose subject is itself a compatible pronoun; descriptions match role words, kind and country.
+
+``idx.lookup(surface, offset)`` -> Actor | None: a name as written ("Baghaei", "Mr. Trump",
+    "IRNA", "Iran") -> its actor; countries/seats of government become organisation actors.
+
+``sentences(text)`` -> list of (start, end) sentence spans (abbreviation- and quote-aware), shared
+with core.quotes.
+
+Rules only (no model): capitalised-name runs with particles (bin, al-, de, van ...), titles and
+honorifics stripped into role/gender, nationality adjectives and possessives into country, and
+lists in ``core/data/actors.json``. Countries come from ``core.places`` (never duplicated here).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.places import country_code, gazetteer, _key as _place_key
+
+DATA = Path(__file__).with_name("data") / "actors.json"
+
+KINDS = ("person", "organisation", "group", "media")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    name: str              # canonical name
+    kind: str              # person | organisation | group | media
+    role: str = ""
+    country: str = ""
+    gender: str = ""
+    possessive: bool = False
+    in_quote: bool = False
+
+
+@dataclass(slots=True)
+class Actor:
+    name: str
+    kind: str
+    role: str = ""
+    country: str = ""
+    gender: str = ""
+    aliases: set[str] = field(default_factory=set)
+
+
+# --- word lists ---------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def _alt(words, flags_word=True) -> str:
+    ws = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(ws) + ")"
+
+
+@functools.lru_cache(maxsize=1)
+def _lex():
+    d = _data()
+    titles = {t.lower(): t for t in d["titles"]}
+    abbrev = {"sen.": "Senator", "sens.": "Senator", "rep.": "Representative", "reps.": "Representative",
+              "gov.": "Governor", "lt. gov.": "Lieutenant Governor", "gen.": "General", "lt. gen.": "Lieutenant General",
+              "maj. gen.": "Major General", "brig. gen.": "Brigadier General", "adm.": "Admiral", "col.": "Colonel",
+              "lt. col.": "Lieutenant Colonel", "maj.": "Major", "capt.": "Captain", "lt.": "Lieutenant",
+              "sgt.": "Sergeant", "prof.": "Professor", "rev.": "Reverend"}
+    lx = dict(
+        honor={k.lower(): v for k, v in d["honorifics"].items()},
+        titles=titles,
+        title_norm={k: abbrev.get(k, v) for k, v in titles.items()},
+        max_title_words=max(len(t.split()) for t in titles),
+        male={t.lower() for t in d["male_titles"]},
+        female={t.lower() for t in d["female_titles"]},
+        openers=set(d["sentence_openers"]),
+        not_names=set(d["not_names"]),
+        org_heads=set(d["organisation_heads"]),
+        media_heads=set(d["media_heads"]),
+        particles={p.lower() for p in d["name_particles"]},
+        anaphor=d["anaphor_heads"],
+        pronouns=d["pronouns"],
+        seat_actors=set(d["seat_actors"]),
+    )
+    role_nouns = d["role_nouns"]
+    lx["role_re"] = re.compile(r"\b(" + _alt(role_nouns) + r")s?\b", re.I)
+    # "journalist Tohid Asadi", "former Secretary of State Hillary Clinton": role words right before a name
+    lx["pre_role_re"] = re.compile(r"\b(" + _alt(role_nouns) + r")\s+$", re.I)
+    # appositive after a name: ", spokesperson for Iran's Ministry of Foreign Affairs,"
+    lx["appos_re"] = re.compile(r"^,\s+(?:(?:the|a|an|its|his|her)\s+)?(?P<body>[^,.;:()\"“”\n]{2,110}?)(?=,|\.|;|\s+(?:said|says|told|who|which|and)\b)")
+    # group nouns: "Western diplomats", "senior administration officials", "U.S. officials"
+    mods = r"(?:(?:[A-Z][\w.\-]*|senior|top|other|some|several|many|two|three|four|five|few|former|unnamed|anonymous|administration|government|military|intelligence|security|foreign|state|local|federal|campaign|party|regional|european|western|arab|police|diplomatic|independent|outside|key|leading|prominent|congressional|legal|health|election)\s+){0,3}"
+    lx["group_re"] = re.compile(r"\b(?:(?:the|some|many|several|other|most|a\s+few|a\s+number\s+of)\s+)?(" + mods + _alt(d["group_nouns"]) + r")\b")
+    return lx
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+_W = r"(?:[A-Z](?:[a-z]{1,3})?\.(?=\s[A-Z])|(?:[A-Z]\.){2,}|[A-Z](?:[\w\-]|['’](?=[A-Za-z]{2}))*(?<![\-]))"
+_PART = r"(?:al|el|bin|bint|ibn|de|del|della|der|den|van|von|la|le|du|da|di|dos|das|abu|ben)"
+_CONN = r"(?:of|for|on|and|to)(?:\s+the)?"
+_NAME = re.compile(
+    rf"(?<![\w’'])(?:{_PART}-)?{_W}(?:(?:[ ]|-)(?:(?:{_PART}[ -])|{_CONN}[ ])?(?:{_PART}-)?{_W})*")
+_POSS_AFTER = re.compile(r"^['’]s?\b|^['’](?=\s)")
+_DEMONYM_KINDS = ("demonym",)
+
+_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|St|Jr|Sr|Ft|Mt|No|Inc|Corp|Co|Ltd|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|[A-Z])"
+_SENT_END = re.compile(r"(?<!\b" + "(?<!\\b".join([]) + r")[.!?]+['’\"”)]*(?=\s+['‘\"“(]?[A-Z0-9])|\n")
+_ABBR_END = re.compile(r"\b" + _ABBREV + r"\.$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in text: split at . ! ? (with trailing closing quotes) before a
+    capital, never after Mr./Sen./U.S./initials, and always at a paragraph break."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.group() != "\n":
+            head = text[max(0, m.start() - 6):m.start() + 1]
+            if _ABBR_END.search(head):
+                continue
+        end = m.end() if m.group() != "\n" else m.start()
+        if end > start and text[start:end].strip():
+            out.append((start, end))
+        start = m.end()
+        while start < len(text) and text[start] in " \t\n":
+            start += 1
+    if start < len(text) and text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+_QUOTED = re.compile(r"“[^”\n]*”|(?<![\w])\"[^\"\n]*\"")
+
+
+def _inside(regions: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(regions, (offset, 1 << 60)) - 1
+    return i >= 0 and regions[i][0] < offset < regions[i][1]
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _place(surface: str) -> tuple[str, str] | None:
+    """(code, kind) from the gazetteer for a surface, or None."""
+    return gazetteer().entries.get(_place_key(surface))
+
+
+def _is_media(words: list[str], lx) -> bool:
+    s = " ".join(words)
+    if s in lx["media_heads"]:
+        return True
+    if len(words) >= 2 and (words[-1] in lx["media_heads"] or " ".join(words[-2:]) in lx["media_heads"]):
+        return True
+    return False
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    words: list[tuple[int, int, str]]
+
+
+def _split_words(m: re.Match) -> list[tuple[int, int, str]]:
+    out, base = [], m.start()
+    for w in re.finditer(r"\S+", m.group()):
+        out.append((base + w.start(), base + w.end(), w.group()))
+    return out
+
+
+def _split_connectors(words, lx):
+    """'Trump and Clinton' -> two runs; 'Ministry of Foreign Affairs' / 'Secretary of State' kept."""
+    runs, cur = [], []
+    i = 0
+    while i < len(words):
+        w = words[i][2]
+        if w in ("of", "for", "on", "and", "to", "the"):
+            prev = cur[-1][2] if cur else ""
+            keep = (prev in lx["org_heads"] or prev.lower() in lx["titles"] or prev in lx["media_heads"]
+                    or any(x[2] in lx["org_heads"] for x in cur)) and w != "and"
+            if w == "and" and cur and any(x[2] in lx["org_heads"] for x in cur):
+                keep = True
+            if keep:
+                cur.append(words[i])
+            else:
+                # drop the connector (and a following 'the')
+                if cur:
+                    runs.append(cur)
+                cur = []
+                if i + 1 < len(words) and words[i + 1][2] == "the":
+                    i += 1
+            i += 1
+            continue
+        cur.append(words[i])
+        i += 1
+    if cur:
+        runs.append(cur)
+    # trailing connectors are not names
+    out = []
+    for r in runs:
+        while r and r[-1][2] in ("of", "for", "on", "and", "to", "the"):
+            r = r[:-1]
+        if r:
+            out.append(r)
+    return out
+
+
+# --- the index -----------------------------------------------------------------------------------
+
+class ActorIndex:
+    """All actor mentions of one text; see the module docstring."""
+
+    def __init__(self, text: str, mentions: list[ActorMention], actors: dict[str, Actor],
+                 quoted: list[tuple[int, int]], sents: list[tuple[int, int]], aliases: dict[str, list[str]]):
+        self.text = text
+        self.mentions = mentions
+        self.actors = actors
+        self.quoted = quoted
+        self.sentences = sents
+        self._aliases = aliases
+        self._starts = [m.start for m in mentions]
+
+    def __iter__(self):
+        return iter(self.mentions)
+
+    def __len__(self):
+        return len(self.mentions)
+
+    def actor(self, name: str) -> Actor | None:
+        return self.actors.get(name)
+
+    def mention_at(self, start: int, end: int) -> ActorMention | None:
+        for m in self.mentions:
+            if m.start < end and start < m.end:
+                return m
+            if m.start >= end:
+                break
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[ActorMention]:
+        import bisect
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def in_quote(self, offset: int) -> bool:
+        return _inside(self.quoted, offset)
+
+    def lookup(self, surface: str, offset: int | None = None) -> Actor | None:
+        """A name as written -> its actor (surnames and aliases resolve to the fullest name)."""
+        s = re.sub(r"^(?:the\s+)", "", surface.strip(), flags=re.I)
+        s = re.sub(r"['’]s?$", "", s)
+        lx = _lex()
+        words = s.split()
+        while words and (words[0].lower() in lx["honor"] or words[0].lower() in lx["titles"]):
+            words = words[1:]
+        s = " ".join(words)
+        if s in self.actors:
+            return self.actors[s]
+        names = self._aliases.get(s)
+        if names:
+            return self.actors[self._pick(names, offset)]
+        p = _place(s)
+        if p and p[0]:
+            return Actor(s, "organisation", "", p[0])
+        return None
+
+    def _pick(self, names: list[str], offset: int | None) -> str:
+        if len(names) == 1 or offset is None:
+            return names[0]
+        best, best_pos = names[0], -1
+        for m in self.mentions:
+            if m.start >= offset:
+                break
+            if m.name in names and m.start > best_pos:
+                best, best_pos = m.name, m.start
+        return best
+
+    def _sentence_index(self, offset: int) -> int:
+        import bisect
+        i = bisect.bisect_right([s for s, _ in self.sentences], offset) - 1
+        return max(i, 0)
+
+    def resolve(self, offset: int, phrase: str) -> Actor | None:
+        """The actor a pronoun or definite description at ``offset`` most likely refers to."""
+        lx = _lex()
+        p = phrase.strip().lower()
+        p = re.sub(r"['’]s$", "", p)
+        if p in ("his", "him"):
+            p = "he"
+        if p == "her":
+            p = "she"
+        if p in lx["pronouns"]:
+            g = lx["pronouns"][p]
+            if g in ("m", "f"):
+                return self._resolve_pronoun(offset, g)
+            if g == "p":
+                return self._resolve_desc(offset, "group", None, None) or self._resolve_desc(offset, "organisation", None, None)
+            if g == "n":
+                return self._resolve_desc(offset, "organisation", None, None) or self._resolve_desc(offset, "media", None, None)
+            return None
+        # definite description: the (Omani) (foreign) agency/minister/spokesman
+        words = re.sub(r"^(?:the|that|this|a|an)\s+", "", p).split()
+        if not words:
+            return None
+        country = None
+        head = None
+        for n in (3, 2, 1):
+            cand = " ".join(words[-n:])
+            if cand in lx["anaphor"]:
+                head = cand
+                mods = words[:-n]
+                break
+        if head is None:
+            return None
+        for w in mods:
+            c = _place(w)
+            if c and c[0]:
+                country = c[0]
+        kind = lx["anaphor"][head]
+        return self._resolve_desc(offset, kind, head, country)
+
+    def _resolve_desc(self, offset, kind, head, country) -> Actor | None:
+        head_root = head.split()[-1] if head else None
+        if head_root in ("spokesman", "spokeswoman", "spokesperson"):
+            head_root = "spokes"
+        for m in reversed(self.mentions):
+            if m.start >= offset or m.in_quote:
+                continue
+            a = self.actors[m.name]
+            if kind == "media" and a.kind != "media":
+                continue
+            if kind == "organisation" and a.kind not in ("organisation", "media"):
+                continue
+            if kind == "person" and a.kind != "person":
+                continue
+            if kind == "group" and a.kind != "group":
+                continue
+            if country and a.country and a.country != country:
+                continue
+            if kind == "person" and head_root:
+                if head_root not in (a.role or "").lower():
+                    continue
+            if kind == "organisation" and head_root and head_root not in (a.name + " " + a.role).lower():
+                continue
+            return a
+        return None
+
+    def _resolve_pronoun(self, offset: int, gender: str) -> Actor | None:
+        """Subject of the nearest sentence (first person named in it, outside quotes), walking back
+        over sentences whose subject is a compatible pronoun."""
+        si = self._sentence_index(offset)
+        pron_re = re.compile(r"\b(?:he|she|He|She)\b")
+        for k in range(si, max(-1, si - 8), -1):
+            s, e = self.sentences[k]
+            e = min(e, offset)
+            if e <= s:
+                continue
+            cands = []
+            for m in self.mentions_in(s, e):
+                if m.kind != "person" or m.in_quote:
+                    continue
+                a = self.actors[m.name]
+                if a.gender and a.gender != gender:
+                    continue
+                cands.append((m.start, m, a))
+            # a pronoun of the same gender before the first name: the subject is a pronoun -> go back
+            first_pron = None
+            for pm in pron_re.finditer(self.text, s, e):
+                if not self.in_quote(pm.start()):
+                    g = "m" if pm.group().lower() == "he" else "f"
+                    if g == gender:
+                        first_pron = pm.start()
+                        break
+            non_poss = [c for c in cands if not c[1].possessive]
+            pool = non_poss or cands
+            if pool:
+                if first_pron is not None and first_pron < pool[0][0] and k != si:
+                    continue
+                if k == si:
+                    return pool[-1][2] if first_pron is None or pool[-1][0] > first_pron else pool[0][2]
+                return pool[0][2]
+        return None
+
+
+def find_actors(text: str) -> ActorIndex:
+    """Every person, organisation, group and media mention in ``text`` (see the module docstring)."""
+    lx = _lex()
+    quoted = _quoted_regions(text)
+    sents = sentences(text)
+    sent_starts = {s for s, _ in sents}
+    raw: list[dict] = []
+
+    for m in _NAME.finditer(text):
+        words = _split_words(m)
+        for run in _split_connectors(words, lx):
+            _classify(text, run, lx, sent_starts, raw)
+
+    # single capitalised words: keep when they name a known person (surname/first name) or org alias,
+    # or stand right before a speech verb / after an honorific (handled in _classify)
+    persons: dict[str, dict] = {}
+    aliases: dict[str, list[str]] = {}
+    actors: dict[str, Actor] = {}
+
+    def add_actor(name, kind, role, country, gender):
+        a = actors.get(name)
+        if a is None:
+            a = actors[name] = Actor(name, kind, role, country, gender)
+        else:
+            a.role = a.role or role
+            a.country = a.country or country
+            a.gender = a.gender or gender
+        return a
+
+    for r in raw:
+        if r["kind"] == "person" and len(r["name"].split()) >= 2:
+            a = add_actor(r["name"], "person", r["role"], r["country"], r["gender"])
+            ws = r["name"].split()
+            last = ws[-1]
+            for al in {last, " ".join(ws[-2:]) if ws[-2].lower() in lx["particles"] else last}:
+                if r["name"] not in aliases.setdefault(al, []):
+                    aliases[al].append(r["name"])
+                a.aliases.add(al)
+            if "-" in last and last.split("-")[0].lower() in lx["particles"]:
+                al = last.split("-", 1)[1]
+                if r["name"] not in aliases.setdefault(al, []):
+                    aliases[al].append(r["name"])
+        elif r["kind"] in ("organisation", "media", "group"):
+            add_actor(r["name"], r["kind"], r["role"], r["country"], "")
+    # first names as aliases only when unambiguous and not someone's surname
+    firsts: dict[str, list[str]] = {}
+    for name, a in actors.items():
+        if a.kind == "person":
+            ws = name.split()
+            if len(ws) >= 2 and not ws[0].endswith("."):
+                firsts.setdefault(ws[0], []).append(name)
+    for f, names in firsts.items():
+        if len(names) == 1 and f not in aliases:
+            aliases[f] = names
+
+    mentions: list[ActorMention] = []
+    for r in raw:
+        name, kind = r["name"], r["kind"]
+        if kind == "person" and len(name.split()) == 1:
+            full = aliases.get(name)
+            if full:
+                # most recent full mention before this one
+                cand = full[0]
+                if len(full) > 1:
+                    best = -1
+                    for mm in mentions:
+                        if mm.name in full and mm.start < r["start"] and mm.start > best:
+                            cand, best = mm.name, mm.start
+                name = cand
+            elif not r["strong"]:
+                continue
+        elif kind == "person":
+            pass
+        a = add_actor(name, kind, r["role"], r["country"], r["gender"])
+        if kind == "person" and name != r["name"]:
+            a.aliases.add(r["name"])
+        inq = _inside(quoted, r["start"])
+        mentions.append(ActorMention(r["start"], r["end"], text[r["start"]:r["end"]], name, a.kind,
+                                     r["role"] or a.role, r["country"] or a.country, r["gender"] or a.gender,
+                                     r["poss"], inq))
+    for g in lx["group_re"].finditer(text):
+        phrase, gs = g.group(1), g.start(1)
+        first = phrase.split()[0]
+        if first in lx["openers"] and len(phrase.split()) > 1 and first not in ("Western", "Senior", "Top"):
+            gs += len(first) + 1
+            phrase = text[gs:g.end(1)].lstrip()
+        cty = ""
+        for w in phrase.split()[:-1]:
+            p = _place(w)
+            if p and p[0]:
+                cty = p[0]
+                break
+        add_actor(phrase, "group", "", cty, "")
+        inq = _inside(quoted, gs)
+        mentions.append(ActorMention(gs, g.end(1), phrase, phrase, "group", "", cty, "", False, inq))
+    mentions.sort(key=lambda x: (x.start, -x.end))
+    # drop group mentions overlapping a named mention
+    out, last_end = [], -1
+    for mm in mentions:
+        if mm.start < last_end:
+            continue
+        out.append(mm)
+        last_end = mm.end
+    # second pass: fill role/country of mentions from the merged actor
+    final = [ActorMention(m.start, m.end, m.text, m.name, m.kind, m.role or actors[m.name].role,
+                          m.country or actors[m.name].country, m.gender or actors[m.name].gender,
+                          m.possessive, m.in_quote) for m in out]
+    return ActorIndex(text, final, actors, quoted, sents, aliases)
+
+
+_CUE_AFTER = re.compile(r"^\s*(?:,[^,\n]{1,120},\s*)?(?:(?:also|later|has|had|have|then|previously)\s+)*"
+                        r"(?:said|says|told|tells|added|adds|stressed|noted|insisted|warned|urged|wrote|writes|"
+                        r"argued|claimed|asked|explained|declared|announced|accused|denied|confirmed|reported|"
+                        r"tweeted|called|responded|replied|continued|stated)\b")
+_CUE_BEFORE = re.compile(r"(?:\b(?:said|says|according\s+to|added|asked|wrote|explained|told))\s+$")
+
+
+def _classify(text: str, run, lx, sent_starts, out: list) -> None:
+    """Turn one capitalised run into zero or one raw actor mention (dict)."""
+    words = list(run)
+    role_parts: list[str] = []
+    gender = ""
+    country = ""
+    strong = False
+    # leading sentence openers ("The", "But") and determiners
+    while words and words[0][2] in lx["openers"] and len(words) > 0:
+        w = words[0][2]
+        if w in ("Former",):
+            pass
+        words = words[1:]
+    if not words:
+        return
+    full = " ".join(w[2] for w in words)
+    start, end = words[0][0], words[-1][1]
+    poss = bool(_POSS_AFTER.match(text[end:end + 3]))
+    # the whole run in the gazetteer: institution / organisation / seat
+    p = _place(full)
+    if p:
+        code, pk = p
+        if pk == "seat" and len(words) == 1 and full not in lx["seat_actors"] and not _CUE_AFTER.match(text[end:end + 140]):
+            return
+        if pk in ("institution", "organisation", "seat"):
+            kind = "media" if _is_media([w[2] for w in words], lx) or _media_follow(text, end) else "organisation"
+            out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=code or "",
+                            gender="", poss=poss, strong=True))
+        return
+    # strip honorifics, titles and nationality adjectives from the left
+    changed = True
+    while words and changed:
+        changed = False
+        w0 = words[0][2]
+        if w0.lower() in lx["honor"]:
+            gender = gender or lx["honor"][w0.lower()]
+            words = words[1:]
+            strong = True
+            changed = True
+            continue
+        for n in range(min(lx["max_title_words"], len(words)), 0, -1):
+            t = " ".join(w[2] for w in words[:n]).lower()
+            if t in lx["titles"] and (n < len(words)):
+                role_parts.append(lx["title_norm"][t])
+                if t in lx["male"]:
+                    gender = gender or "m"
+                elif t in lx["female"]:
+                    gender = gender or "f"
+                words = words[n:]
+                strong = True
+                changed = True
+                break
+        if changed:
+            continue
+        if len(words) > 1:
+            pw = _place(w0)
+            if pw and pw[0] and (pw[1] == "demonym" or words[1][2].lower() in lx["titles"]
+                                 or words[1][2] in lx["org_heads"]):
+                if pw[1] == "demonym" or words[1][2].lower() in lx["titles"]:
+                    country = country or pw[0]
+                    words = words[1:]
+                    changed = True
+    if not words:
+        return
+    names = [w[2] for w in words]
+    full = " ".join(names)
+    start, end = words[0][0], words[-1][1]
+    poss = bool(_POSS_AFTER.match(text[end:end + 3]))
+    # the country named right before: "Iran's Supreme National Security Council", "Oman's ruler"
+    before = text[max(0, start - 60):start]
+    if not country:
+        mpos = _POSS_BEFORE.search(before)
+        if mpos:
+            pc = _place(mpos.group(1))
+            if pc and pc[0] and pc[1] in ("country", "seat", "demonym", "institution"):
+                country = pc[0]
+        md = _DEMONYM_BEFORE.search(before)
+        if md and not country:
+            pc = _place(md.group(1))
+            if pc and pc[0] and pc[1] == "demonym":
+                country = pc[0]
+    p = _place(full)
+    if p:
+        code, pk = p
+        if pk in ("institution", "organisation", "seat"):
+            kind = "media" if _is_media(names, lx) or _media_follow(text, end) else "organisation"
+            out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=code or country,
+                            gender="", poss=poss, strong=True))
+        return
+    if _is_media(names, lx):
+        out.append(dict(start=start, end=end, name=full, kind="media", role="", country=country,
+                        gender="", poss=poss, strong=True))
+        return
+    if any(n in lx["org_heads"] for n in names):
+        # "Iranian Foreign Ministry": country from a demonym inside
+        for n in names:
+            pc = _place(n)
+            if pc and pc[0] and pc[1] in ("demonym", "country"):
+                country = country or pc[0]
+                break
+        out.append(dict(start=start, end=end, name=full, kind="organisation", role="", country=country,
+                        gender="", poss=poss, strong=True))
+        return
+    # persons: no place words, no calendar words, not all caps acronyms
+    if any(n in lx["not_names"] for n in names) or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1):
+        return
+    if len(names) > 5:
+        return
+    if any((_place(n) or ("", "x"))[1] in ("country", "demonym", "city", "seat") for n in names if n.lower() not in lx["particles"]) and not strong:
+        if len(names) == 1 or all(_place(n) for n in names):
+            return
+    if len(names) == 1:
+        nxt = text[end:end + 140]
+        if _CUE_AFTER.match(nxt) or _CUE_BEFORE.search(text[max(0, start - 20):start]):
+            strong = True
+    # lower-case role words just before: "journalist Tohid Asadi"
+    mr = lx["pre_role_re"].search(text[max(0, start - 40):start])
+    if mr and not role_parts:
+        role_parts.append(mr.group(1).title())
+        strong = True
+    role = role_parts[0] if role_parts else ""
+    # appositive after: ", spokesperson for Iran's Ministry of Foreign Affairs,"
+    after = text[end:end + 150]
+    if poss:
+        after = ""
+    ma = lx["appos_re"].match(after)
+    if ma:
+        body = ma.group("body")
+        mrole = lx["role_re"].search(body)
+        if mrole and mrole.start() < 40 and not re.search(r"\b(?:who|which|whose|that)\b", body[:mrole.start()]):
+            r_word = mrole.group(1)
+            rest = body[mrole.end():]
+            org = ""
+            mo = re.match(r"\s+(?:for|of|to|at|with)\s+(?:the\s+)?(?:([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)?(.*)$", rest)
+            if mo:
+                if mo.group(1):
+                    pc = _place(mo.group(1))
+                    if pc and pc[0]:
+                        country = country or pc[0]
+                org = mo.group(2).strip()
+                if not org[:1].isupper():
+                    org = ""
+            pre = body[:mrole.start()]
+            mp = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s", pre)
+            if mp:
+                pc = _place(mp.group(1))
+                if pc and pc[0]:
+                    country = country or pc[0]
+            for wd in re.findall(r"[A-Z][a-z]+", pre):
+                pc = _place(wd)
+                if pc and pc[0] and pc[1] == "demonym":
+                    country = country or pc[0]
+            # capitalised modifiers belong to the role ("Foreign Minister", "foreign ministry spokesman")
+            mods = re.findall(r"\b(foreign|deputy|prime|defense|defence|interior|finance|chief|senior|press|national security)\s+$", pre, re.I)
+            rw = ((mods[-1] + " ") if mods else "") + r_word
+            rtitle = rw[:1].upper() + rw[1:]
+            appos_role = rtitle + (", " + org if org else "")
+            if not role:
+                role = appos_role
+            elif org:
+                role = role + ", " + org
+            strong = True
+            if r_word.lower() in lx["male"]:
+                gender = gender or "m"
+            elif r_word.lower() in lx["female"]:
+                gender = gender or "f"
+    # "Oman's ruler, Sultan Haitham ...": role noun + comma right before
+    mb = _ROLE_COMMA_BEFORE.search(text[max(0, start - 80):start])
+    if mb and lx["role_re"].fullmatch(mb.group(2).split()[-1]):
+        pc = _place(mb.group(1))
+        if pc and pc[0]:
+            country = country or pc[0]
+        if not role:
+            role = mb.group(2).title()
+        strong = True
+    if len(names) >= 2:
+        strong = True
+    if len(names) == 1 and start in sent_starts and not strong:
+        # a lone capitalised word opening a sentence is kept only as an alias (resolved later)
+        pass
+    out.append(dict(start=start, end=end, name=full, kind="person", role=role, country=country,
+                    gender=gender, poss=poss, strong=strong))
+
+
+_POSS_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:[\w\-]+\s+){0,3}$")
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:state-run|state|official|semi-official)\s+)?$")
+_ROLE_COMMA_BEFORE = re.compile(r"(?:([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)((?:[a-z\-]+\s+){0,2}[a-z\-]+),\s+$")
+_MEDIA_FOLLOW = re.compile(r"^\s+(?:news\s+agency|agency|newspaper|daily|television|TV|broadcaster|radio|website)\b")
+
+
+def _media_follow(text: str, end: int) -> bool:
+    return bool(_MEDIA_FOLLOW.match(text[end:end + 30]))
