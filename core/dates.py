@@ -148,12 +148,12 @@ WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
 DPART = r"(?:morning|afternoon|evening|night|overnight)"
 NUM_WORD = _alt(k for k in NUMBER_WORDS)
-NUM = rf"(?:\d+(?:\.\d+)?|(?:{NUM_WORD})(?:[\s-]+(?:{_alt(['one','two','three','four','five','six','seven','eight','nine'])}))?(?:\s+and\s+a\s+half)?)"
+NUM = rf"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)(?![\w])|(?:{NUM_WORD}))(?:\s+and\s+a\s+half)?"
 VAGUE = _alt(VAGUE_NUMBERS)
 UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
 UNIT_SG = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
-APPROX = r"(?:(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|just|barely|only|another|an\s+additional|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+following|the)\s+)"
-EARLYLATE = r"(?:(?:early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end|start|beginning|the\s+turn\s+of)[\s-]+)"
+APPROX = r"(?:(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|over(?!\s+the\b)|under(?!\s+the\b)|at\s+least|at\s+most|up\s+to|no\s+more\s+than|just|barely|only|another|an\s+additional|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+following|the)\s+)"
+EARLYLATE = r"(?:(?:early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+turn\s+of)[\s-]+|(?:end|start)-)"
 REL = r"(?:last|next|this\s+coming|this|coming|past|previous|following|upcoming|current)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 TIME_CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?|noon|midnight)"
@@ -162,7 +162,7 @@ TIME_CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(
 RULES: list[tuple[str, str]] = [
     # ISO and numeric dates
     ("iso", r"(?<![\d/.-])(?:1[0-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"),
-    ("numeric", r"(?<![\d/.,$-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:(?:1[0-9]|20)\d\d)(?![\d/-])"),
+    ("numeric", r"(?<![\d/.,$-])(?:0?[1-9]|[12]\d|3[01])(?P<numsep>[/.-])(?:0?[1-9]|[12]\d|3[01])(?P=numsep)(?:(?:1[0-9]|20)\d\d)(?![\d/-])"),
     # clock time + day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"
     ("clock_day", rf"{TIME_CLOCK}(?:\s*,)?(?:\s+(?:on\s+)?)(?:(?:{WDAY})(?:,?\s+{MON}\s+{DAYN})?|{MON}\s+{DAYN}(?:,?\s+{YEAR})?|today|tonight|yesterday|tomorrow)"),
     # "Tuesday, Feb. 10, 2026" / "Tuesday, 10 February"
@@ -220,13 +220,14 @@ RULES: list[tuple[str, str]] = [
     # vague references
     ("ref", r"(?:right\s+)?now(?![\w'’-])|currently|presently|at\s+present|nowadays|these\s+days|at\s+this\s+time|at\s+the\s+moment|for\s+now|so\s+far|to\s+date|recently|lately|(?:in\s+)?the\s+future|(?:in\s+)?the\s+(?:recent|distant|near)\s+(?:past|future)|the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|quarters?|century|centuries))|once\s+upon\s+a\s+time|(?:the\s+)?(?:near|distant)[\s-]+term"),
     # durations: "three weeks", "two-year", "a month and a half", "the past two months"
-    ("duration", rf"(?:(?:{APPROX})*(?:{NUM}|{VAGUE})(?:\s+more)?[\s-]+{UNIT}(?:[\s-]+(?:long|old))?|(?:{APPROX})+{UNIT_SG}(?![\w-])|(?:the\s+)?(?:full|whole|entire)\s+{UNIT_SG}|(?<=\bfor\s)(?:days|weeks|months|years|decades|hours)|(?:(?:many|several|the\s+last|the\s+past)\s+)?(?:decades|centuries))(?![\w-])"),
+    ("duration", rf"(?:(?:{APPROX})*(?:{NUM}|{VAGUE})(?:\s+more)?[\s-]+{UNIT}(?:\s+and\s+a\s+half|[\s-]+(?:long|old))?|(?:{APPROX})+{UNIT_SG}(?![\w-])|(?:the\s+)?(?:full|whole|entire)\s+{UNIT_SG}|(?<=\bfor\s)(?:days|weeks|months|years|decades|hours)|(?:(?:many|several|the\s+last|the\s+past)\s+)?(?:decades|centuries))(?![\w-])"),
     # sets: daily, weekly, every week, each month, twice a year
     ("set", rf"(?:every|each)\s+(?:other\s+)?(?:(?:{NUM})\s+)?(?:{UNIT}|{MON}|{SEASON})|daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|(?:once|twice|(?:three|four|\d+)\s+times)\s+(?:a|per|each|every)\s+{UNIT_SG}"),
 ]
 
-_BIG = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in RULES), re.I)
-_RULE_RE = {name: re.compile(pat, re.I) for name, pat in RULES}
+_END_OF_WORD = r"(?!(?<=[A-Za-z0-9])[A-Za-z0-9])"  # a match never stops inside a word
+_BIG = re.compile("|".join(f"(?P<{name}>(?:{pat}){_END_OF_WORD})" for name, pat in RULES), re.I)
+_RULE_RE = {name: re.compile(f"(?:{pat}){_END_OF_WORD}", re.I) for name, pat in RULES}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SENT_END = re.compile(r"[.!?;:][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
@@ -318,7 +319,7 @@ def _num(s: str) -> float | None:
     if s in NUMBER_WORDS:
         return NUMBER_WORDS[s] + half
     parts = re.split(r"[\s-]+", s)
-    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and NUMBER_WORDS[parts[0]] >= 20 and parts[1] in NUMBER_WORDS:
         return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]] + half
     return None
 
@@ -861,6 +862,11 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         y = int(span)
         if QUANTITY_AFTER_NUMBER.match(text, e) or re.search(r"(?:[$£€¥#]|\bUS|\bNo\.?|\bnumber|\bRoute|\bFlight|\bRoom)\s*$", text[max(0, s - 8):s]):
             return None
+        # "seized 2000 rifles": a count, unless a determiner makes it a year ("the 2024 elections")
+        if re.match(r"\s+[a-z]+s\b", text[e:e + 25]) and not re.search(
+                r"(?:\b(?:the|in|of|since|by|its|their|his|her|our|a|an|from|until|for|before|after)|['’]s)\s+$",
+                text[max(0, s - 12):s], re.I):
+            return None
         # a number in a list of numbers or a score/tally ("1990-1991" stays a year range)
         if re.match(r"\s*(?:to|-|–)\s*\d{1,3}\b(?!\d)", text[e:e + 8]) and not re.match(r"\s*(?:-|–)\s*\d\d\b", text[e:e + 6]):
             return None
@@ -930,6 +936,9 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         wm = re.search(WDAY, span, re.I)
         if not wm or not wm.group()[0].isupper():
             return None
+        if wm.start() == 0 and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I) \
+                and re.match(r"\s+[A-Z][a-z]", text[e:e + 4]):
+            return None  # "the Sunday Herald": a title
         if low.endswith("'s") or low.endswith("’s"):
             pass
         wd = WEEKDAYS[wm.group().lower()]
@@ -1000,7 +1009,9 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             return None
         unit = _unit_of(um.group(1))
         nstr = qty[:um.start()].strip(" -")
-        n = _num(nstr) if nstr else 1.0
+        n = _num(nstr) if nstr and nstr not in ("the", "that", "this") else 1.0
+        if nstr in ("the", "that", "this"):
+            nstr = ""
         vague = nstr and any(re.search(rf"\b{v}\b", nstr) for v in ("few", "several", "many", "some", "number", "numerous")) and not re.fullmatch(r"some\s+\S+", nstr) or (nstr and n is None)
         sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
         if unit in ("S", "M") and UNITS.get(um.group(1).rstrip("s"), ("", False))[1]:
@@ -1069,6 +1080,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         relw = re.sub(r"^the ", "", relw)
         relw = re.sub(r"\s*(?:fiscal|calendar|financial|school|academic)$", "", relw).strip()
         fiscal = bool(re.search(r"fiscal|financial", rl))
+        if relw == "the" and mod:
+            relw = "this"  # "the end of the month": the current one
         if relw in ("same", "that") or (relw == "the"):
             # anaphoric: same granularity as the last mention
             a = doc.last_anchor()
@@ -1250,6 +1263,8 @@ def _near(doc: _Doc, anchor: TimeMention, pos: int, limit: int = 1200) -> bool:
 def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
     text = doc.text
     # money, percentages, scores are not durations ("$5 a year" is handled as a set elsewhere)
+    extra_half = low.endswith(" and a half")
+    low = low.removesuffix(" and a half")
     um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)(?:[\s-]+(?:long|old))?$", low)
     if not um:
         return None
@@ -1292,6 +1307,8 @@ def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
         if re.search(r"(?:\d|dollars?|cents?|barrels|times|once|twice|per)\s*$", before, re.I):
             return _mention(doc, s, e, "SET", (_pvalue(1, unit, time_unit), None, None, "unknown"))
     # scores and tallies never reach here (no unit); "12-year-old" keeps its age reading (P12Y)
+    if extra_half and n is not None:
+        n += 0.5
     val = _pvalue(n, unit, time_unit)
     # ages: "a 12-year-old" keep DURATION; plain quantities like "50 days" are durations
     return _mention(doc, s, e, "DURATION", (val, None, None, "unknown"))

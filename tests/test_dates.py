@@ -1,0 +1,368 @@
+"""Golden table for core.dates.find_times: every family of expression and every trap.
+
+Each case: reference date, sentence, expected span text, TIMEX3 type, value, and (where given)
+the first and last day covered. The sentences are invented (invented people and places).
+Traps assert that no mention is found at all."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from core.dates import TimeMention, clause_tense, find_times
+
+D = dt.date
+THU = D(2026, 2, 12)   # the seed's publication day (Thursday)
+MON = D(2026, 3, 2)    # a Monday
+YEND = D(2025, 12, 30)  # a Tuesday at the turn of the year
+ANY = object()          # first/last not checked for this case
+
+# (ref, sentence, span, type, value, first, last)
+CASES = [
+    # ---- weekdays, past clauses: the most recent such day (the reference day itself included)
+    (THU, "The envoys met on Tuesday in Velmora.", "Tuesday", "DATE", "2026-02-10", D(2026, 2, 10), D(2026, 2, 10)),
+    (THU, "Talks ended on Monday without a deal.", "Monday", "DATE", "2026-02-09", D(2026, 2, 9), D(2026, 2, 9)),
+    (THU, "The delegation arrived Sunday.", "Sunday", "DATE", "2026-02-08", ANY, ANY),
+    (THU, "Minister Arlo Venn spoke on Thursday.", "Thursday", "DATE", "2026-02-12", D(2026, 2, 12), D(2026, 2, 12)),
+    (THU, "The ceasefire took effect on Saturday.", "Saturday", "DATE", "2026-02-07", ANY, ANY),
+    (THU, "Rebels said on Friday they had withdrawn.", "Friday", "DATE", "2026-02-06", ANY, ANY),
+    (THU, "The agency reported on Wednesday that the convoy was attacked.", "Wednesday", "DATE", "2026-02-11", ANY, ANY),
+    (THU, "They met last Tuesday.", "last Tuesday", "DATE", "2026-02-10", ANY, ANY),
+    (THU, "The accord was signed last Friday.", "last Friday", "DATE", "2026-02-06", ANY, ANY),
+    (THU, "Fighting erupted early Tuesday near Dorn.", "early Tuesday", "DATE", "2026-02-10", ANY, ANY),
+    (THU, "Officials criticised Friday's ruling by the court.", "Friday", "DATE", "2026-02-06", ANY, ANY),
+    (MON, "The ministers met on Sunday in Karsk.", "Sunday", "DATE", "2026-03-01", ANY, ANY),
+    (MON, "The talks collapsed on Friday.", "Friday", "DATE", "2026-02-27", ANY, ANY),
+    (MON, "Envoy Mira Tal said on Monday that progress was slow.", "Monday", "DATE", "2026-03-02", ANY, ANY),
+    (YEND, "The parliament voted on Saturday.", "Saturday", "DATE", "2025-12-27", ANY, ANY),
+    # ---- weekdays, future clauses: the coming one
+    (THU, "The envoys will meet on Friday.", "Friday", "DATE", "2026-02-13", D(2026, 2, 13), D(2026, 2, 13)),
+    (THU, "The envoys will meet again on Wednesday.", "Wednesday", "DATE", "2026-02-18", ANY, ANY),
+    (THU, "Larsen is due to visit Velmora on Monday.", "Monday", "DATE", "2026-02-16", ANY, ANY),
+    (THU, "The sides are expected to sign the text on Saturday.", "Saturday", "DATE", "2026-02-14", ANY, ANY),
+    (THU, "Negotiators are scheduled to resume work on Tuesday.", "Tuesday", "DATE", "2026-02-17", ANY, ANY),
+    (THU, "The committee is to vote on Monday.", "Monday", "DATE", "2026-02-16", ANY, ANY),
+    (THU, "They will meet next Tuesday.", "next Tuesday", "DATE", "2026-02-17", ANY, ANY),
+    (MON, "The summit will open on Thursday.", "Thursday", "DATE", "2026-03-05", ANY, ANY),
+    (YEND, "The new cabinet will be sworn in on Friday.", "Friday", "DATE", "2026-01-02", ANY, ANY),
+    # ---- weekday with day part / clock time
+    (THU, "Rockets struck Tuesday night.", "Tuesday night", "TIME", "2026-02-10TNI", D(2026, 2, 10), D(2026, 2, 10)),
+    (THU, "The border reopened Monday morning.", "Monday morning", "TIME", "2026-02-09TMO", ANY, ANY),
+    (THU, "The deadline passed at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2026-02-11T22:00", D(2026, 2, 11), D(2026, 2, 11)),
+    (THU, "The offer expired at noon Tuesday.", "noon Tuesday", "TIME", "2026-02-10T12:00", ANY, ANY),
+    # ---- weekday with explicit date
+    (THU, "The vote took place on Tuesday, Feb. 10.", "Tuesday, Feb. 10", "DATE", "2026-02-10", ANY, ANY),
+    (THU, "Talks open on Monday, 16 February.", "Monday, 16 February", "DATE", "2026-02-16", ANY, ANY),
+    # ---- yesterday / today / tomorrow / tonight
+    (THU, "The foreign minister left yesterday.", "yesterday", "DATE", "2026-02-11", D(2026, 2, 11), D(2026, 2, 11)),
+    (THU, "The council meets today.", "today", "DATE", "2026-02-12", D(2026, 2, 12), D(2026, 2, 12)),
+    (THU, "The envoy flies to Karsk tomorrow.", "tomorrow", "DATE", "2026-02-13", D(2026, 2, 13), D(2026, 2, 13)),
+    (THU, "The president will speak tonight.", "tonight", "TIME", "2026-02-12TNI", D(2026, 2, 12), D(2026, 2, 12)),
+    (THU, "Shelling resumed yesterday morning.", "yesterday morning", "TIME", "2026-02-11TMO", ANY, ANY),
+    (THU, "Sirens sounded late yesterday.", "late yesterday", "DATE", "2026-02-11", ANY, ANY),
+    (THU, "Clashes broke out last night.", "last night", "TIME", "2026-02-11TNI", D(2026, 2, 11), D(2026, 2, 11)),
+    (THU, "The cabinet met this morning.", "this morning", "TIME", "2026-02-12TMO", ANY, ANY),
+    (THU, "The deal was reached the day before yesterday.", "the day before yesterday", "DATE", "2026-02-10", ANY, ANY),
+    (THU, "Results are due the day after tomorrow.", "the day after tomorrow", "DATE", "2026-02-14", ANY, ANY),
+    (MON, "The mediator arrived yesterday.", "yesterday", "DATE", "2026-03-01", ANY, ANY),
+    (YEND, "The vote is tomorrow.", "tomorrow", "DATE", "2025-12-31", ANY, ANY),
+    # ---- ago / earlier / later / in N
+    (THU, "The envoys met a week ago.", "a week ago", "DATE", "2026-02-05", D(2026, 2, 5), D(2026, 2, 5)),
+    (THU, "The blockade began two weeks ago.", "two weeks ago", "DATE", "2026-01-29", ANY, ANY),
+    (THU, "The envoy resigned three days ago.", "three days ago", "DATE", "2026-02-09", ANY, ANY),
+    (THU, "The treaty lapsed a month ago.", "a month ago", "DATE", "2026-01", D(2026, 1, 1), D(2026, 1, 31)),
+    (THU, "The dispute started two years ago.", "two years ago", "DATE", "2024", D(2024, 1, 1), D(2024, 12, 31)),
+    (THU, "The border was closed a decade ago.", "a decade ago", "DATE", "2016", ANY, ANY),
+    (THU, "The rivals split several years ago.", "several years ago", "DATE", "PAST_REF", None, None),
+    (THU, "The talks opened on Feb. 3. Two days earlier, the envoys had arrived in Dorn.", "Two days earlier", "DATE", "2026-02-01", ANY, ANY),
+    (THU, "The summit opened on March 3, 2025. The day before, crowds gathered in Karsk.", "The day before", "DATE", "2025-03-02", ANY, ANY),
+    (THU, "The second round will take place in two weeks.", "two weeks", "DATE", "2026-02-26", ANY, ANY),
+    (THU, "A decision is expected in three days.", "three days", "DATE", "2026-02-15", ANY, ANY),
+    (THU, "A deal could come within days, the mediator said.", "days", "DATE", "FUTURE_REF", None, None),
+    (THU, "More talks are planned in the coming weeks.", "the coming weeks", "DATE", "FUTURE_REF", None, None),
+    # ---- last / this / next week, month, year, quarter, weekend, decade
+    (THU, "Oman hosted talks last week.", "last week", "DATE", "2026-W06", D(2026, 2, 2), D(2026, 2, 8)),
+    (THU, "The envoys met this week.", "this week", "DATE", "2026-W07", D(2026, 2, 9), D(2026, 2, 15)),
+    (THU, "The envoys will meet next week.", "next week", "DATE", "2026-W08", D(2026, 2, 16), D(2026, 2, 22)),
+    (THU, "Talks are set to resume in the coming week.", "the coming week", "DATE", "2026-W08", ANY, ANY),
+    (THU, "The sides exchanged drafts earlier this week.", "earlier this week", "DATE", "2026-W07", ANY, ANY),
+    (THU, "A reply is due later this week.", "later this week", "DATE", "2026-W07", ANY, ANY),
+    (THU, "The ministers met last month.", "last month", "DATE", "2026-01", D(2026, 1, 1), D(2026, 1, 31)),
+    (THU, "Trade rose this month.", "this month", "DATE", "2026-02", D(2026, 2, 1), D(2026, 2, 28)),
+    (THU, "Elections are planned for next month.", "next month", "DATE", "2026-03", D(2026, 3, 1), D(2026, 3, 31)),
+    (THU, "The previous month had been calm.", "The previous month", "DATE", "2026-01", ANY, ANY),
+    (THU, "The diplomatic process collapsed last year.", "last year", "DATE", "2025", D(2025, 1, 1), D(2025, 12, 31)),
+    (THU, "Growth slowed this year.", "this year", "DATE", "2026", D(2026, 1, 1), D(2026, 12, 31)),
+    (THU, "A new round is planned next year.", "next year", "DATE", "2027", D(2027, 1, 1), D(2027, 12, 31)),
+    (THU, "Exports fell over the past year.", "the past year", "DATE", "2025", ANY, ANY),
+    (THU, "The sides met earlier this year.", "earlier this year", "DATE", "2026", ANY, ANY),
+    (THU, "Output shrank later in the quarter; it fell last quarter.", "last quarter", "DATE", "2025-Q4", D(2025, 10, 1), D(2025, 12, 31)),
+    (THU, "Profits rose this quarter.", "this quarter", "DATE", "2026-Q1", D(2026, 1, 1), D(2026, 3, 31)),
+    (THU, "Sales should recover next quarter.", "next quarter", "DATE", "2026-Q2", D(2026, 4, 1), D(2026, 6, 30)),
+    (THU, "Protesters marched last weekend.", "last weekend", "DATE", "2026-W06-WE", D(2026, 2, 7), D(2026, 2, 8)),
+    (THU, "The leaders will meet this weekend.", "this weekend", "DATE", "2026-W07-WE", D(2026, 2, 14), D(2026, 2, 15)),
+    (THU, "Protests spread over the weekend.", "the weekend", "DATE", "2026-W06-WE", D(2026, 2, 7), D(2026, 2, 8)),
+    (THU, "Trade doubled in the last decade.", "the last decade", "DATE", "201", D(2010, 1, 1), D(2019, 12, 31)),
+    (THU, "The region will change this decade.", "this decade", "DATE", "202", ANY, ANY),
+    (THU, "Troops will leave by the end of the month.", "the end of the month", "DATE", "2026-02", ANY, D(2026, 2, 28)),
+    (THU, "A deal is expected early next year.", "early next year", "DATE", "2027", D(2027, 1, 1), ANY),
+    (MON, "Inflation eased last week.", "last week", "DATE", "2026-W09", D(2026, 2, 23), D(2026, 3, 1)),
+    (MON, "The ministers met last month.", "last month", "DATE", "2026-02", D(2026, 2, 1), D(2026, 2, 28)),
+    (YEND, "The envoys met last week.", "last week", "DATE", "2025-W52", D(2025, 12, 22), D(2025, 12, 28)),
+    (YEND, "The treaty enters into force next month.", "next month", "DATE", "2026-01", ANY, ANY),
+    (YEND, "Elections will be held next year.", "next year", "DATE", "2026", ANY, ANY),
+    (YEND, "The talks will end this week.", "this week", "DATE", "2026-W01", D(2025, 12, 29), D(2026, 1, 4)),
+    # ---- early / mid / late
+    (THU, "The envoy will return in mid-February.", "mid-February", "DATE", "2026-02", ANY, ANY),
+    (THU, "Violence peaked in late 2025.", "late 2025", "DATE", "2025", ANY, D(2025, 12, 31)),
+    (THU, "The plan was drafted in early 2024.", "early 2024", "DATE", "2024", D(2024, 1, 1), ANY),
+    (THU, "A deal is expected in early March.", "early March", "DATE", "2026-03", D(2026, 3, 1), ANY),
+    (THU, "Fighting resumed in late January.", "late January", "DATE", "2026-01", ANY, D(2026, 1, 31)),
+    (THU, "The law was passed in mid-1996.", "mid-1996", "DATE", "1996", ANY, ANY),
+    (THU, "A vote is due by the end of 2026.", "the end of 2026", "DATE", "2026", ANY, D(2026, 12, 31)),
+    # ---- seasons
+    (THU, "The blockade began last autumn.", "last autumn", "DATE", "2025-FA", D(2025, 9, 1), D(2025, 11, 30)),
+    (THU, "Talks resumed last fall.", "last fall", "DATE", "2025-FA", ANY, ANY),
+    (THU, "The troops will leave this summer.", "this summer", "DATE", "2026-SU", D(2026, 6, 1), D(2026, 8, 31)),
+    (THU, "A new round is planned for next spring.", "next spring", "DATE", "2026-SP", D(2026, 3, 1), D(2026, 5, 31)),
+    (THU, "Floods hit the region in the summer of 2024.", "the summer of 2024", "DATE", "2024-SU", ANY, ANY),
+    (THU, "Gas ran short last winter.", "last winter", "DATE", "2024-WI", D(2024, 12, 1), D(2025, 2, 28)),
+    (MON, "The dam burst last summer.", "last summer", "DATE", "2025-SU", ANY, ANY),
+    # ---- quarters and halves
+    (THU, "Exports fell in the fourth quarter.", "the fourth quarter", "DATE", "2025-Q4", D(2025, 10, 1), D(2025, 12, 31)),
+    (THU, "Output grew in the first quarter.", "the first quarter", "DATE", "2026-Q1", D(2026, 1, 1), D(2026, 3, 31)),
+    (THU, "The firm lost money in the third quarter of 2024.", "the third quarter of 2024", "DATE", "2024-Q3", D(2024, 7, 1), D(2024, 9, 30)),
+    (THU, "Third-quarter profit rose.", "Third-quarter", "DATE", "2025-Q3", ANY, ANY),
+    (THU, "Revenue doubled in Q3 2024.", "Q3 2024", "DATE", "2024-Q3", ANY, ANY),
+    (THU, "Imports slowed in the second half of 2025.", "the second half of 2025", "DATE", "2025-H2", D(2025, 7, 1), D(2025, 12, 31)),
+    (D(1989, 11, 2), "Net income fell in the third quarter. Sales were flat a year earlier.", "a year earlier", "DATE", "1988-Q3", ANY, ANY),
+    # ---- explicit dates
+    (THU, "The talks were held on February 6.", "February 6", "DATE", "2026-02-06", D(2026, 2, 6), D(2026, 2, 6)),
+    (THU, "The talks were held on 6 Feb in Dorn.", "6 Feb", "DATE", "2026-02-06", ANY, ANY),
+    (THU, "The accord was signed on Feb. 6, 2026.", "Feb. 6, 2026", "DATE", "2026-02-06", D(2026, 2, 6), D(2026, 2, 6)),
+    (THU, "The accord was signed on 2026-02-06.", "2026-02-06", "DATE", "2026-02-06", ANY, ANY),
+    (THU, "The accord was signed on 6 February 2026.", "6 February 2026", "DATE", "2026-02-06", ANY, ANY),
+    (THU, "The accord was signed on February 6th.", "February 6th", "DATE", "2026-02-06", ANY, ANY),
+    (THU, "The accord was signed on the 6th of February.", "the 6th of February", "DATE", "2026-02-06", ANY, ANY),
+    (THU, "The war ended on March 3, 1999.", "March 3, 1999", "DATE", "1999-03-03", ANY, ANY),
+    (THU, "The truce was agreed on Jan. 15.", "Jan. 15", "DATE", "2026-01-15", ANY, ANY),
+    (THU, "The envoy was expelled on Dec. 20.", "Dec. 20", "DATE", "2025-12-20", ANY, ANY),
+    (THU, "The vote will be held on March 15.", "March 15", "DATE", "2026-03-15", D(2026, 3, 15), D(2026, 3, 15)),
+    (THU, "The offer expires Feb. 20.", "Feb. 20", "DATE", "2026-02-20", ANY, ANY),
+    (THU, "The envoy arrived on Sept. 14 and left on Sept. 16, 2025.", "Sept. 14", "DATE", "2025-09-14", ANY, ANY),
+    (YEND, "The new law takes effect on January 1.", "January 1", "DATE", "2026-01-01", ANY, ANY),
+    (THU, "12-02-2026 Dorn: the talks went on.", "12-02-2026", "DATE", "2026-02-12", ANY, ANY),
+    (THU, "Filed on 02/12/2026 in Karsk.", "02/12/2026", "DATE", "2026-02-12", ANY, ANY),
+    (THU, "Dated 25/12/2025 by the registry.", "25/12/2025", "DATE", "2025-12-25", ANY, ANY),
+    (THU, "The court ruled on March eighth.", "March eighth", "DATE", "2025-03-08", ANY, ANY),
+    # ---- month names alone, by tense
+    (THU, "Elections will be held in March.", "March", "DATE", "2026-03", D(2026, 3, 1), D(2026, 3, 31)),
+    (THU, "Protests began in March.", "March", "DATE", "2025-03", D(2025, 3, 1), D(2025, 3, 31)),
+    (THU, "The envoy resigned in January.", "January", "DATE", "2026-01", ANY, ANY),
+    (THU, "The blockade started in December.", "December", "DATE", "2025-12", ANY, ANY),
+    (THU, "Talks will restart in May.", "May", "DATE", "2026-05", ANY, ANY),
+    (THU, "The talks collapsed last May.", "last May", "DATE", "2025-05", ANY, ANY),
+    (THU, "A summit is planned this September.", "this September", "DATE", "2026-09", ANY, ANY),
+    (THU, "Turnout fell in March 2025.", "March 2025", "DATE", "2025-03", ANY, ANY),
+    (THU, "The deal was struck in January this year.", "January this year", "DATE", "2026-01", ANY, ANY),
+    (THU, "The envoy was appointed in June last year.", "June last year", "DATE", "2025-06", ANY, ANY),
+    (THU, "The deal has held since May.", "May", "DATE", "2025-05", ANY, ANY),
+    (MON, "The assembly will vote in February next year.", "February next year", "DATE", "2027-02", D(2027, 2, 1), D(2027, 2, 28)),
+    # ---- years, decades, centuries
+    (THU, "The treaty was signed in 2015.", "2015", "DATE", "2015", D(2015, 1, 1), D(2015, 12, 31)),
+    (THU, "Sanctions were lifted in 2025.", "2025", "DATE", "2025", ANY, ANY),
+    (THU, "Revenue fell in fiscal 2025.", "fiscal 2025", "DATE", "2025", ANY, ANY),
+    (THU, "Planners spoke of the year 2000.", "the year 2000", "DATE", "2000", ANY, ANY),
+    (THU, "The region boomed in the 1990s.", "the 1990s", "DATE", "199", D(1990, 1, 1), D(1999, 12, 31)),
+    (THU, "The region boomed in the nineties.", "the nineties", "DATE", "199", ANY, ANY),
+    (THU, "The feud dates from the '80s.", "the '80s", "DATE", "198", ANY, ANY),
+    (THU, "The dam was built in the late 1970s.", "the late 1970s", "DATE", "197", ANY, D(1979, 12, 31)),
+    (THU, "The border was drawn in the 20th century.", "the 20th century", "DATE", "19", D(1900, 1, 1), D(1999, 12, 31)),
+    (THU, "The fort dates from the 11th century.", "the 11th century", "DATE", "10", ANY, ANY),
+    (THU, "It is the worst drought this century.", "this century", "DATE", "20", ANY, ANY),
+    (THU, "The town was founded in 1901.", "1901", "DATE", "1901", ANY, ANY),
+    # ---- vague references
+    (THU, "The sides are now closer to a deal.", "now", "DATE", "PRESENT_REF", None, None),
+    (THU, "The envoy is currently in Dorn.", "currently", "DATE", "PRESENT_REF", None, None),
+    (THU, "Prices are high these days.", "these days", "DATE", "PRESENT_REF", None, None),
+    (THU, "The sides recently resumed contacts.", "recently", "DATE", "PAST_REF", None, None),
+    (THU, "Both sides want a deal in the future.", "the future", "DATE", "FUTURE_REF", None, None),
+    # ---- durations
+    (THU, "The talks lasted for three weeks.", "three weeks", "DURATION", "P3W", None, None),
+    (THU, "The siege lasted two years.", "two years", "DURATION", "P2Y", None, None),
+    (THU, "The detainees were held for six months.", "six months", "DURATION", "P6M", None, None),
+    (THU, "The curfew will last 48 hours.", "48 hours", "DURATION", "PT48H", None, None),
+    (THU, "Exports fell over the past two months.", "the past two months", "DURATION", "P2M", None, None),
+    (THU, "The region has been quiet for several weeks.", "several weeks", "DURATION", "PXW", None, None),
+    (THU, "The dispute lasted nearly two years.", "nearly two years", "DURATION", "P2Y", None, None),
+    (THU, "They agreed a two-year truce.", "two-year", "DURATION", "P2Y", None, None),
+    (THU, "The permit is valid for 90 days.", "90 days", "DURATION", "P90D", None, None),
+    (THU, "The hearing lasted a fortnight.", "a fortnight", "DURATION", "P2W", None, None),
+    (THU, "The strike went on for a month and a half.", "a month and a half", "DURATION", "P45D", None, None),
+    (THU, "The mission spent a decade in the valley.", "a decade", "DURATION", "P1E", None, None),
+    (THU, "The talks lasted about half a day.", "about half a day", "DURATION", "PT12H", None, None),
+    # ---- sets
+    (THU, "The envoys meet every Friday.", "every Friday", "SET", "XXXX-WXX-5", None, None),
+    (THU, "The council sits on Fridays.", "Fridays", "SET", "XXXX-WXX-5", None, None),
+    (THU, "Inspectors visit each week.", "each week", "SET", "P1W", None, None),
+    (THU, "The bulletin is published daily.", "daily", "SET", "P1D", None, None),
+    (THU, "The board reports every month.", "every month", "SET", "P1M", None, None),
+    (THU, "Talks are held twice a year.", "twice a year", "SET", "P1Y", None, None),
+    (THU, "Patrols run every two weeks.", "every two weeks", "SET", "P2W", None, None),
+    (THU, "The report comes out weekly.", "weekly", "SET", "P1W", None, None),
+    # ---- no reference date: found, not resolved
+    (None, "They met on Tuesday.", "Tuesday", "DATE", "XXXX-WXX-2", None, None),
+    (None, "Oman hosted talks last week.", "last week", "DATE", "XXXX-WXX", None, None),
+    (None, "The minister left yesterday.", "yesterday", "DATE", "XXXX-XX-XX", None, None),
+    (None, "Elections will be held in March.", "March", "DATE", "XXXX-03", None, None),
+    (None, "The truce began on March 6.", "March 6", "DATE", "XXXX-03-06", None, None),
+    (None, "The accord was signed on Feb. 6, 2026.", "Feb. 6, 2026", "DATE", "2026-02-06", D(2026, 2, 6), D(2026, 2, 6)),
+    (None, "The treaty was signed in 2015.", "2015", "DATE", "2015", D(2015, 1, 1), D(2015, 12, 31)),
+    (None, "The process collapsed last year.", "last year", "DATE", "XXXX", None, None),
+    (None, "The sides are now closer to a deal.", "now", "DATE", "PRESENT_REF", None, None),
+    (None, "The talks lasted for three weeks.", "three weeks", "DURATION", "P3W", None, None),
+]
+
+TRAPS = [
+    "Officials may meet the envoys soon.",
+    "Thousands march through the capital.",
+    "The opposition will march on the palace.",
+    "We welcomed the offer.",
+    "He sat with the delegates.",
+    "The sun rose over the harbour.",
+    "A second round of talks has been confirmed.",
+    "It was the second meeting of the two sides.",
+    "The motion passed 52-48 in the assembly.",
+    "The home side won 3-1.",
+    "Prices rose 4.5 percent.",
+    "Prices rose 4.5% on the year's first trading session." .replace(" on the year's first trading session", ""),
+    "The fund is worth $2026 million.",
+    "The resolution passed by 2026 to 14.",
+    "The candidate won 1990 votes in the district.",
+    "Soldiers seized 2000 rifles at the port.",
+    "The meeting started at 10:30 a.m.",
+    "The session ended at 3 p.m. sharp.",
+    "The delegation stayed in Room 2024.",
+    "Prime Minister Ella May spoke to reporters.",
+    "A 6-year-old boy was rescued.",
+    "The 50-year-old alliance is under strain.",
+    "The Communist Party daily Vorwa printed the text.",
+    "The Sunday Herald printed the letter.",
+    "The quarterly dividend was cut.",
+    "It will march ahead, she may say.",
+    "About 1,990 people attended.",
+    "The score stood at 21 to 14.",
+    "The delegates number 2030 in all.",
+    "Two thirds of members voted yes.",
+]
+
+
+def _find(ref, sentence, span):
+    found = find_times(sentence, ref)
+    hits = [m for m in found if m.text == span]
+    return found, hits
+
+
+@pytest.mark.parametrize("ref,sentence,span,typ,value,first,last", CASES,
+                         ids=[f"{i:03d}-{c[2]}" for i, c in enumerate(CASES)])
+def test_golden(ref, sentence, span, typ, value, first, last):
+    found, hits = _find(ref, sentence, span)
+    assert hits, f"no mention {span!r} in {[(m.text, m.value) for m in found]}"
+    m = hits[0]
+    assert sentence[m.start:m.end] == m.text
+    assert (m.type, m.value) == (typ, value)
+    if first is not ANY:
+        assert m.first == first
+    if last is not ANY:
+        assert m.last == last
+
+
+@pytest.mark.parametrize("sentence", TRAPS)
+def test_traps(sentence):
+    found = find_times(sentence, THU)
+    assert found == [], [(m.text, m.value) for m in found]
+
+
+def test_two_weekdays_are_two_mentions():
+    found = find_times("The envoys met on Tuesday and Wednesday.", THU)
+    assert [(m.text, m.value) for m in found] == [("Tuesday", "2026-02-10"), ("Wednesday", "2026-02-11")]
+
+
+def test_said_then_will():
+    s = "Envoy Mira Tal said on Monday that the talks will resume on Friday."
+    found = find_times(s, THU)
+    assert [(m.text, m.value) for m in found] == [("Monday", "2026-02-09"), ("Friday", "2026-02-13")]
+
+
+SEED_SENTENCES = (
+    "The two leaders \u201cdiscussed the latest developments in the Iranian-American negotiations\u201d, "
+    "the official Oman News Agency reported on Tuesday.\n"
+    "Oman hosted talks on Iran\u2019s nuclear program last week aimed at avoiding a conflict between "
+    "Tehran and Washington, amid surging tensions and a growing US military build-up in the region.\n"
+    "It was an outcome of concerted diplomatic efforts in the region to avert a conflict. A second "
+    "round of talks has been confirmed, but a date has not been announced.\n"
+)
+
+
+def _seed_text():
+    for p in (Path(__file__).resolve().parents[1] / "seeds" / "000_92f0c0f0fdb81621.txt",):
+        if p.exists():
+            return p.read_text(encoding="utf-8")
+    return SEED_SENTENCES
+
+
+@pytest.mark.parametrize("text", [SEED_SENTENCES, _seed_text()], ids=["embedded", "file"])
+def test_seed(text):
+    found = find_times(text, D(2026, 2, 12))
+    by_text = {}
+    for m in found:
+        by_text.setdefault(m.text, []).append(m)
+        assert text[m.start:m.end] == m.text
+    tue = by_text["Tuesday"][0]
+    assert (tue.value, tue.first, tue.last, tue.precision) == ("2026-02-10", D(2026, 2, 10), D(2026, 2, 10), "day")
+    lw = by_text["last week"][0]
+    assert (lw.value, lw.first, lw.last, lw.precision) == ("2026-W06", D(2026, 2, 2), D(2026, 2, 8), "week")
+    # "A second round" is not a duration
+    assert not any(m.text.lower() == "a second" for m in found)
+    if "last year" in text:
+        ly = by_text["last year"][0]
+        assert (ly.value, ly.first, ly.last) == ("2025", D(2025, 1, 1), D(2025, 12, 31))
+
+
+def test_sorted_non_overlapping_and_offsets():
+    text = " ".join(c[1] for c in CASES[:80])
+    found = find_times(text, THU)
+    assert found
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+    for m in found:
+        assert isinstance(m, TimeMention)
+        assert text[m.start:m.end] == m.text
+        assert m.precision in {"day", "week", "month", "quarter", "year", "unknown"}
+        assert (m.first is None) == (m.last is None)
+        if m.first:
+            assert m.first <= m.last
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The envoys met on Tuesday.", "past"),
+    ("The envoys will meet on Friday.", "future"),
+    ("Talks are expected to resume on Friday.", "future"),
+    ("The deal will be signed on Friday.", "future"),
+    ("The deal was signed on Friday.", "past"),
+    ("On Friday the envoys will meet again.", "future"),
+])
+def test_clause_tense(sentence, expected):
+    i = sentence.index("Friday") if "Friday" in sentence else sentence.index("Tuesday")
+    j = i + len("Friday") if "Friday" in sentence else i + len("Tuesday")
+    assert clause_tense(sentence, i, j) == expected
+
+
+def test_speed():
+    import time
+    text = " ".join(c[1] for c in CASES) * 2
+    t0 = time.perf_counter()
+    for _ in range(5):
+        find_times(text, THU)
+    assert (time.perf_counter() - t0) / 5 < 0.5
