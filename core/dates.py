@@ -226,7 +226,7 @@ RULES: list[tuple[str, str]] = [
 ]
 
 _END_OF_WORD = r"(?!(?<=[A-Za-z0-9])[A-Za-z0-9])"  # a match never stops inside a word
-_BIG = re.compile("|".join(f"(?P<{name}>(?:{pat}){_END_OF_WORD})" for name, pat in RULES), re.I)
+_BIG = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<{name}>(?:{pat}){_END_OF_WORD})" for name, pat in RULES) + ")", re.I)
 _RULE_RE = {name: re.compile(f"(?:{pat}){_END_OF_WORD}", re.I) for name, pat in RULES}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
