@@ -1,0 +1,313 @@
+"""Events of news English: what kind (talks, meeting, visit, call, agreement ...), planned, held or
+called off, who took part, where. Speech (said, urged, accused ...) is core/quotes.py's job.
+
+Triggers and status cues are data (``core/data/events.json``); this module applies them sentence
+by sentence and merges the mentions of one event within an article.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from core.places import PlaceMention
+
+DATA = Path(__file__).with_name("data") / "events.json"
+# after these the words no longer name the event's participants (purpose, topic, background)
+_ARGUMENT_END = re.compile(
+    r",?\s+(?:in\s+order\s+to|to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b|aimed\s+at|amid|after|following|"
+    r"before|since|because|as\s+part\s+of|despite|while|which|who|where|but)\b|[;:(]|,\s+(?:the|a|an)\s+[a-z]+\s+(?:in|of|for)\b")
+_LOCATION = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?=[A-Z])")
+_DEFINITE_BARE = re.compile(r"^(?:the|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:talks|negotiations|meeting|visit|trip|summit|calls?)$", re.I)
+CONSULT = ("talks", "meeting", "visit", "call")
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    start: int
+    end: int
+    name: str          # canonical
+    kind: str          # person, organisation, group, media, country
+    country: str = ""  # alpha-3
+    role: str = ""
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    status: str                     # occurred, planned, cancelled
+    trigger: tuple[int, int]
+    sentence: tuple[int, int]
+    nominal: bool
+    future: bool = False            # planned in the future tense (will, plans to), not "was due to"
+    actors: list[str] = field(default_factory=list)
+    host: str = ""
+    countries: list[str] = field(default_factory=list)
+    location: str = ""
+    location_country: str = ""
+    summary: str = ""
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=1)
+def _grammar():
+    d = json.loads(DATA.read_text(encoding="utf-8"))
+    parts, kinds = [], []
+    for i, t in enumerate(d["triggers"]):
+        parts.append(f"(?P<t{i}>\\b{t['pattern']})")
+        kinds.append((t["type"], t["kind"] == "nominal"))
+    return (re.compile("|".join(parts), re.I), kinds,
+            re.compile(d["planned"], re.I), re.compile(d["past_planned"], re.I),
+            re.compile(d["cancelled"], re.I), re.compile(d["occurred_after"], re.I))
+
+
+def _clause_before(text: str, sent: tuple[int, int], pos: int) -> str:
+    """The words of the sentence before a trigger, from the last clause break."""
+    s = text[sent[0]:pos]
+    cut = max(s.rfind(","), s.rfind(";"), s.rfind(" but "), s.rfind(" and "))
+    return s[cut + 1:] if cut >= 0 and len(s) - cut < 40 else s[-80:]
+
+
+def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: bool) -> tuple[str, bool]:
+    """(status, future): planned / cancelled / occurred from the words around the trigger."""
+    _, _, planned, past_planned, cancelled, occurred_after = _grammar()
+    before = _clause_before(text, sent, trig[0])
+    after = text[trig[1]:min(sent[1], trig[1] + 60)]
+    near = before[-60:] + text[trig[0]:trig[1]] + after[:40]
+    if cancelled.search(near):
+        return "cancelled", False
+    if past_planned.search(before):
+        return "planned", False
+    if nominal and occurred_after.search(after):
+        return "occurred", False
+    if planned.search(before) or (nominal and planned.search(after[:45])):
+        return "planned", True
+    return "occurred", False
+
+
+def argument_window(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> tuple[int, int]:
+    """The part of the sentence naming the event's participants: the clause up to the trigger
+    and the object after it, stopping at a purpose, topic or background phrase."""
+    m = _ARGUMENT_END.search(text, trig[1], sent[1])
+    end = m.start() if m else sent[1]
+    start = sent[0]
+    before = text[sent[0]:trig[0]]
+    # a clause break just before the trigger's subject ("At a briefing on Tuesday, X met ...")
+    for brk in (" that ", ", "):
+        i = before.rfind(brk)
+        while i >= 0 and text[sent[0] + i + len(brk):trig[0]].count(",") > 2:
+            i = before.rfind(brk, 0, i)
+        if i >= 0 and brk == " that ":
+            start = sent[0] + i + len(brk)
+            break
+    return start, end
+
+
+def nominal_window(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> tuple[int, int]:
+    """The noun phrase of a nominal trigger: its modifiers ("the US-Iran talks", "Larijani's
+    visit") and what follows a with/between/to ("talks with Tehran and Washington")."""
+    np = _NP_BEFORE.search(text, max(sent[0], trig[0] - 40), trig[0])
+    start = np.start() if np else trig[0]
+    end = trig[1]
+    if _INFORMATIVE_AFTER.match(text[trig[1]:trig[1] + 12]):
+        comma = text.find(",", trig[1], sent[1])
+        end = min(argument_window(text, sent, trig)[1], comma if comma >= 0 else sent[1])
+    return start, end
+
+
+def _within(m, spans) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+def find_events(text: str, sentences: list[tuple[int, int]], participants: list[Participant],
+                places: list[PlaceMention], skip: list[tuple[int, int]] = (),
+                datelines: tuple[str, ...] = ()) -> list[Event]:
+    """Events in the article text; ``skip`` spans (direct quotations) hold none."""
+    rx, kinds, *_ = _grammar()
+    out: list[Event] = []
+    for sent in sentences:
+        seen_types: set[str] = set()
+        for m in rx.finditer(text, sent[0], sent[1]):
+            trig = (m.start(), m.end())
+            if any(a <= trig[0] < b for a, b in skip):
+                continue
+            i = int(m.lastgroup[1:])
+            etype, nominal = kinds[i]
+            if etype in seen_types:
+                continue
+            if nominal and _is_bare_reference(text, sent, trig):
+                continue
+            status, future = status_of(text, sent, trig, nominal)
+            noun_first = re.match(r"(?:talks|negotiations|consultations)\b", m.group(), re.I)
+            win = nominal_window(text, sent, trig) if nominal or noun_first else argument_window(text, sent, trig)
+            ev = Event(etype, status, trig, sent, nominal, future, evidence=[sent])
+            aside = _appositives(text, sent, participants)
+            _fill_participants(ev, text, win, [p for p in participants if not _within(p, aside)],
+                               [pl for pl in places if not _within(pl, aside)])
+            _fill_location(ev, text, win, places, datelines)
+            if not ev.actors and not ev.countries:
+                # "a second round of talks": the parties of the talks the article told before
+                prior = next((o for o in reversed(out) if o.type == etype), None)
+                if prior is None or not nominal:
+                    continue
+                ev.countries = list(prior.countries)
+                ev.host = prior.host
+            seen_types.add(etype)
+            out.append(ev)
+    return merge_within_article(out)
+
+
+_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|such)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+_NP_BEFORE = re.compile(r"(?:(?:[\w’'-]+)\s+){0,4}$")
+# a clause after a comma that is not a description of the name before it
+_NOT_APPOSITIVE = re.compile(r"(?:was|were|is|are|has|have|had|will|would|can|could|may|might|must|should|"
+                             r"did|does|do|said|says|told|added|also|and|but|or|who|which|that|while|as|"
+                             r"then|so|yet|not|[a-z]+ed|[a-z]+ing)$")
+_BETWEEN = re.compile(r"\b(?:between|among)\s+([^,;.]+?)(?=[,;.]|\s+(?:amid|after|to|in\s+order|aimed)\b|$)")
+_INFORMATIVE_AFTER = re.compile(r"^\s+(?:with|between|among|to|in|at|on\s+[A-Z])\b")
+
+
+def _is_bare_reference(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> bool:
+    """A definite mention of an event the article already tells ("the talks", "the recent
+    talks", "its negotiations"), with no participants, place or status of its own: no new event."""
+    np = _NP_BEFORE.search(text, max(sent[0], trig[0] - 60), trig[0])
+    before = np.group() if np else ""
+    if not _DETERMINER.search(before):
+        return False
+    return not _INFORMATIVE_AFTER.match(text[trig[1]:trig[1] + 12])
+
+
+def _appositives(text: str, sent: tuple[int, int], participants: list[Participant]) -> list[tuple[int, int]]:
+    """Descriptions set off by commas after a name (", secretary of Iran's Supreme National
+    Security Council,"): the names and places inside describe the actor, they do not take part."""
+    out = []
+    for p in participants:
+        if not (sent[0] <= p.start < sent[1]) or text[p.end:p.end + 2] != ", ":
+            continue
+        body_start = p.end + 2
+        first = text[body_start:body_start + 20].split(" ")[0]
+        if not first or not first[0].islower() or _NOT_APPOSITIVE.match(first):
+            continue
+        close = text.find(",", body_start, sent[1])
+        out.append((body_start, close if close >= 0 else sent[1]))
+    return out
+
+
+def _fill_participants(ev: Event, text: str, win: tuple[int, int], participants: list[Participant],
+                       places: list[PlaceMention]) -> None:
+    names: dict[str, None] = {}
+    countries: dict[str, None] = {}
+    for p in participants:
+        if win[0] <= p.start and p.end <= win[1] and p.kind != "media":
+            names.setdefault(p.name)
+            if p.country:
+                countries.setdefault(p.country)
+    for pl in places:
+        if win[0] <= pl.start and pl.end <= win[1] and pl.code:
+            countries.setdefault(pl.code)
+    if ev.type == "talks":
+        # talks are between countries, named in a between-phrase of the sentence ("aimed at
+        # averting a conflict between Tehran and Washington") or as the topic ("talks on Iran's
+        # nuclear program")
+        spans = [(m.start(1), m.end(1)) for m in _BETWEEN.finditer(text, ev.sentence[0], ev.sentence[1])]
+        topic = re.match(r"\s+on\s+(?:the\s+)?", text[ev.trigger[1]:ev.trigger[1] + 10])
+        if topic:
+            spans.append((ev.trigger[1] + topic.end(), ev.trigger[1] + topic.end() + 25))
+        for pl in places:
+            if pl.code and any(a <= pl.start and pl.end <= b for a, b in spans):
+                countries.setdefault(pl.code)
+    ev.actors = list(names)
+    ev.countries = list(countries)
+    m = re.search(r"\b(hosted|hosts|host|hosting)\b", text[win[0]:ev.trigger[1]])
+    if m and ev.type in ("talks", "meeting"):
+        subj = [pl for pl in places if win[0] <= pl.start < win[0] + m.start() and pl.code]
+        if subj:
+            ev.host = subj[-1].code
+
+
+def _fill_location(ev: Event, text: str, win: tuple[int, int], places: list[PlaceMention],
+                   datelines: tuple[str, ...]) -> None:
+    from core.places import country_code
+    cands = [pl for pl in places if ev.sentence[0] <= pl.start and pl.end <= ev.sentence[1]
+             and pl.kind in ("seat", "city", "country") and pl.code
+             and _LOCATION.search(text, max(ev.sentence[0], pl.start - 9), pl.start)
+             and text[max(ev.sentence[0], pl.start - 9):pl.start].rstrip().split(" ")[-1] in ("in", "at", "to", "the")]
+    # "the Muscat meeting": a place right before a nominal trigger
+    before = [pl for pl in places if pl.end <= ev.trigger[0] and ev.trigger[0] - pl.end <= 1 and pl.code]
+    pick = before[-1] if before else (min(cands, key=lambda pl: abs(pl.start - ev.trigger[1])) if cands else None)
+    if pick is not None:
+        ev.location, ev.location_country = pick.text.strip(), pick.code
+    elif ev.type in ("talks", "meeting", "visit") and datelines:
+        # the dateline: the place abroad for the actor reporting home ("TEHRAN/ MUSCAT")
+        codes = [(d, country_code(d) or "") for d in datelines]
+        abroad = [(d, c) for d, c in codes if c and c in ev.countries[1:]] or \
+                 [(d, c) for d, c in codes if c and c in ev.countries]
+        if abroad:
+            ev.location, ev.location_country = abroad[-1]
+    if ev.location_country and ev.location_country not in ev.countries:
+        ev.countries.append(ev.location_country)
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.type != b.type and {a.type, b.type} != {"meeting", "visit"}:
+        return False
+    if a.status != b.status:
+        return False
+    if a.actors and b.actors:
+        return bool(set(a.actors) & set(b.actors))
+    return bool(set(a.countries) & set(b.countries)) or not (a.countries and b.countries)
+
+
+def merge_within_article(events: list[Event]) -> list[Event]:
+    """One row per event: later mentions of the same event (same kind, status and participants)
+    join the first, adding their evidence; a nominal mention never starts an event that a
+    verbal one in the article tells."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: (e.nominal, e.trigger[0])):
+        target = next((o for o in out if _compatible(o, ev)), None)
+        if target is None:
+            out.append(ev)
+            continue
+        for a in ev.actors:
+            if a not in target.actors:
+                target.actors.append(a)
+        if not target.location and ev.location:
+            target.location, target.location_country = ev.location, ev.location_country
+        for c in ev.countries:
+            if c not in target.countries and (target.type != "call"):
+                target.countries.append(c)
+        target.host = target.host or ev.host
+        if ev.sentence not in target.evidence:
+            target.evidence.append(ev.sentence)
+    return sorted(out, key=lambda e: e.trigger[0])
+
+
+def with_summary(ev: Event, short: dict[str, str], country_name) -> Event:
+    """The event with a line a person can read on a timeline ("Larijani meets Sultan Haitham in Muscat")."""
+    names = [short.get(a, a) for a in ev.actors]
+    where = f" in {ev.location}" if ev.location else ""
+    who = " and ".join(names[:2]) if names else " and ".join(country_name(c) for c in ev.countries[:2])
+    if ev.type == "meeting" and len(names) >= 2:
+        verb = {"planned": "due to meet", "cancelled": "meeting called off with"}.get(ev.status, "meets")
+        line = f"{names[0]} {verb} {', '.join(names[1:3])}{where}"
+    elif ev.type == "talks":
+        parties = [country_name(c) for c in ev.countries if c != ev.host][:3]
+        line = "Talks" + (f" between {' and '.join(parties)}" if len(parties) >= 2 else
+                          f" with {parties[0]}" if parties else "")
+        if ev.host:
+            line += f" hosted by {country_name(ev.host)}"
+        line += where if ev.location and not ev.host else ""
+        line = {"planned": f"Planned: {line[0].lower()}{line[1:]}",
+                "cancelled": f"Called off: {line[0].lower()}{line[1:]}"}.get(ev.status, line)
+    elif ev.type == "call":
+        others = [country_name(c) for c in ev.countries[1:4]]
+        line = f"{who} phone call" + ("s with " + ", ".join(others) if others else "")
+    elif ev.type == "visit":
+        line = f"{who} visits {ev.location or 'abroad'}"
+    else:
+        line = f"{who}: {ev.type}{where}"
+        if ev.status != "occurred":
+            line = f"{line} ({ev.status})"
+    return replace(ev, summary=line)

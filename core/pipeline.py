@@ -1,0 +1,135 @@
+"""Articles -> the event table: every extractor applied once per article, rows dated, articles merged.
+
+``article_rows`` is the per-article function (pure, picklable inputs and outputs) that a process
+pool or a cluster can run; ``normalise`` runs it over a corpus and builds the validated table.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pandas as pd
+
+from core.actors import find_actors, sentences
+from core.articles import Article
+from core.dates import find_times
+from core.events import Event, Participant, find_events, with_summary
+from core.places import country_name, find_places
+from core.quotes import Quote, find_quotes
+from core.table import PLOVER, make_table
+from core.timing import Timeline, When, from_mention
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def _event_id(article_id: str, kind: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{article_id}:{kind}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def _article_fields(art: Article) -> dict:
+    return {"article_id": art.article_id, "source": art.source, "published": art.published,
+            "title": art.title, "article_name": art.name, "n_sources": 1,
+            "sources": (art.source or art.name,)}
+
+
+def _dated(row: dict, when: When) -> dict:
+    row.update(date=when.date, date_end=when.date_end, date_precision=when.precision,
+               date_text=when.text, date_source=when.source)
+    return row
+
+
+ROYAL_TITLES = ("Sultan", "King", "Queen", "Emir", "Sheikh", "Prince", "Crown Prince", "Pope")
+
+
+def _short_name(name: str, kind: str, role: str = "") -> str:
+    """How a timeline names an actor: a ruler by title and given name ("Sultan Haitham"), another
+    person by surname ("Larijani", "al-Busaidi"), the rest in full."""
+    parts = name.split()
+    if kind != "person" or len(parts) < 2:
+        return name
+    if role in ROYAL_TITLES:
+        return f"{role} {parts[0]}"
+    if parts[-2].lower() in ("bin", "ibn", "bint", "al", "el", "de", "van", "von", "da", "di"):
+        return " ".join(parts[-2:])
+    return parts[-1]
+
+
+def quote_row(art: Article, q: Quote, timeline: Timeline, places) -> dict:
+    """A quotation as a row: its speaker's country and the countries its words name are involved."""
+    named = [p.code for p in places if q.start <= p.start and p.end <= q.end and p.code]
+    countries = tuple(dict.fromkeys(c for c in (q.speaker_country, *named) if c))
+    evidence = art.text[q.sentence_start:q.sentence_end]
+    row = {**_article_fields(art),
+           "event_id": _event_id(art.article_id, "quote", q.start, q.end),
+           "event_type": q.event_type, "plover": PLOVER.get(q.event_type, "OTHER"), "status": "occurred",
+           "actors": (q.speaker,) if q.speaker else (), "countries": countries,
+           "speaker": q.speaker, "speaker_role": q.speaker_role, "speaker_country": q.speaker_country,
+           "quote": q.text, "quote_kind": q.kind,
+           "summary": f"{q.speaker or 'Unattributed'}: “{_clip(q.text, 90)}”",
+           "evidence": evidence, "evidence_start": q.sentence_start, "evidence_end": q.sentence_end}
+    when = timeline.said_when((q.sentence_start, q.sentence_end), (q.cue_start, q.cue_end),
+                              (q.start, q.end), art.published)
+    return _dated(row, when)
+
+
+def _clip(s: str, n: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[:n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def event_row(art: Article, ev: Event, timeline: Timeline) -> dict:
+    a, b = ev.evidence[0]
+    row = {**_article_fields(art),
+           "event_id": _event_id(art.article_id, ev.type, *ev.trigger),
+           "event_type": ev.type, "plover": PLOVER[ev.type], "status": ev.status,
+           "actors": tuple(ev.actors), "countries": tuple(ev.countries),
+           "location": ev.location, "location_country": ev.location_country,
+           "summary": ev.summary,
+           "evidence": " … ".join(art.text[s:e] for s, e in ev.evidence),
+           "evidence_start": a, "evidence_end": ev.evidence[-1][1]}
+    when = timeline.when(ev.sentence, ev.trigger[0], art.published, planned=ev.status == "planned",
+                         future=ev.future, exclude=timeline.quoted)
+    if when.source != "text" and ev.status != "planned":
+        # an event told in several sentences takes the date a later one gives it
+        for s in ev.evidence[1:]:
+            m = timeline.governing(s, s[0], timeline.quoted)
+            if m is not None:
+                when = from_mention(m, "text")
+                break
+    return _dated(row, when)
+
+
+def _participants(idx, places) -> list[Participant]:
+    out = [Participant(m.start, m.end, m.name, m.kind, m.country, m.role)
+           for m in idx.mentions if not m.in_quote]
+    return out
+
+
+def article_rows(art: Article) -> list[dict]:
+    """Every row one article gives: its quotations and its events, dated."""
+    text = art.text
+    sents = sentences(text)
+    idx = find_actors(text)
+    quotes = find_quotes(text, idx)
+    places = find_places(text)
+    direct = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
+    timeline = Timeline(text, find_times(text, art.published), [(q.start, q.end) for q in quotes])
+    rows = [quote_row(art, q, timeline, places) for q in quotes]
+    cues = [(q.cue_start, q.cue_end) for q in quotes if q.cue_start >= 0]
+    short = {m.name: _short_name(m.name, m.kind, m.role) for m in idx.mentions}
+    for ev in find_events(text, sents, _participants(idx, places), places, skip=direct,
+                          datelines=art.datelines):
+        if any(a <= ev.trigger[0] < b for a, b in cues):
+            continue  # the speech act is already a quotation row
+        rows.append(event_row(art, with_summary(ev, short, country_name), timeline))
+    return rows
+
+
+def normalise(articles: list[Article]) -> pd.DataFrame:
+    """The event table of a corpus: one row per event or quotation, validated against the schema."""
+    rows: list[dict] = []
+    for art in articles:
+        rows.extend(article_rows(art))
+    table = make_table(rows)
+    return table.sort_values(["date", "published", "article_id", "evidence_start"],
+                             na_position="last", kind="stable").reset_index(drop=True)
