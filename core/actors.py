@@ -140,8 +140,8 @@ _NAME = re.compile(
 _POSS_AFTER = re.compile(r"^['’]s?\b|^['’](?=\s)")
 _DEMONYM_KINDS = ("demonym",)
 
-_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|St|Jr|Sr|Ft|Mt|No|Inc|Corp|Co|Ltd|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|[A-Z])"
-_SENT_END = re.compile(r"(?<!\b" + "(?<!\\b".join([]) + r")[.!?]+['’\"”)]*(?=\s+['‘\"“(]?[A-Z0-9])|\n")
+_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|St|Jr|Sr|Ft|Mt|Inc|Corp|Co|Ltd|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|[A-Z])"
+_SENT_END = re.compile(r"[.!?]+['’\"”)]*(?=\s+['‘\"“(]?[A-Z0-9])|\n")
 _ABBR_END = re.compile(r"\b" + _ABBREV + r"\.$")
 
 

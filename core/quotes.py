@@ -1,0 +1,510 @@
+"""Quotations in news English and who said them.
+
+    from core.quotes import find_quotes, Quote
+    quotes = find_quotes(article.text)              # or find_quotes(text, actors=find_actors(text))
+
+Shapes found:
+- direct quotes in curly or straight double quotes, one Quote per piece: split quotes
+  ("...," he said, "..."), quotes over several sentences, quotes over several paragraphs (each
+  paragraph opens with a quotation mark, only the last closes it), nested single quotes (kept inside
+  the outer quote); an unclosed quotation mark ends at its paragraph, so the rest of an article is
+  never lost;
+- partial quotes inside reported speech (Baghaei said Washington "must act independently") -> "partial";
+- indirect speech without quotation marks: "X said (that) ...", "X told reporters ...", "..., X said.",
+  "according to X, ...", "X urged the US to ...", "X warned that ..." -> "indirect".
+
+Speakers come from the attribution next to the quote (after it: ", he said", ", said Mr. X", ", the
+agency reported"; before it: "X said:", "X said ... 'partial'"; a "saying"/"adding" clause takes the
+subject of its sentence), resolved through :mod:`core.actors` to canonical names, role and country;
+a quote paragraph without attribution continues the speaker of the paragraph before it. The cue gives
+the event type (lists in ``core/data/speech.json``).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.actors import Actor, ActorIndex, find_actors
+
+DATA = Path(__file__).with_name("data") / "speech.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str                 # direct | partial | indirect
+    speaker: str
+    speaker_role: str
+    speaker_country: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    event_type: str
+    sentence_start: int
+    sentence_end: int
+
+
+# --- lexicon -------------------------------------------------------------------------------------
+
+def _alt(words) -> str:
+    ws = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(ws) + ")"
+
+
+@functools.lru_cache(maxsize=1)
+def _lex():
+    d = json.loads(DATA.read_text(encoding="utf-8"))
+    etype: dict[str, str] = {}
+    for forms in d["verbs"].values():
+        for f in forms:
+            etype.setdefault(f, "statement")
+    for t, forms in d["typed"].items():
+        for f in forms:
+            etype[f] = t
+    for f in d["according_to"]:
+        etype[f] = "statement"
+    particles = _alt(d["cue_particles"])
+    objects = _alt(d["cue_objects"])
+    cue = re.compile(r"\b(" + _alt(etype) + r")\b(?:\s+(" + objects + r")\b)?")
+    return dict(
+        etype=etype,
+        cue=cue,
+        particles=particles,
+        gap=re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,[^,\n“”\"]{1,160},\s*)?(?:(?:" + particles + r")\s+)*"),
+        frames=re.compile(r"^\s*(?:" + _alt(d["statement_frames"]) + r")\b"),
+    )
+
+
+_PRON = re.compile(r"\b(he|she|they|it|we|I|He|She|They|It|We)\s+$")
+_PRON_AFTER = re.compile(r"^\s+(he|she|they|it|we|I)\b")
+_DESC_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w\-’'.]+\s+){0,5}?[\w\-]+)\s*$")
+_DESC_AFTER = re.compile(r"^\s+(?:[Tt]he|[Aa]n?)\s+((?:[\w\-’'.]+\s+){0,5}?[\w\-]+?)(?=[\s,.;]|$)")
+_AFTER_GAP = re.compile(r"\s+(?:the\s+)?(?:(?:[A-Z][\w.’'\-]*|former|then-\w+|top|senior|chief|deputy|foreign|state|"
+                        r"campaign|press|prime|vice|secretary|minister|spokesman|spokeswoman|spokesperson|"
+                        r"president|senator|candidate|adviser|advisor|official|of|for|the)\s+){0,6}")
+_SENT_BREAK = re.compile(r"[.!?](?=['’\"”]?\s+[\"“A-Z])|\n")
+
+
+# --- quotation marks -----------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Piece:
+    open: int          # index of the opening mark (or -1 when the piece starts a continued paragraph)
+    close: int         # index of the closing mark, or paragraph end when unclosed
+    cs: int            # content start / end (trimmed)
+    ce: int
+    closed: bool
+    para: int
+    cont_next: bool = False   # continues in the next paragraph
+
+
+_MARK = re.compile(r"[“”\"]")
+
+
+def _is_opener(text: str, i: int, line_start: int) -> bool:
+    c = text[i]
+    if c == "“":
+        return True
+    if c == "”":
+        return False
+    prev = text[i - 1] if i > line_start else " "
+    return prev.isspace() or prev in "([{—–-/:;,"
+
+
+def quote_pieces(text: str) -> list[_Piece]:
+    """Quotation-mark spans, paragraph by paragraph (an unclosed quote ends with its paragraph)."""
+    pieces: list[_Piece] = []
+    paras = []
+    pos = 0
+    for line in text.split("\n"):
+        paras.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for pi, (ls, le) in enumerate(paras):
+        open_at = -1
+        for m in _MARK.finditer(text, ls, le):
+            i = m.start()
+            if open_at < 0:
+                if _is_opener(text, i, ls) or (text[i] == "”" and i + 1 < le and text[i + 1].isalpha()
+                                                and (i == ls or text[i - 1].isspace())):
+                    open_at = i
+                # a stray closing mark with nothing open is ignored
+            else:
+                c = text[i]
+                nxt = text[i + 1] if i + 1 < le else " "
+                if c == "“" and not (nxt.isspace() or nxt in ",.;:!?)—–-"):
+                    # a new opener while open: the earlier one was never closed; close it here
+                    _add(pieces, text, open_at, i, False, pi)
+                    open_at = i
+                    continue
+                _add(pieces, text, open_at, i, True, pi)
+                open_at = -1
+        if open_at >= 0:
+            _add(pieces, text, open_at, le, False, pi)
+    # unclosed piece followed by a paragraph opening with a quotation mark: a multi-paragraph quote
+    for p in pieces:
+        if not p.closed and p.para + 1 < len(paras):
+            nls, nle = paras[p.para + 1]
+            if nls < nle and text[nls] in "“\"":
+                p.cont_next = True
+    return pieces
+
+
+def _add(pieces, text, o, c, closed, para):
+    cs, ce = o + 1, c
+    while cs < ce and text[cs].isspace():
+        cs += 1
+    while ce > cs and text[ce - 1] in " \t,;:":
+        ce -= 1
+    if ce - cs >= 1:
+        pieces.append(_Piece(o, c, cs, ce, closed, para))
+
+
+# --- attribution ---------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Attr:
+    speaker: str = ""
+    role: str = ""
+    country: str = ""
+    cue: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    etype: str = "statement"
+
+
+def _from_actor(a: Actor | None, fallback: str = "") -> tuple[str, str, str]:
+    if a is None:
+        return fallback, "", ""
+    return a.name, a.role, a.country
+
+
+def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> tuple[str, str, str] | None:
+    """Speaker standing right before a cue: a named mention (appositive allowed), a pronoun, a description."""
+    cands = idx.mentions_in(lo, cue_start)
+    for m in reversed(cands[-4:]):
+        if m.in_quote or m.possessive:
+            continue
+        if lx["gap"].fullmatch(text, m.end, cue_start):
+            return _from_actor(idx.actor(m.name), m.name)
+    seg = text[lo:cue_start]
+    g = re.search(r"(?:\s*(?:" + lx["particles"] + r"))*\s*$", seg)
+    core_end = lo + (g.start() if g else len(seg))
+    seg2 = text[lo:core_end] + " "
+    mp = _PRON.search(seg2)
+    if mp:
+        w = mp.group(1)
+        if w.lower() in ("he", "she"):
+            return _from_actor(idx.resolve(lo + mp.start(1), w))
+        if w.lower() in ("they", "it"):
+            a = idx.resolve(lo + mp.start(1), w)
+            return _from_actor(a) if a else ("", "", "")
+        return ("", "", "")
+    md = _DESC_BEFORE.search(seg2)
+    if md:
+        phrase = md.group(0).strip()
+        a = idx.resolve(lo + md.start(), phrase)
+        if a:
+            return _from_actor(a)
+        desc = md.group(1)
+        if re.search(r"\b(?:official|spokes\w+|source|aide|adviser|diplomat|analyst|expert|statement|agency|ministry|report)s?$", desc):
+            return (re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "", "")
+    return None
+
+
+def _speaker_after(idx: ActorIndex, text: str, cue_end: int, hi: int) -> tuple[str, str, str] | None:
+    """Speaker right after a cue (inversion: "said Mr. X", "according to the agency")."""
+    i = bisect.bisect_left(idx._starts, cue_end)
+    if i < len(idx.mentions):
+        m = idx.mentions[i]
+        if m.start < min(hi, cue_end + 90) and _AFTER_GAP.fullmatch(text, cue_end, m.start):
+            return _from_actor(idx.actor(m.name), m.name)
+    seg = text[cue_end:min(hi, cue_end + 60)]
+    mp = _PRON_AFTER.match(seg)
+    if mp:
+        w = mp.group(1)
+        if w.lower() in ("he", "she"):
+            return _from_actor(idx.resolve(cue_end + mp.start(1), w))
+        return ("", "", "")
+    md = _DESC_AFTER.match(seg)
+    if md:
+        a = idx.resolve(cue_end + md.start(), md.group(0).strip())
+        if a:
+            return _from_actor(a)
+    return None
+
+
+def _attr(idx, text, lx, cm: re.Match, lo: int, hi: int, subject_lo: int) -> _Attr | None:
+    """The attribution a cue match gives, with its speaker looked for before, then after the cue."""
+    cue_word = cm.group(1)
+    cs, ce = cm.start(), cm.end()
+    low = cue_word.lower()
+    sp = None
+    if low.startswith("according"):
+        sp = _speaker_after(idx, text, cm.end(1), hi)
+    else:
+        if not low.endswith("ing"):
+            sp = _speaker_before(idx, text, lo, cs, lx)
+        if sp is None and not low.endswith("ing"):
+            sp = _speaker_after(idx, text, cm.end(1), hi)
+        if sp is None and low.endswith("ing"):
+            # "..., saying that ...": the subject of the sentence
+            sp = _subject(idx, text, subject_lo, cs, lx)
+    if sp is None:
+        return None
+    etype = lx["etype"].get(re.sub(r"\s+", " ", low), "statement")
+    return _Attr(sp[0], sp[1], sp[2], re.sub(r"\s+", " ", cm.group(0)), cs, ce, etype)
+
+
+def _subject(idx, text, lo, hi, lx):
+    for m in idx.mentions_in(lo, hi):
+        if not m.in_quote and not m.possessive:
+            return _from_actor(idx.actor(m.name), m.name)
+    mp = re.match(r"\s*(?:[^,]{0,60},\s*)?(he|she|He|She)\b", text[lo:hi])
+    if mp:
+        return _from_actor(idx.resolve(lo + mp.start(1), mp.group(1)))
+    return None
+
+
+def _sentence_bounds(sents, pos):
+    i = bisect.bisect_right(sents, (pos, 1 << 60)) - 1
+    i = max(i, 0)
+    return sents[i] if sents else (0, 0)
+
+
+_PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\s+$")
+
+
+def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
+    """Direct, partial and indirect quotations in ``text`` with their speakers (see module doc)."""
+    lx = _lex()
+    idx = actors if actors is not None else find_actors(text)
+    sents = idx.sentences
+    pieces = quote_pieces(text)
+    qregions = [(p.open, p.close) for p in pieces]
+    cues = [m for m in lx["cue"].finditer(text) if not _in_regions(qregions, m.start())]
+    cue_starts = [m.start() for m in cues]
+    out: list[Quote] = []
+    attrs: list[_Attr | None] = [None] * len(pieces)
+    para_start = {}
+    pos = 0
+    for k, line in enumerate(text.split("\n")):
+        para_start[k] = (pos, pos + len(line))
+        pos += len(line) + 1
+
+    for n, p in enumerate(pieces):
+        ls, le = para_start[p.para]
+        s_lo = _sentence_bounds(sents, p.open)[0] if p.open >= 0 else ls
+        s_lo = max(s_lo, ls)
+        # the clause the quote sits in: from the last sentence break before the opening mark
+        a = None
+        # 1. trailing attribution right after the closing mark: ", he said" / ", said X" / ", X reported"
+        if p.closed:
+            tail_end = _tail_end(text, p.close + 1, le)
+            j = bisect.bisect_left(cue_starts, p.close + 1)
+            if j < len(cues) and cues[j].start() < tail_end:
+                cm = cues[j]
+                between = text[p.close + 1:cm.start()]
+                if len(between) < 110 and not any(c in between for c in "“\""):
+                    a = _attr(idx, text, lx, cm, p.close + 1, tail_end, s_lo)
+        # 2. leading: the nearest cue before the opening mark in the same sentence
+        if a is None:
+            j = bisect.bisect_left(cue_starts, p.open) - 1
+            while j >= 0 and cues[j].start() >= s_lo:
+                cm = cues[j]
+                lo = _clause_start(text, s_lo, cm.start(), qregions)
+                a = _attr(idx, text, lx, cm, lo, p.open, s_lo)
+                if a is not None:
+                    break
+                j -= 1
+        # 3. an earlier piece of the same sentence (split quote) or paragraph continuation
+        if a is None and n > 0 and attrs[n - 1] is not None and pieces[n - 1].para == p.para \
+                and _same_sentence(sents, pieces[n - 1].close, p.open):
+            a = attrs[n - 1]
+        attrs[n] = a
+
+    # pieces without attribution: take it from the next piece of the same quote (split or multi-paragraph),
+    # else from the paragraph before (a quote paragraph continuing the last speaker)
+    for n in range(len(pieces) - 1, -1, -1):
+        p = pieces[n]
+        if attrs[n] is None and n + 1 < len(pieces) and attrs[n + 1] is not None:
+            q = pieces[n + 1]
+            if (p.cont_next and q.para == p.para + 1) or (q.para == p.para and _same_sentence(sents, p.close, q.open)):
+                attrs[n] = attrs[n + 1]
+    for n, p in enumerate(pieces):
+        if attrs[n] is None:
+            ls, le = para_start[p.para]
+            starts_para = text[ls:p.open].strip() == "" if p.open >= 0 else True
+            if starts_para and n > 0 and attrs[n - 1] is not None and pieces[n - 1].para in (p.para - 1, p.para):
+                attrs[n] = _Attr(attrs[n - 1].speaker, attrs[n - 1].role, attrs[n - 1].country)
+            elif starts_para and p.para > 0:
+                pls, ple = para_start[p.para - 1]
+                prev = text[pls:ple].rstrip()
+                if prev.endswith(":"):
+                    j = bisect.bisect_right(cue_starts, ple) - 1
+                    if j >= 0 and cues[j].start() >= pls:
+                        attrs[n] = _attr(idx, text, lx, cues[j], _sentence_bounds(sents, cues[j].start())[0], ple, pls)
+                    if attrs[n] is None:
+                        # "as X observed, ...:" -> the last named actor before the colon
+                        ms = [m for m in idx.mentions_in(pls, ple) if not m.in_quote]
+                        if ms:
+                            sp = _from_actor(idx.actor(ms[0].name), ms[0].name)
+                            attrs[n] = _Attr(*sp)
+
+    used_cues: set[int] = set()
+    for n, p in enumerate(pieces):
+        a = attrs[n]
+        words = len(text[p.cs:p.ce].split())
+        if a is None:
+            # scare quotes and titles: short, unattributed
+            if words < 5:
+                continue
+            a = _Attr()
+        elif words <= 2 and a.cue_start >= 0 and a.cue_start < p.open and not _near(text, a.cue_end, p.open):
+            continue
+        if a.cue_start >= 0:
+            used_cues.add(a.cue_start)
+        ls, le = para_start[p.para]
+        starts_sentence = p.open < 0 or text[max(ls, p.open - 3):p.open].strip() in ("", "(", "—") or \
+            re.search(r"[:,]\s*$", text[max(ls, p.open - 3):p.open]) is not None or \
+            _sentence_bounds(sents, p.open)[0] >= p.open - 1
+        kind = "direct" if starts_sentence else "partial"
+        lo = min(p.open if p.open >= 0 else p.cs, a.cue_start if a.cue_start >= 0 else p.cs)
+        hi = max(p.ce, a.cue_end)
+        s0 = _sentence_bounds(sents, lo)[0]
+        s1 = _sentence_bounds(sents, max(hi - 1, 0))[1]
+        out.append(Quote(p.cs, p.ce, text[p.cs:p.ce], kind, a.speaker, a.role, a.country, a.cue,
+                         a.cue_start, a.cue_end, a.etype, s0, max(s1, hi)))
+
+    out.extend(_indirect(idx, text, lx, cues, used_cues, qregions, sents))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _near(text, a, b) -> bool:
+    return 0 <= b - a <= 3
+
+
+def _in_regions(regions, pos) -> bool:
+    i = bisect.bisect_right(regions, (pos, 1 << 60)) - 1
+    return i >= 0 and regions[i][0] < pos < regions[i][1]
+
+
+def _tail_end(text, i, le) -> int:
+    m = _SENT_BREAK.search(text, i, le)
+    return m.start() + 1 if m else le
+
+
+def _same_sentence(sents, a, b) -> bool:
+    return _sentence_bounds(sents, a) == _sentence_bounds(sents, b) or b - a < 60
+
+
+def _clause_start(text, s_lo, cue_pos, qregions) -> int:
+    """Start of the text a speaker can stand in before a cue: after the last closing quote mark."""
+    lo = s_lo
+    i = bisect.bisect_right(qregions, (cue_pos, 0)) - 1
+    if i >= 0 and qregions[i][1] < cue_pos and qregions[i][1] >= s_lo:
+        lo = qregions[i][1] + 1
+    return lo
+
+
+# --- indirect speech -----------------------------------------------------------------------------
+
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+_INDIRECT_OK = re.compile(r"^(?:said|says|say|told|tells|added|adds|stressed|stresses|noted|notes|insisted|insists|"
+                          r"warned|warns|urged|urges|confirmed|confirms|announced|announces|denied|denies|argued|argues|"
+                          r"claimed|claims|explained|explains|wrote|writes|acknowledged|acknowledges|admitted|admits|"
+                          r"predicted|predicts|suggested|suggests|declared|declares|stated|states|reported|reports|"
+                          r"emphasi[sz]ed|reiterated|asserted|maintained|contended|agreed|promised|vowed|threatened|"
+                          r"accused|called on|called for|calls on|calls for|demanded|recalled|revealed|disclosed|"
+                          r"conceded|complained|believes|according to)$")
+
+
+def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
+    out = []
+    for cm in cues:
+        if cm.start() in used:
+            continue
+        word = re.sub(r"\s+", " ", cm.group(1).lower())
+        if not _INDIRECT_OK.match(word):
+            continue
+        s_lo, s_hi = _sentence_bounds(sents, cm.start())
+        if any(s_lo <= a < s_hi or s_lo < b <= s_hi for a, b in qregions):
+            continue  # sentences with quotation marks are the direct/partial quotes' business
+        if _PASSIVE.search(text[max(s_lo, cm.start() - 12):cm.start()]):
+            continue
+        end = s_hi
+        while end > s_lo and text[end - 1] in " .!?\n":
+            end -= 1
+        cue_end = cm.end()
+        if word == "according to":
+            sp = _speaker_after(idx, text, cm.end(1), s_hi)
+            if sp is None:
+                continue
+            # "According to X, CLAUSE." or "CLAUSE, according to X."
+            comma = text.find(",", cm.end(), end)
+            before = text[s_lo:cm.start()].rstrip()
+            if before.endswith(",") and len(before) > 20:
+                cs, ce = s_lo, s_lo + len(before) - 1
+            elif comma > 0:
+                cs, ce = comma + 1, end
+            else:
+                continue
+        else:
+            sp = _speaker_before(idx, text, s_lo, cm.start(), lx)
+            if sp is None or not sp[0]:
+                # "..., X said." after the clause, speaker following the cue
+                sp2 = _speaker_after(idx, text, cm.end(1), s_hi)
+                before = text[s_lo:cm.start()].rstrip()
+                if sp2 and before.endswith(",") and len(before) > 20:
+                    sp = sp2
+                    cs, ce = s_lo, s_lo + len(before) - 1
+                elif sp is None:
+                    continue
+                else:
+                    cs, ce = None, None
+            else:
+                cs = ce = None
+            if cs is None:
+                # speaker before the cue: content after it, or before it when the cue closes the sentence
+                rest = text[cue_end:end]
+                lead = text[s_lo:cm.start()]
+                mcomma = re.search(r",\s*(?:[^,]{0,80})$", lead)
+                if len(rest.strip()) < 12 or lx["frames"].match(rest) and len(rest) < 60:
+                    if mcomma and mcomma.start() > 20:
+                        cs, ce = s_lo, s_lo + mcomma.start()
+                    else:
+                        continue
+                else:
+                    if word in ("told", "tells") and not cm.group(2):
+                        mt = re.match(r"\s+(?:[\w.’'\-]+\s+){1,4}?(?=that\b)", rest)
+                        if mt:
+                            cue_end += mt.end()
+                        else:
+                            mo = re.match(r"\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){1,4}|\s+(?:him|her|them|me|us|reporters|journalists)\s+", rest)
+                            if not mo:
+                                continue
+                            cue_end += mo.end()
+                    mth = _THAT.match(text, cue_end)
+                    cs = mth.end() if mth else cue_end
+                    ce = end
+                    # "X said on Tuesday that ..." / "X said in a statement that ..."
+                    mt2 = re.match(r"(?:(?:on|in|at|late|early|last|this|during|after)\b[^,]{0,40}?\s+)?that\s+", text[cs:ce])
+                    if mt2:
+                        cs += mt2.end()
+                    # cut a trailing ", he said" style tail and sentence-final attribution
+                    if ce - cs < 12:
+                        continue
+        while cs < ce and text[cs].isspace():
+            cs += 1
+        if ce - cs < 12:
+            continue
+        out.append(Quote(cs, ce, text[cs:ce], "indirect", sp[0], sp[1], sp[2], re.sub(r"\s+", " ", cm.group(0)),
+                         cm.start(), cm.end(), lx["etype"].get(word, "statement"), s_lo, s_hi))
+    return out
