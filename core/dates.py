@@ -96,7 +96,7 @@ NOT_PAST_ED = {"need", "speed", "indeed", "proceed", "exceed", "succeed", "feed"
                "hundred", "bed", "red", "united", "based", "related", "detailed", "limited",
                "red", "shed", "bred", "breed", "greed", "weed", "deed", "creed", "ted", "fred",
                "ahmed", "mohammed", "muhammad", "mohamed", "hamed", "sayed", "saeed",
-               "concerned", "interested", "unexpected", "expected", "scheduled", "planned",
+               "concerned", "interested", "unexpected", "expected", "scheduled",
                "proposed", "advanced", "armed", "naked", "wicked", "sacred", "kindred",
                "allied", "ed", "wed", "united", "supposed", "used", "alleged"}
 
@@ -180,7 +180,7 @@ RULES: list[tuple[str, str]] = [
     # quarters: "the first quarter", "third-quarter", "the fourth quarter of 2025", "Q3 2025"
     ("quarter", rf"(?:(?:last|this|next)\s+year['’]s\s+|the\s+)?(?:(?:fiscal|calendar|latest|current|same)\s+)?(?:{YEAR}\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarters?(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year))?"),
     ("qcode", rf"\bQ[1-4](?:\s+{YEAR}|(?=\s))"),
-    ("half", rf"(?:the\s+)?(?:first|second|1st|2nd)[\s-]+half(?:\s+of\s+(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?"),
+    ("half", rf"(?:the\s+)?(?:first|second|1st|2nd|last|latter)[\s-]+half(?:\s+of\s+(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?"),
     # decades and centuries
     ("decade", rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)\d0['’]?s|['’]\d0s|(?:{_alt(DECADE_WORDS)}))(?![\w])"),
     ("century", rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[\s-]+century"),
@@ -412,7 +412,9 @@ def _tense_at(words: list[str], i: int) -> str | None:
             return None
         if lw == "going" and nxt != "to":
             return None
-        if lw in ("plan", "plans", "planning", "aims", "hopes", "intends", "intend", "expects") and nxt not in ("to", "for"):
+        if lw in ("plan", "plans", "planning", "aims", "hopes", "intends", "intend", "expects") and nxt != "to":
+            return None
+        if lw == "next" and nxt in ("to", "door"):
             return None
         if lw in ("later", "earlier") and nxt in ("this", "that"):
             return None
@@ -511,9 +513,9 @@ def _month_year(ref: dt.date, month: int, tense: str, dist: int = 0) -> int:
     if tense == "future":
         return nxt
     ahead = (month - ref.month) % 12
-    if tense == "past" and dist <= 8:
+    if tense == "past" and (dist <= 3 or dist <= 8 and ahead > 2):
         return prev
-    return nxt if ahead < 6 else prev
+    return nxt if ahead <= 4 else prev
 
 
 def _day_month_year(ref: dt.date, month: int, day: int, tense: str, dist: int = 0) -> int:
@@ -527,11 +529,12 @@ def _day_month_year(ref: dt.date, month: int, day: int, tense: str, dist: int = 
             pass
     if not cands:
         return ref.year
-    near = min(cands, key=lambda c: (abs((c - ref).days), c > ref))
-    if tense == "future" and (ref - near).days > 3:
+    # the nearest occurrence, with a slight bias to the past (news reports more than it announces)
+    near = min(cands, key=lambda c: (abs((c - ref).days) * (1.25 if c > ref else 1.0), c > ref))
+    if tense == "future" and (ref - near).days > 30:
         later = [c for c in cands if c >= ref]
         return later[0].year if later else near.year
-    if tense == "past" and dist <= 6 and (near - ref).days > 14:
+    if tense == "past" and dist <= 8 and (near - ref).days > 14:
         earlier = [c for c in cands if c <= ref]
         return earlier[-1].year if earlier else near.year
     return near.year
@@ -580,6 +583,12 @@ class _Doc:
         self.text = text
         self.ref = ref
         self.out: list[TimeMention] = []
+        self.derived: set[int] = set()  # starts of mentions resolved from another mention
+
+    def derive(self, m: TimeMention | None) -> TimeMention | None:
+        if m is not None:
+            self.derived.add(m.start)
+        return m
 
     def tense(self, s: int, e: int) -> str:
         return _tense_strength(self.text, s, e)[0]
@@ -589,6 +598,8 @@ class _Doc:
 
     def last_anchor(self, precision: str | None = None):
         for m in reversed(self.out):
+            if m.start in self.derived:
+                continue
             if m.first is not None and m.type in ("DATE", "TIME") and m.value[:1].isdigit():
                 if precision is None or m.precision == precision:
                     return m
@@ -1030,16 +1041,19 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             return _mention(doc, s, e, "DATE", _unresolved("XXXX-XX-XX" if unit in "DW" else "XXXX", "unknown"))
         base = ref
         base_prec = None
-        if anchor_based:
-            a = doc.last_anchor()
-            if a is not None and _near(doc, a, s):
-                base = a.first
-                base_prec = a.precision
         # financial convention: "a year ago" / "a year earlier" next to a quarter means that quarter
         if unit == "Y" and n == 1:
             a = doc.last_anchor()
             if a is not None and a.precision == "quarter" and _near(doc, a, s, 600) and re.fullmatch(r"\d{4}-Q\d", a.value):
-                return _mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1])))
+                return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1]))))
+        if anchor_based:
+            a = doc.last_anchor()
+            if a is not None and _near(doc, a, s) and (unit not in "MQYEC" or a.precision in ("month", "quarter", "year")) \
+                    and not (unit in "DW" and a.precision not in ("day",)):
+                base = a.first
+                base_prec = a.precision if unit != "Y" else "year"
+                if unit in "MQYEC" and a.precision == "year":
+                    base_prec = "year"
         if base is None:
             return _mention(doc, s, e, "DATE", _unresolved("XXXX-XX-XX" if unit in "DW" else "XXXX", "unknown"))
         if n is None:
@@ -1056,6 +1070,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             n, unit = n * 2, "W"
         if unit == "WE":
             n, unit = n, "W"
+        if anchor_based and base is not ref:
+            doc.derived.add(s)
         d = _shift(base, sign * n, unit)
         if base_prec in ("month", "quarter", "year") and unit in "MQY":
             prec = base_prec if unit != "M" or base_prec == "month" else "month"
@@ -1093,6 +1109,18 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             if unit == "month" and a.first and a.precision in ("day", "month"):
                 return _mention(doc, s, e, "DATE", _month(a.first.year, a.first.month))
             return None
+        if relw in ("following", "previous", "preceding") and rl.startswith("the"):
+            a = doc.last_anchor()
+            if a is not None and _near(doc, a, s, 1500) and a.first is not None:
+                k = 1 if relw == "following" else -1
+                base = a.first
+                if unit == "year" and a.precision in ("day", "month", "quarter", "year"):
+                    return doc.derive(_mention(doc, s, e, "DATE", _year(base.year + k)))
+                if unit == "month" and a.precision in ("day", "month"):
+                    y, m_ = _add_months(base.year, base.month, k)
+                    return doc.derive(_mention(doc, s, e, "DATE", _month(y, m_)))
+                if unit == "week" and a.precision in ("day", "week"):
+                    return doc.derive(_mention(doc, s, e, "DATE", _week(base + dt.timedelta(weeks=k))))
         if ref is None:
             val = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                    "quarter": "XXXX-QX", "half": "XXXX-HX"}[unit]
@@ -1162,8 +1190,9 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         if ref is None:
             return _mention(doc, s, e, "DATE", _unresolved("XXXX-QX", "quarter"))
         a = doc.last_anchor("quarter")
-        if a is not None and _near(doc, a, s, 1500) and re.fullmatch(r"\d{4}-Q\d", a.value):
-            return _mention(doc, s, e, "DATE", _quarter(int(a.value[:4]), int(a.value[-1])))
+        if re.fullmatch(r"the (?:fiscal )?quarter", low) and a is not None and _near(doc, a, s, 1500) \
+                and re.fullmatch(r"\d{4}-Q\d", a.value):
+            return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(a.value[:4]), int(a.value[-1]))))
         if low.startswith("this"):
             return _mention(doc, s, e, "DATE", _quarter(ref.year, (ref.month - 1) // 3 + 1))
         cq = (ref.month - 1) // 3 + 1
@@ -1171,6 +1200,7 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         return _mention(doc, s, e, "DATE", _quarter(y, (m - 1) // 3 + 1))
 
     if rule == "year_ago_adj":
+        doc.derived.add(s)
         a = doc.last_anchor()
         if a is not None and a.precision == "quarter" and re.fullmatch(r"\d{4}-Q\d", a.value) and _near(doc, a, s, 800):
             return _mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1])))
