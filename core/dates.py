@@ -100,6 +100,17 @@ NOT_PAST_ED = {"need", "speed", "indeed", "proceed", "exceed", "succeed", "feed"
                "proposed", "advanced", "armed", "naked", "wicked", "sacred", "kindred",
                "allied", "ed", "wed", "united", "supposed", "used", "alleged"}
 
+# holidays: fixed (month, day) or a rule name resolved in _holiday_date
+HOLIDAYS = {
+    "New Year's Day": (1, 1), "New Year’s Day": (1, 1), "New Year's Eve": (12, 31),
+    "New Year’s Eve": (12, 31), "Christmas Day": (12, 25), "Christmas Eve": (12, 24),
+    "Christmas": (12, 25), "Boxing Day": (12, 26), "Valentine's Day": (2, 14),
+    "Valentine’s Day": (2, 14), "Independence Day": (7, 4), "Bastille Day": (7, 14),
+    "Halloween": (10, 31), "May Day": (5, 1), "Thanksgiving Day": "thanksgiving",
+    "Thanksgiving": "thanksgiving", "Election Day": "election", "Easter Sunday": "easter",
+    "Easter": "easter", "Good Friday": "good_friday",
+}
+
 # words that turn a following 4-digit number into a quantity, not a year
 QUANTITY_AFTER_NUMBER = re.compile(
     r"\s*(?:%|percent|per\s?cent|people|persons|troops|soldiers|men|women|children|votes|"
@@ -201,7 +212,7 @@ RULES: list[tuple[str, str]] = [
     ("ago", rf"(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:{UNIT})(?:\s+or\s+(?:so|more|two|three))?|(?:{APPROX})?{UNIT_SG})\s+(?:ago|earlier|later|from\s+now|hence|previously|back|(?:before|after)(?=\s*[,.;:)]|\s+(?:and|but|when|as)\b))(?![\w-])"),
     ("ago_bare", rf"(?:(?:years|months|weeks|days|decades)\s+ago)"),
     # last/next/this week, the past year, earlier this month, the end of the month, this weekend
-    ("rel_unit", rf"(?:{EARLYLATE})?(?:the\s+)?(?:{REL}|this|the\s+same|that)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?(?:week|weekend|month|year|quarter|half)(?!['’-]|\s+(?:old|long))"),
+    ("rel_unit", rf"(?:{EARLYLATE})?(?:the\s+)?(?:{REL}|this|the\s+same|that)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?(?:weekend|week|month|year|quarter|half)(?:['’]s(?=\s))?(?![-]|\s+(?:old|long))"),
     ("end_of", rf"(?:{EARLYLATE})(?:the|this|that)\s+(?:week|weekend|month|year|quarter)"),
     ("the_weekend", r"(?:(?:early|late)\s+)?the\s+weekend(?!['’])"),
     ("the_quarter", r"the\s+(?:(?:latest|most\s+recent|recent|just[\s-]+(?:ended|completed)|fiscal)\s+)?(?:fiscal\s+)?quarter(?![\w'’-])(?!\s+(?:of|point|century|mile))|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter(?!['’-])"),
@@ -213,6 +224,8 @@ RULES: list[tuple[str, str]] = [
     ("within", r"(?:within|in)\s+(?:(?:the\s+)?(?:coming|next|next\s+few|next\s+several|following)\s+)?(?:days|weeks|months)(?!\s+(?:ago|of|later|earlier))"),
     ("coming", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|weeks\s+and)\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"),
     ("recent_units", r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|years|decades)"),
+    # holidays
+    ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{_alt(HOLIDAYS)})(?:\s+{YEAR})?"),
     # month names alone ("in March", "by May", "March's")
     ("month", rf"(?:{EARLYLATE})?(?:{_MON_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)(?![\w-])"),
     # years alone
@@ -1086,6 +1099,9 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         return _mention(doc, s, e, "DATE", _year(d.year))
 
     if rule in ("rel_unit", "end_of"):
+        if low.endswith("'s"):
+            e -= 2
+            span, low = span[:-2], low[:-2]
         mod, rest = _strip_mod(span)
         rl = re.sub(r"\s+", " ", rest.lower())
         um = re.search(r"(week|weekend|month|year|quarter|half)$", rl)
@@ -1162,6 +1178,32 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         if mod in ("earlier", "later"):
             mod = None
         return _mention(doc, s, e, "DATE", _early_late(v, mod))
+
+    if rule == "holiday":
+        name = next(h for h in sorted(HOLIDAYS, key=len, reverse=True) if h.lower() in span.lower().replace("’", "'") or h.lower() in span.lower())
+        if name.lower() == "may day" and not span[0].isupper():
+            return None
+        y = _year_of(span, ref)
+        if y is None:
+            if ref is None:
+                return _mention(doc, s, e, "DATE", _unresolved("XXXX-XX-XX", "day"))
+            cands = [_holiday_date(name, yy) for yy in (ref.year - 1, ref.year, ref.year + 1)]
+            if low.startswith("last"):
+                c = max(c for c in cands if c < ref)
+            elif low.startswith("next"):
+                c = min(c for c in cands if c > ref)
+            else:
+                tense, dist = doc.tense2(s, e)
+                past = max(c for c in cands if c <= ref)
+                fut = min(c for c in cands if c >= ref)
+                if tense == "future":
+                    c = fut
+                elif tense == "past":
+                    c = past
+                else:
+                    c = past if (ref - past) <= (fut - ref) else fut
+            return _mention(doc, s, e, "DATE", _day(c))
+        return _mention(doc, s, e, "DATE", _day(_holiday_date(name, y)))
 
     if rule == "the_weekend":
         if ref is None:
@@ -1273,6 +1315,29 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
     return None
 
 
+def _holiday_date(name: str, y: int) -> dt.date:
+    rule = HOLIDAYS[name]
+    if isinstance(rule, tuple):
+        return dt.date(y, *rule)
+    if rule == "thanksgiving":  # fourth Thursday of November (US)
+        d = dt.date(y, 11, 1)
+        return d + dt.timedelta(days=(3 - d.weekday()) % 7 + 21)
+    if rule == "election":  # Tuesday after the first Monday of November (US)
+        d = dt.date(y, 11, 2)
+        return d + dt.timedelta(days=(1 - d.weekday()) % 7)
+    # Easter (anonymous Gregorian computus)
+    a, b, c = y % 19, y // 100, y % 100
+    d_, e_ = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d_ - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e_ + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    easter = dt.date(y, month, day + 1)
+    return easter - dt.timedelta(days=2) if rule == "good_friday" else easter
+
+
 def _clock_suffix(clock: str) -> str:
     c = clock.lower().replace(".", "").replace(" ", "")
     if c.startswith("noon"):
@@ -1381,7 +1446,7 @@ def _set(doc: _Doc, s: int, e: int, span: str, low: str):
 
 _PREP_BEFORE = re.compile(
     r"(?:\b(?:in|on|of|since|by|until|till|through|during|from|to|before|after|early|late|mid|last|next|"
-    r"this|that|since|between|and|or|nor|around|about|in\s+early|in\s+late|until\s+early|last|every|each)\s+|-)$",
+    r"this|that|since|between|and|or|nor|around|about|in\s+early|in\s+late|until\s+early|last|every|each|the)\s+|-)$",
     re.I)
 
 

@@ -366,3 +366,18 @@ def test_speed():
     for _ in range(5):
         find_times(text, THU)
     assert (time.perf_counter() - t0) / 5 < 0.5
+
+
+@pytest.mark.parametrize("ref,sentence,span,value", [
+    (THU, "The offer follows last year's collapse of the talks.", "last year", "2025"),
+    (THU, "The envoys prepared for next week's round in Dorn.", "next week", "2026-W08"),
+    (THU, "Last month's vote was annulled.", "Last month", "2026-01"),
+    (THU, "The prisoners were freed on Christmas Day.", "Christmas Day", "2025-12-25"),
+    (THU, "The boy was rescued last Thanksgiving.", "last Thanksgiving", "2025-11-27"),
+    (THU, "The truce should hold until Easter.", "Easter", "2026-04-05"),
+    (THU, "The March accession was welcomed in Karsk.", "March", "2025-03"),
+])
+def test_possessives_holidays(ref, sentence, span, value):
+    found, hits = _find(ref, sentence, span)
+    assert hits, [(m.text, m.value) for m in found]
+    assert hits[0].value == value
