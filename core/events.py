@@ -42,6 +42,7 @@ class Event:
     sentence: tuple[int, int]
     nominal: bool
     future: bool = False            # planned in the future tense (will, plans to), not "was due to"
+    distinct: bool = False          # "a second round", "new talks": never the same as one told before
     actors: list[str] = field(default_factory=list)
     host: str = ""
     countries: list[str] = field(default_factory=list)
@@ -75,7 +76,11 @@ def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: 
     _, _, planned, past_planned, cancelled, occurred_after = _grammar()
     before = _clause_before(text, sent, trig[0])
     after = text[trig[1]:min(sent[1], trig[1] + 60)]
-    near = before[-60:] + text[trig[0]:trig[1]] + after[:40]
+    if nominal:
+        # a nominal trigger is the subject: its fate is told by the predicate after it
+        comma = text.find(",", trig[1], sent[1])
+        after = text[trig[1]:comma if comma >= 0 else sent[1]]
+    near = before[-60:] + text[trig[0]:trig[1]] + after[:120 if nominal else 40]
     if cancelled.search(near):
         return "cancelled", False
     if past_planned.search(before):
@@ -111,7 +116,8 @@ def nominal_window(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> t
     np = _NP_BEFORE.search(text, max(sent[0], trig[0] - 40), trig[0])
     start = np.start() if np else trig[0]
     end = trig[1]
-    if _INFORMATIVE_AFTER.match(text[trig[1]:trig[1] + 12]):
+    if _INFORMATIVE_AFTER.match(text[trig[1]:trig[1] + 12]) or \
+            re.search(r"\b(?:with|between|among|to|in|at)\s*$", text[trig[0]:trig[1]]):
         comma = text.find(",", trig[1], sent[1])
         end = min(argument_window(text, sent, trig)[1], comma if comma >= 0 else sent[1])
     return start, end
@@ -142,11 +148,12 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
             status, future = status_of(text, sent, trig, nominal)
             noun_first = re.match(r"(?:talks|negotiations|consultations)\b", m.group(), re.I)
             win = nominal_window(text, sent, trig) if nominal or noun_first else argument_window(text, sent, trig)
-            ev = Event(etype, status, trig, sent, nominal, future, evidence=[sent])
+            ev = Event(etype, status, trig, sent, nominal, future, evidence=[sent],
+                       distinct=bool(_DISTINCT.search(text, max(sent[0], trig[0] - 25), trig[1])))
             aside = _appositives(text, sent, participants)
             _fill_participants(ev, text, win, [p for p in participants if not _within(p, aside)],
                                [pl for pl in places if not _within(pl, aside)])
-            _fill_location(ev, text, win, places, datelines)
+            _fill_location(ev, text, win, [pl for pl in places if not _within(pl, aside)], datelines)
             if not ev.actors and not ev.countries:
                 # "a second round of talks": the parties of the talks the article told before
                 prior = next((o for o in reversed(out) if o.type == etype), None)
@@ -159,6 +166,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
     return merge_within_article(out)
 
 
+_DISTINCT = re.compile(r"\b(?:round|another|new|fresh|further|renewed)\b", re.I)
 _DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|such)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _NP_BEFORE = re.compile(r"(?:(?:[\w’'-]+)\s+){0,4}$")
 # a clause after a comma that is not a description of the name before it
@@ -232,8 +240,8 @@ def _fill_location(ev: Event, text: str, win: tuple[int, int], places: list[Plac
     from core.places import country_code
     cands = [pl for pl in places if ev.sentence[0] <= pl.start and pl.end <= ev.sentence[1]
              and pl.kind in ("seat", "city", "country") and pl.code
-             and _LOCATION.search(text, max(ev.sentence[0], pl.start - 9), pl.start)
-             and text[max(ev.sentence[0], pl.start - 9):pl.start].rstrip().split(" ")[-1] in ("in", "at", "to", "the")]
+             and _LOCATION.search(text, max(ev.sentence[0], pl.start - 9), pl.start + 1)
+             and text[pl.end:pl.end + 1] != "-" and text[pl.start - 1:pl.start] != "-"]
     # "the Muscat meeting": a place right before a nominal trigger
     before = [pl for pl in places if pl.end <= ev.trigger[0] and ev.trigger[0] - pl.end <= 1 and pl.code]
     pick = before[-1] if before else (min(cands, key=lambda pl: abs(pl.start - ev.trigger[1])) if cands else None)
@@ -251,6 +259,8 @@ def _fill_location(ev: Event, text: str, win: tuple[int, int], places: list[Plac
 
 
 def _compatible(a: Event, b: Event) -> bool:
+    if a.distinct or b.distinct:
+        return False
     if a.type != b.type and {a.type, b.type} != {"meeting", "visit"}:
         return False
     if a.status != b.status:
@@ -293,7 +303,7 @@ def with_summary(ev: Event, short: dict[str, str], country_name) -> Event:
         verb = {"planned": "due to meet", "cancelled": "meeting called off with"}.get(ev.status, "meets")
         line = f"{names[0]} {verb} {', '.join(names[1:3])}{where}"
     elif ev.type == "talks":
-        parties = [country_name(c) for c in ev.countries if c != ev.host][:3]
+        parties = [country_name(c) for c in ev.countries if c not in (ev.host, ev.location_country)][:3]
         line = "Talks" + (f" between {' and '.join(parties)}" if len(parties) >= 2 else
                           f" with {parties[0]}" if parties else "")
         if ev.host:
@@ -308,6 +318,6 @@ def with_summary(ev: Event, short: dict[str, str], country_name) -> Event:
         line = f"{who} visits {ev.location or 'abroad'}"
     else:
         line = f"{who}: {ev.type}{where}"
-        if ev.status != "occurred":
-            line = f"{line} ({ev.status})"
+    if ev.type not in ("meeting", "talks") or (ev.type == "meeting" and len(names) < 2):
+        line = {"planned": f"Planned: {line}", "cancelled": f"Called off: {line}"}.get(ev.status, line)
     return replace(ev, summary=line)

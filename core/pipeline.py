@@ -99,9 +99,15 @@ def event_row(art: Article, ev: Event, timeline: Timeline) -> dict:
     return _dated(row, when)
 
 
-def _participants(idx, places) -> list[Participant]:
-    out = [Participant(m.start, m.end, m.name, m.kind, m.country, m.role)
-           for m in idx.mentions if not m.in_quote]
+def _participants(idx) -> list[Participant]:
+    """Named actors outside quotations, with the country and role the article gives them anywhere."""
+    out = []
+    for m in idx.mentions:
+        if m.in_quote:
+            continue
+        actor = idx.actor(m.name)
+        out.append(Participant(m.start, m.end, m.name, m.kind, m.country or (actor.country if actor else ""),
+                               m.role or (actor.role if actor else "")))
     return out
 
 
@@ -117,7 +123,7 @@ def article_rows(art: Article) -> list[dict]:
     rows = [quote_row(art, q, timeline, places) for q in quotes]
     cues = [(q.cue_start, q.cue_end) for q in quotes if q.cue_start >= 0]
     short = {m.name: _short_name(m.name, m.kind, m.role) for m in idx.mentions}
-    for ev in find_events(text, sents, _participants(idx, places), places, skip=direct,
+    for ev in find_events(text, sents, _participants(idx), places, skip=direct,
                           datelines=art.datelines):
         if any(a <= ev.trigger[0] < b for a, b in cues):
             continue  # the speech act is already a quotation row

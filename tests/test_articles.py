@@ -1,0 +1,104 @@
+"""The text-format reader: date lines, headlines, datelines, source lines, encodings."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import core
+from core.articles import ArticleError, parse_article, parse_date_line, read_corpus, split_dateline
+
+BODY = "Envoys from Veloria met in Port Calder on Monday.\nThe talks ended without a statement."
+
+
+@pytest.mark.parametrize("line, want", [
+    ("12-02-2026", dt.date(2026, 2, 12)),        # day first when ambiguous, as in the seed
+    ("02-12-2026", dt.date(2026, 12, 2)),
+    ("02-13-2026", dt.date(2026, 2, 13)),        # month first only when the day is > 12
+    ("13/02/2026", dt.date(2026, 2, 13)),
+    ("2026-02-12", dt.date(2026, 2, 12)),
+    ("12 February 2026", dt.date(2026, 2, 12)),
+    ("12th of February 2026", dt.date(2026, 2, 12)),
+    ("Feb 12, 2026", dt.date(2026, 2, 12)),
+    ("Feb. 12, 2026", dt.date(2026, 2, 12)),
+    ("Thursday, February 12, 2026", dt.date(2026, 2, 12)),
+    ("2026-02-12T08:30:00Z", dt.date(2026, 2, 12)),
+    ("31-02-2026", None),
+    ("Talks resume in Port Calder", None),
+    ("2026", None),
+])
+def test_date_line(line, want):
+    assert parse_date_line(line) == want
+
+
+@pytest.mark.parametrize("para, places, rest", [
+    ("TEHRAN/ MUSCAT: Ali met Badr.", ("Tehran", "Muscat"), "Ali met Badr."),
+    ("VENICE, June 2 - The envoys met.", ("Venice",), "The envoys met."),
+    ("PORT CALDER (Reuters) - The envoys met.", ("Port Calder",), "The envoys met."),
+    ("LONDON, March 3 (AFP) — Talks began.", ("London",), "Talks began."),
+    ("The envoys met: nothing was agreed.", (), "The envoys met: nothing was agreed."),
+    ("US officials said - nothing.", (), "US officials said - nothing."),
+])
+def test_dateline(para, places, rest):
+    assert split_dateline(para) == (places, rest)
+
+
+def test_seed_format():
+    art = parse_article((Path(__file__).parents[1] / "seeds" / "000_92f0c0f0fdb81621.txt").read_text("utf-8"))
+    assert art.published == dt.date(2026, 2, 12)
+    assert art.datelines == ("Tehran", "Muscat")
+    assert art.source == "Pressmediaofindia"
+    assert art.title == ""
+    assert art.text.startswith("Ali Larijani, secretary")
+    assert art.text.endswith("(Int’l Monitoring Desk)")
+    assert len(art.paragraphs) == 17
+
+
+def test_headline_source_and_variants():
+    raw = "\ufeff12 February 2026\r\nVeloria and Ostrand resume talks\r\n\r\nPORT CALDER: " + \
+          BODY.replace("\n", "\r\n\r\n") + "\r\nThe Calder Courier\r\n"
+    art = parse_article(raw)
+    assert art.published == dt.date(2026, 2, 12)
+    assert art.title == "Veloria and Ostrand resume talks"
+    assert art.source == "The Calder Courier"
+    assert art.datelines == ("Port Calder",)
+    assert art.text == BODY
+    assert "\r" not in art.text
+
+
+def test_no_date_line_keeps_the_text():
+    art = parse_article(BODY)
+    assert art.published is None
+    assert art.text == BODY
+
+
+def test_same_text_same_id_and_duplicates_collapse(tmp_path):
+    (tmp_path / "a.txt").write_text("2026-02-12\n" + BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("2026-02-12\r\n" + BODY.replace("\n", "\r\n"), encoding="utf-8")
+    res = read_corpus([tmp_path])
+    assert len(res.articles) == 1
+    assert [s.reason for s in res.skipped] == ["duplicate of an article already read"]
+
+
+def test_bad_inputs_are_reported_and_skipped(tmp_path):
+    (tmp_path / "good.txt").write_text("2026-02-12\n" + BODY, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG")
+    (tmp_path / "latin1.txt").write_bytes("2026-02-13\nThe envoy of Sérvia met the minister.".encode("cp1252"))
+    res = read_corpus([tmp_path, tmp_path / "missing.txt"])
+    assert sorted(a.name for a in res.articles) == ["good.txt", "latin1.txt"]
+    assert "Sérvia" in next(a for a in res.articles if a.name == "latin1.txt").text
+    reasons = {Path(s.name).name: s.reason for s in res.skipped}
+    assert reasons == {"empty.txt": "empty file", "binary.txt": "binary file, not text",
+                       "picture.png": "unsupported file type '.png'", "missing.txt": "no such file or folder"}
+
+
+def test_public_api(tmp_path):
+    (tmp_path / "a.txt").write_text("2026-02-12\n" + BODY, encoding="utf-8")
+    arts = core.read_articles([tmp_path])
+    assert isinstance(arts[0], core.Article)
+    assert core.read_articles(tmp_path) == arts
+    with pytest.raises(ArticleError):
+        parse_article("   \n\n")

@@ -1,0 +1,47 @@
+"""Countries from names, variants, demonyms, capitals, seats of power, agencies and cities."""
+from __future__ import annotations
+
+import pytest
+
+from core.places import country_code, country_codes, country_name, find_places, is_organisation
+
+
+@pytest.mark.parametrize("surface, code", [
+    ("Iran", "IRN"), ("Iran’s", "IRN"), ("Iranian", "IRN"), ("Tehran", "IRN"), ("IRNA", "IRN"),
+    ("Oman", "OMN"), ("Omani", "OMN"), ("Muscat", "OMN"), ("Oman News Agency", "OMN"),
+    ("Turkiye", "TUR"), ("Türkiye", "TUR"), ("Turkey", "TUR"), ("Turkish", "TUR"),
+    ("US", "USA"), ("U.S.", "USA"), ("United States", "USA"), ("American", "USA"), ("Washington", "USA"),
+    ("the White House", "USA"), ("the Kremlin", "RUS"), ("Moscow", "RUS"),
+    ("Zionist entity", "ISR"), ("Israeli", "ISR"), ("Saudi Arabia", "SAU"), ("Egypt", "EGY"),
+    ("Soviet Union", "SUN"), ("West Germany", "DEU"), ("IRGC", "IRN"),
+    ("Islamic Revolutionary Guard Corps", "IRN"), ("Mumbai", "IND"),
+])
+def test_country_code(surface, code):
+    assert country_code(surface) == code
+
+
+@pytest.mark.parametrize("surface", ["EU", "European Union", "UN", "IAEA", "OPEC", "GATT", "NATO"])
+def test_organisations_are_actors_not_countries(surface):
+    assert country_code(surface) is None
+    assert is_organisation(surface)
+
+
+@pytest.mark.parametrize("surface", ["European", "Western", "Arab", "May", "March", "Reading", "Nice"])
+def test_words_that_are_not_places(surface):
+    assert country_code(surface) is None
+
+
+def test_find_places_in_text():
+    text = ("Oman hosted US-Iran talks, and the Iranian-American negotiations went on in Muscat; "
+            "European countries and the European Union watched the Zionist entity.")
+    assert country_codes(text) == ("OMN", "USA", "IRN", "ISR")
+    spans = [(p.text, p.kind) for p in find_places(text)]
+    assert ("European Union", "organisation") in spans
+    assert ("Muscat", "seat") in spans
+
+
+def test_country_names():
+    assert country_name("IRN") == "Iran"
+    assert country_name("TUR") == "Türkiye"
+    assert country_name("SUN") == "Soviet Union"
+    assert country_name("XXX") == "XXX"
