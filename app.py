@@ -1,0 +1,199 @@
+"""The dashboard: loads the corpus, holds the shared filters, and navigates between the pages.
+
+    streamlit run app.py -- --corpus seeds/ [more/ events.csv ...]
+
+The corpus is a list of article files or folders (``.csv`` files are event tables written by
+``python -m core normalise``); without ``--corpus`` it is $NEGOTIATION_CORPUS (paths separated
+by ``os.pathsep``) or ``seeds/`` next to this file. The filters live here, with keys, so they
+survive page switches, and are mirrored in the URL so that a link reproduces the view.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from core import filters as F
+from core import views
+from core.places import country_name
+
+ROOT = Path(__file__).resolve().parent
+TITLE = "Negotiation timeline"
+
+st.set_page_config(page_title=TITLE, page_icon=":material/timeline:", layout="wide",
+                   initial_sidebar_state="expanded")
+
+
+def corpus_paths() -> tuple[str, ...]:
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--corpus", nargs="+")
+    args, _ = parser.parse_known_args(sys.argv[1:])
+    if args.corpus:
+        return tuple(args.corpus)
+    env = os.environ.get("NEGOTIATION_CORPUS", "").strip()
+    if env:
+        return tuple(p for p in env.split(os.pathsep) if p)
+    return (str(ROOT / "seeds"),)
+
+
+@st.cache_data(show_spinner="Reading the corpus…")
+def load(paths: tuple[str, ...]) -> views.Corpus:
+    return views.load_corpus(paths)
+
+
+@st.cache_data(show_spinner="Reading the added articles…")
+def normalise_added(articles: tuple) -> pd.DataFrame:
+    import core
+    return core.normalise(list(articles)) if articles else views.empty_table()
+
+
+def current_table(corpus: views.Corpus) -> tuple[list, pd.DataFrame]:
+    """The corpus minus removed articles, plus the ones added in this session (kept in the
+    session: a persistent store comes later). Recomputed only when those change."""
+    added = tuple(st.session_state.get("added_articles", ()))
+    removed = frozenset(st.session_state.get("removed_ids", ()))
+    sig = (id(corpus), tuple(a.article_id for a in added), removed)
+    cached = st.session_state.get("_table_cache")
+    if cached and cached[0] == sig:
+        return cached[1], cached[2]
+    articles = [a for a in corpus.articles if a.article_id not in removed] + list(added)
+    table = corpus.table
+    if removed:
+        table = table[~table["article_id"].isin(removed)].reset_index(drop=True)
+    if added:
+        try:
+            table = views.concat_tables([table, normalise_added(added)])
+        except Exception as e:  # noqa: BLE001 - shown to the user
+            st.session_state["_flash"] = [("error", f"The added articles could not be read: {e}")]
+    st.session_state["_table_cache"] = (sig, articles, table)
+    return articles, table
+
+
+# --- filters -----------------------------------------------------------------------------------
+
+KEYS = {"countries": "f_countries", "country_mode": "f_mode", "actors": "f_actors",
+        "event_types": "f_types", "statuses": "f_statuses", "text": "f_text",
+        "include_undated": "f_undated"}
+DATE_KEY = "f_dates"
+
+
+def defaults(table: pd.DataFrame) -> dict:
+    bounds = F.date_bounds(table)
+    return {"f_countries": [], "f_mode": "any", "f_actors": [], "f_types": [], "f_statuses": [],
+            "f_text": "", "f_undated": True, DATE_KEY: bounds or ()}
+
+
+def reset_filters(table: pd.DataFrame) -> None:
+    for k, v in defaults(table).items():
+        st.session_state[k] = v
+
+
+def state_from(f: F.Filters, table: pd.DataFrame) -> dict:
+    """Widget values for a filter state (values the table does not offer are dropped)."""
+    d = defaults(table)
+    countries, actors = set(F.country_options(table)), set(F.actor_options(table))
+    d.update({"f_countries": [c for c in f.countries if c in countries],
+              "f_mode": f.country_mode, "f_actors": [a for a in f.actors if a in actors],
+              "f_types": list(f.event_types), "f_statuses": list(f.statuses), "f_text": f.text,
+              "f_undated": f.include_undated})
+    if (f.date_from or f.date_to) and d[DATE_KEY]:
+        lo, hi = d[DATE_KEY]
+        d[DATE_KEY] = (max(lo, f.date_from or lo), min(hi, f.date_to or hi))
+    return d
+
+
+def filters_from_widgets(table: pd.DataFrame) -> F.Filters:
+    ss = st.session_state
+    bounds = F.date_bounds(table)
+    dates = tuple(ss.get(DATE_KEY) or ())
+    date_from = dates[0] if len(dates) >= 1 else None
+    date_to = dates[1] if len(dates) >= 2 else None
+    if bounds and date_from == bounds[0] and date_to in (bounds[1], None):
+        date_from = None       # the whole span: no date filter (rows added later still show)
+    if bounds and date_to == bounds[1]:
+        date_to = None
+    return F.Filters(countries=tuple(ss.get("f_countries", ())), country_mode=ss.get("f_mode", "any"),
+                     actors=tuple(ss.get("f_actors", ())), event_types=tuple(ss.get("f_types", ())),
+                     statuses=tuple(ss.get("f_statuses", ())), date_from=date_from, date_to=date_to,
+                     include_undated=bool(ss.get("f_undated", True)), text=ss.get("f_text", ""))
+
+
+def query_dict() -> dict:
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def sidebar_filters(table: pd.DataFrame) -> F.Filters:
+    ss = st.session_state
+    if "_filters_ready" not in ss:                       # first run: the URL sets the filters
+        for k, v in state_from(F.from_query(query_dict()), table).items():
+            ss[k] = v
+        ss["_filters_ready"] = True
+    if ss.pop("_reset_filters", False):                   # the reset button on a page
+        reset_filters(table)
+    for k, v in ss.pop("_pending_filters", {}).items():  # set by a page (a click on a country)
+        ss[k] = v
+    for k, v in defaults(table).items():
+        ss.setdefault(k, v)
+
+    sb = st.sidebar
+    sb.subheader("Filters")
+    countries = F.country_options(table)
+    ss["f_countries"] = [c for c in ss["f_countries"] if c in countries]
+    sb.multiselect("Countries", countries, key="f_countries",
+                   format_func=lambda c: f"{country_name(c)} ({c})", placeholder="All countries")
+    sb.radio("Match", ["any", "all"], key="f_mode", horizontal=True,
+             format_func={"any": "any of them", "all": "all of them"}.get,
+             help="Any: events involving at least one selected country. All: events involving every one.")
+    actors = F.actor_options(table)
+    ss["f_actors"] = [a for a in ss["f_actors"] if a in actors]
+    sb.multiselect("Actors and speakers", actors, key="f_actors", placeholder="Everyone")
+    sb.multiselect("Event types", list(F.EVENT_TYPES), key="f_types", placeholder="All types")
+    sb.multiselect("Status", list(F.STATUSES), key="f_statuses", placeholder="Any status")
+    bounds = F.date_bounds(table)
+    if bounds:
+        v = [d for d in (ss.get(DATE_KEY) or ()) if isinstance(d, dt.date)] or list(bounds)
+        ss[DATE_KEY] = tuple(min(max(d, bounds[0]), bounds[1]) for d in v)
+        sb.date_input("Dates", key=DATE_KEY, format="YYYY-MM-DD", min_value=bounds[0],
+                      max_value=bounds[1])
+    sb.checkbox("Include undated events", key="f_undated")
+    sb.text_input("Search", key="f_text", placeholder="words in summary, quote or evidence")
+    sb.button("Reset filters", on_click=reset_filters, args=(table,), icon=":material/restart_alt:",
+              width="stretch", key="f_reset")
+    f = filters_from_widgets(table)
+    wanted = F.to_query(f)
+    if wanted != query_dict():
+        st.query_params.from_dict(wanted)
+    return f
+
+
+# --- the run -----------------------------------------------------------------------------------
+
+paths = corpus_paths()
+corpus = load(paths)
+articles, table = current_table(corpus)
+filters = sidebar_filters(table)
+filtered = F.apply(table, filters)
+st.session_state["view"] = views.View(
+    corpus=corpus, articles=articles, table=table, filtered=filtered, filters=filters, paths=paths,
+    added_ids=frozenset(a.article_id for a in st.session_state.get("added_articles", ())))
+
+st.sidebar.markdown(f"**{len(filtered):,}** of **{len(table):,}** events shown")
+if corpus.error:
+    st.sidebar.error(f"Extraction failed on the corpus: {corpus.error}")
+if corpus.skipped:
+    with st.sidebar.expander(f"{len(corpus.skipped)} file(s) skipped"):
+        for s in corpus.skipped:
+            st.text(f"{Path(s.name).name}: {s.reason}")
+
+pages = [
+    st.Page(ROOT / "pages" / "timeline.py", title="Timeline", icon=":material/timeline:", default=True),
+    st.Page(ROOT / "pages" / "quotes.py", title="Who said what", icon=":material/format_quote:"),
+    st.Page(ROOT / "pages" / "countries.py", title="Countries", icon=":material/public:"),
+    st.Page(ROOT / "pages" / "articles.py", title="Articles", icon=":material/article:"),
+]
+st.navigation(pages, position="sidebar").run()

@@ -1,0 +1,633 @@
+"""Data shaped for the dashboard's charts, tables and exports: pure functions, no streamlit.
+
+Everything a page shows is computed here from the event table (and the articles), so that it can
+be tested without a browser: the timeline figure, per-country counts, the country x country
+matrix, the who-said-what frame, an article with its mentions marked (escaped HTML), and the
+self-contained briefing file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from core import filters as F
+from core.table import EVENT_TYPES, empty_table, make_table, validate
+
+# One palette for the whole app (Okabe-Ito and Tableau tones: distinct, print- and colour-blind-safe).
+EVENT_COLOURS: dict[str, str] = {
+    "talks": "#0072B2", "meeting": "#56B4E9", "visit": "#009E73", "call": "#7FB8A4",
+    "statement": "#7F7F7F", "agreement": "#2CA02C", "proposal": "#BCBD22", "demand": "#E69F00",
+    "rejection": "#D55E00", "accusation": "#CC79A7", "threat": "#B2182B", "sanction": "#6A3D9A",
+    "other": "#B0B0B0",
+}
+LANE_BY = {"country": "Country", "actor": "Actor", "event_type": "Event type"}
+NO_LANE = {"country": "(no country)", "actor": "(no actor)", "event_type": "other"}
+MAX_LANES = 40
+DENSE = 1500          # more marks than this: aggregate per day or week
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+@dataclass
+class Corpus:
+    articles: list = field(default_factory=list)       # core.Article
+    skipped: list = field(default_factory=list)        # core.articles.Skipped
+    table: pd.DataFrame = field(default_factory=empty_table)
+    error: str = ""                                    # why extraction failed, if it did
+
+
+def read_event_csv(path) -> pd.DataFrame:
+    """An event table written by ``python -m core normalise -o events.csv`` read back."""
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    rows = raw.to_dict("records")
+    for r in rows:
+        for k, v in list(r.items()):
+            if isinstance(v, str) and v.startswith("'") and len(v) > 1 and v[1] in "=+-@\t\r":
+                r[k] = v[1:]          # undo the spreadsheet guard
+            if v == "":
+                r[k] = None if k in ("date", "date_end", "published") else v
+    return make_table(rows)
+
+
+def load_corpus(paths) -> Corpus:
+    """Articles from files and folders, normalised into the event table; ``.csv`` paths are event
+    tables read as they are. Unreadable inputs are listed in ``skipped`` with their reason."""
+    import core
+    from core.articles import Skipped
+
+    paths = [Path(p) for p in paths]
+    csvs = [p for p in paths if p.suffix.lower() == ".csv" and p.is_file()]
+    rest = [p for p in paths if p not in csvs]
+    res = core.read_corpus(rest) if rest else core.articles.ReadResult()
+    out = Corpus(list(res.articles), list(res.skipped))
+    tables = []
+    for p in csvs:
+        try:
+            tables.append(read_event_csv(p))
+        except Exception as e:  # noqa: BLE001 - reported to the user, never silently dropped
+            out.skipped.append(Skipped(str(p), f"not an event table: {e}"))
+    if out.articles:
+        try:
+            tables.append(core.normalise(out.articles))
+        except Exception as e:  # noqa: BLE001
+            out.error = f"{type(e).__name__}: {e}"
+    out.table = concat_tables(tables)
+    return out
+
+
+def concat_tables(tables) -> pd.DataFrame:
+    tables = [t for t in tables if t is not None and len(t)]
+    if not tables:
+        return empty_table()
+    t = pd.concat(tables, ignore_index=True)
+    t = t.drop_duplicates("event_id", keep="first").reset_index(drop=True)
+    return validate(t)
+
+
+# --- dates in words --------------------------------------------------------------------------
+
+def _d(ts) -> str:
+    return f"{ts.day} {ts:%b %Y}"
+
+
+def date_label(date, date_end, precision: str = "day") -> str:
+    """How a row's date reads to a person: "10 Feb 2026", "2–8 Feb 2026", "Feb 2026", "2025"."""
+    if pd.isna(date):
+        return "no date"
+    date = pd.Timestamp(date)
+    end = pd.Timestamp(date_end) if not pd.isna(date_end) else date
+    if precision == "year" or (date.month == 1 and date.day == 1 and end.month == 12 and end.day == 31
+                               and date.year == end.year):
+        return f"{date.year}"
+    if precision == "month" or (date.day == 1 and end == date + pd.offsets.MonthEnd(0)):
+        return f"{date:%b %Y}"
+    if precision == "quarter":
+        return f"Q{(date.month - 1) // 3 + 1} {date.year}"
+    if end == date:
+        return _d(date)
+    if date.year != end.year:
+        return f"{_d(date)} – {_d(end)}"
+    if date.month != end.month:
+        return f"{date.day} {date:%b} – {_d(end)}"
+    return f"{date.day}–{_d(end)}"
+
+
+def date_labels(table: pd.DataFrame) -> pd.Series:
+    return pd.Series([date_label(a, b, p) for a, b, p in
+                      zip(table["date"], table["date_end"], table["date_precision"])],
+                     index=table.index, dtype="str")
+
+
+# --- timeline --------------------------------------------------------------------------------
+
+def _lanes(table: pd.DataFrame, lane_by: str) -> pd.Series:
+    from core.places import country_name
+
+    if lane_by == "country":
+        return F.row_countries(table).map(lambda cs: tuple(country_name(c) for c in cs))
+    if lane_by == "actor":
+        return F.row_actors(table)
+    return table["event_type"].map(lambda t: (t,))
+
+
+def timeline_frame(table: pd.DataFrame, lane_by: str = "country") -> pd.DataFrame:
+    """One row per (dated event, lane) with what the timeline draws: start, end (exclusive, for
+    bars), whether it is a point or a range, colour key and hover text. Lanes beyond the
+    ``MAX_LANES`` busiest are folded into "Other"."""
+    dated = table[table["date"].notna()]
+    cols = ["event_id", "lane", "start", "end", "kind", "event_type", "status", "summary",
+            "when", "date_text", "source"]
+    if dated.empty:
+        return pd.DataFrame(columns=cols)
+    lanes = _lanes(dated, lane_by).map(lambda v: v if v else (NO_LANE[lane_by],))
+    end = dated["date_end"].fillna(dated["date"])
+    frame = pd.DataFrame({
+        "event_id": dated["event_id"], "lane": lanes, "start": dated["date"],
+        "end": end + pd.Timedelta(days=1),
+        "kind": ["range" if (e > s and p != "day") else "point"
+                 for s, e, p in zip(dated["date"], end, dated["date_precision"])],
+        "event_type": dated["event_type"], "status": dated["status"], "summary": dated["summary"],
+        "when": date_labels(dated), "date_text": dated["date_text"],
+        "source": [s or n for s, n in zip(dated["source"], dated["article_name"])],
+    }).explode("lane", ignore_index=True)
+    counts = frame["lane"].value_counts()
+    if len(counts) > MAX_LANES:
+        keep = set(counts.index[:MAX_LANES - 1])
+        frame.loc[~frame["lane"].isin(keep), "lane"] = f"Other ({len(counts) - MAX_LANES + 1})"
+    return frame[cols]
+
+
+def _hover(s: str, width: int = 70) -> str:
+    """Text for a plotly hover label: escaped (plotly reads tags) and wrapped."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(s, width)[:4]) if s else ""
+
+
+def _lane_order(frame: pd.DataFrame) -> list[str]:
+    first = frame.groupby("lane")["start"].min().sort_values()
+    return list(first.index)
+
+
+def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = DENSE) -> go.Figure:
+    """The timeline: day-precise events as markers, longer ones as bars over their range, one lane
+    per country / actor / event type, coloured by event type; planned events hollow (points) or
+    hatched (bars), cancelled ones crossed. Each mark's customdata[0] is its event_id, or, when the
+    view is aggregated, a key "agg|lane|start|end|event_type" (see ``rows_for_selection``)."""
+    frame = timeline_frame(table, lane_by)
+    fig = go.Figure()
+    if frame.empty:
+        fig.update_layout(height=200, annotations=[dict(text="No dated events to show", showarrow=False,
+                                                        xref="paper", yref="paper", x=0.5, y=0.5)],
+                          xaxis=dict(visible=False), yaxis=dict(visible=False))
+        return _style(fig)
+    order = _lane_order(frame)
+    aggregate = len(frame) > dense
+    if aggregate:
+        span = (frame["start"].max() - frame["start"].min()).days
+        freq = "D" if span <= 120 else "W-SUN"
+        frame = frame.assign(period=frame["start"].dt.to_period(freq))
+        agg = frame.groupby(["lane", "event_type", "period"], observed=True).agg(
+            n=("event_id", "size"), first=("summary", "first")).reset_index()
+        agg["start"] = agg["period"].map(lambda p: p.start_time)
+        agg["stop"] = agg["period"].map(lambda p: p.end_time.normalize())
+        unit = "day" if freq == "D" else "week"
+        for et in [t for t in EVENT_TYPES if t in set(agg["event_type"])]:
+            a = agg[agg["event_type"] == et]
+            keys = [f"agg|{ln}|{s:%Y-%m-%d}|{e:%Y-%m-%d}|{et}" for ln, s, e in zip(a["lane"], a["start"], a["stop"])]
+            fig.add_trace(go.Scatter(
+                x=a["start"], y=a["lane"], mode="markers", name=et, legendgroup=et,
+                marker=dict(color=EVENT_COLOURS[et], size=(a["n"] ** 0.5 * 5 + 5).clip(upper=40),
+                            opacity=0.8, line=dict(width=0.5, color="white")),
+                customdata=list(zip(keys, a["n"], [_hover(s) for s in a["first"]])),
+                hovertemplate=(f"<b>%{{customdata[1]}} {et} events</b> in the {unit} of %{{x|%d %b %Y}}"
+                               "<br>%{y}<br>e.g. %{customdata[2]}<extra></extra>")))
+        fig.update_layout(title=dict(text=f"{len(frame):,} marks, grouped per {unit}", font=dict(size=13)))
+    else:
+        for et in [t for t in EVENT_TYPES if t in set(frame["event_type"])]:
+            colour = EVENT_COLOURS[et]
+            for kind in ("range", "point"):
+                for status in ("occurred", "planned", "cancelled"):
+                    sub = frame[(frame["event_type"] == et) & (frame["kind"] == kind) & (frame["status"] == status)]
+                    if sub.empty:
+                        continue
+                    custom = list(zip(sub["event_id"], [_hover(s) for s in sub["summary"]], sub["when"],
+                                      [html.escape(t) if t else "from context" for t in sub["date_text"]],
+                                      [html.escape(s) for s in sub["source"]], sub["status"]))
+                    tmpl = ("<b>%{customdata[1]}</b><br>%{customdata[2]} (%{customdata[3]})"
+                            "<br>" + et + ", %{customdata[5]} · %{y}<br>Source: %{customdata[4]}<extra></extra>")
+                    name = et if status == "occurred" else f"{et} ({status})"
+                    if kind == "range":
+                        fig.add_trace(go.Bar(
+                            base=sub["start"], x=(sub["end"] - sub["start"]).dt.total_seconds() * 1000,
+                            y=sub["lane"], orientation="h", name=name, legendgroup=et, showlegend=False,
+                            marker=dict(color=colour, opacity=0.35 if status != "occurred" else 0.75,
+                                        line=dict(color=colour, width=1.5),
+                                        pattern=dict(shape="/" if status == "planned" else
+                                                     ("x" if status == "cancelled" else ""),
+                                                     fgcolor=colour)),
+                            width=0.5, customdata=custom, hovertemplate=tmpl))
+                    else:
+                        symbol = {"occurred": "circle", "planned": "circle-open",
+                                  "cancelled": "x-thin-open"}[status]
+                        fig.add_trace(go.Scatter(
+                            x=sub["start"], y=sub["lane"], mode="markers", name=name, legendgroup=et,
+                            showlegend=False,
+                            marker=dict(color=colour, size=13, symbol=symbol,
+                                        line=dict(width=2.5 if status != "occurred" else 1,
+                                                  color=colour if status != "occurred" else "white")),
+                            customdata=custom, hovertemplate=tmpl))
+            # one legend entry per event type, whatever its marks
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=et, legendgroup=et,
+                                     marker=dict(color=colour, size=11, symbol="square"),
+                                     hoverinfo="skip", showlegend=True))
+        lo, hi = frame["start"].min(), frame["end"].max()
+        pad = max(pd.Timedelta(days=1), (hi - lo) * 0.04)
+        fig.update_xaxes(range=[lo - pad, hi + pad])
+    fig.update_layout(barmode="overlay", height=max(260, 46 * len(order) + 150))
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(order)), title=None)
+    fig.update_xaxes(type="date", title=None, showgrid=True)
+    return _style(fig)
+
+
+def _style(fig: go.Figure) -> go.Figure:
+    fig.update_layout(template="plotly_white", margin=dict(l=10, r=10, t=40, b=10),
+                      legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
+                                  title=None),
+                      hoverlabel=dict(align="left"), dragmode="select", clickmode="event+select",
+                      font=dict(family="Source Sans 3, Helvetica, Arial, sans-serif"))
+    return fig
+
+
+def rows_for_selection(table: pd.DataFrame, keys, lane_by: str = "country") -> pd.DataFrame:
+    """The table rows behind selected timeline marks (customdata[0] of each selected point)."""
+    keys = [k for k in keys if isinstance(k, str)]
+    ids = {k for k in keys if not k.startswith("agg|")}
+    ok = table["event_id"].isin(ids)
+    aggs = [k.split("|", 4) for k in keys if k.startswith("agg|")]
+    if aggs:
+        frame = timeline_frame(table, lane_by)
+        hit = set()
+        for _, lane, s, e, et in aggs:
+            m = ((frame["lane"] == lane) & (frame["event_type"] == et) &
+                 (frame["start"] >= pd.Timestamp(s)) & (frame["start"] <= pd.Timestamp(e)))
+            hit |= set(frame.loc[m, "event_id"])
+        ok |= table["event_id"].isin(hit)
+    return table[ok]
+
+
+def undated_planned(table: pd.DataFrame) -> pd.DataFrame:
+    """Planned events with no date yet ("a second round ... has been confirmed")."""
+    return table[(table["status"] == "planned") & table["date"].isna()]
+
+
+# --- who said what ---------------------------------------------------------------------------
+
+def quotes_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """The who-said-what table as shown: date, speaker, role, country, quote, kind, source."""
+    from core.places import country_name
+
+    q = F.quotes(table)
+    return pd.DataFrame({
+        "date": q["date"].dt.date, "speaker": q["speaker"], "role": q["speaker_role"],
+        "country": [f"{country_name(c)}" if c else "" for c in q["speaker_country"]],
+        "quote": q["quote"], "kind": q["quote_kind"],
+        "source": [s or n for s, n in zip(q["source"], q["article_name"])],
+    }, index=q.index)
+
+
+def quotes_per_speaker(table: pd.DataFrame, top: int = 12) -> pd.DataFrame:
+    """Quote counts per speaker per day (week when the span is long): speaker, period, quotes."""
+    q = F.quotes(table)
+    q = q[q["date"].notna() & (q["speaker"] != "")]
+    if q.empty:
+        return pd.DataFrame(columns=["speaker", "period", "quotes"])
+    span = (q["date"].max() - q["date"].min()).days
+    freq = "D" if span <= 60 else ("W-SUN" if span <= 730 else "M")
+    busiest = q["speaker"].value_counts().index[:top]
+    q = q[q["speaker"].isin(busiest)]
+    out = q.groupby([q["speaker"], q["date"].dt.to_period(freq).dt.start_time.rename("period")]) \
+        .size().rename("quotes").reset_index()
+    return out.sort_values(["period", "speaker"]).reset_index(drop=True)
+
+
+def paragraph_of(text: str, start: int, end: int, quote: str = "") -> tuple[str, str, str]:
+    """The paragraph around a span of an article as (before, span, after). The span is the quote
+    when it is found in that paragraph (else in the article), otherwise [start, end)."""
+    if quote:
+        pos = text.find(quote, max(0, text.rfind("\n", 0, max(start, 0)) + 1))
+        if pos < 0:
+            pos = text.find(quote)
+        if pos >= 0:
+            start, end = pos, pos + len(quote)
+    if not (0 <= start < end <= len(text)):
+        return "", "", ""
+    p0 = text.rfind("\n", 0, start) + 1
+    p1 = text.find("\n", end)
+    p1 = len(text) if p1 < 0 else p1
+    return text[p0:start], text[start:end], text[end:p1]
+
+
+# --- countries -------------------------------------------------------------------------------
+
+def country_totals(table: pd.DataFrame) -> pd.DataFrame:
+    """code, country, events: how many rows involve each country, most first."""
+    from core.places import country_name
+
+    s = F.row_countries(table).explode().dropna()
+    if s.empty:
+        return pd.DataFrame({"code": [], "country": [], "events": []})
+    c = s.value_counts()
+    return pd.DataFrame({"code": c.index, "country": [country_name(x) for x in c.index],
+                         "events": c.to_numpy()}).reset_index(drop=True)
+
+
+def country_counts_over_time(table: pd.DataFrame, top: int = 8) -> pd.DataFrame:
+    """Events per country per period (day, week or month, depending on the span): country, period,
+    events. The ``top`` busiest countries only."""
+    from core.places import country_name
+
+    dated = table[table["date"].notna()]
+    if dated.empty:
+        return pd.DataFrame(columns=["country", "period", "events"])
+    span = (dated["date"].max() - dated["date"].min()).days
+    freq = "D" if span <= 60 else ("W-SUN" if span <= 730 else "M")
+    ex = pd.DataFrame({"code": F.row_countries(dated), "period": dated["date"].dt.to_period(freq)
+                       .dt.start_time}).explode("code").dropna()
+    busiest = ex["code"].value_counts().index[:top]
+    ex = ex[ex["code"].isin(busiest)]
+    out = ex.groupby(["code", "period"]).size().rename("events").reset_index()
+    out["country"] = out["code"].map(country_name)
+    return out[["country", "period", "events", "code"]].sort_values(["period", "country"]).reset_index(drop=True)
+
+
+def country_matrix(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """Who dealt with whom: a symmetric country x country frame counting rows that involve both
+    (the diagonal counts rows involving the country at all). Index and columns are codes."""
+    cs = [tuple(dict.fromkeys(v)) for v in F.row_countries(table)]
+    totals: dict[str, int] = {}
+    for v in cs:
+        for c in v:
+            totals[c] = totals.get(c, 0) + 1
+    codes = sorted(totals, key=lambda c: (-totals[c], c))[:top]
+    idx = {c: i for i, c in enumerate(codes)}
+    m = [[0] * len(codes) for _ in codes]
+    for v in cs:
+        v = [c for c in v if c in idx]
+        for a in v:
+            for b in v:
+                m[idx[a]][idx[b]] += 1
+    return pd.DataFrame(m, index=codes, columns=codes, dtype="int64")
+
+
+def matrix_figure(matrix: pd.DataFrame) -> go.Figure:
+    from core.places import country_name
+
+    names = [f"{country_name(c)} ({c})" for c in matrix.index]
+    z = matrix.to_numpy().astype(float)
+    for i in range(len(z)):
+        z[i][i] = float("nan")          # the diagonal is a total, not a pair: left blank
+    fig = go.Figure(go.Heatmap(z=z, x=names, y=names, colorscale="Blues", hoverongaps=False,
+                               text=matrix.to_numpy(), texttemplate="%{text}",
+                               hovertemplate="%{y} and %{x}: %{z} events<extra></extra>",
+                               showscale=False))
+    fig.update_layout(height=max(300, 34 * len(names) + 140))
+    fig.update_yaxes(autorange="reversed")
+    return _style(fig)
+
+
+# --- articles --------------------------------------------------------------------------------
+
+def article_counts(articles, table: pd.DataFrame) -> pd.DataFrame:
+    """The corpus as a list: one row per article with its events and quotes. Articles known only
+    from the table (an event table read from CSV) are listed from their rows."""
+    ev = table.groupby("article_id").size() if len(table) else pd.Series(dtype="int64")
+    qu = F.quotes(table).groupby("article_id").size() if len(table) else pd.Series(dtype="int64")
+    rows = [(a.article_id, a.name, a.title, a.source, a.published) for a in articles]
+    known = {a.article_id for a in articles}
+    if len(table):
+        extra = table[~table["article_id"].isin(known)].drop_duplicates("article_id")
+        rows += [(r.article_id, r.article_name, r.title, r.source,
+                  r.published.date() if not pd.isna(r.published) else None)
+                 for r in extra.itertuples()]
+    return pd.DataFrame({
+        "article_id": [r[0] for r in rows], "name": [r[1] for r in rows], "title": [r[2] for r in rows],
+        "source": [r[3] for r in rows], "published": [r[4] for r in rows],
+        "events": [int(ev.get(r[0], 0)) for r in rows], "quotes": [int(qu.get(r[0], 0)) for r in rows],
+    })
+
+
+MARK_STYLES = {
+    "quote": "background:#fff3bf;",
+    "speaker": "font-weight:600;color:#1c3d6e;",
+    "date": "text-decoration:underline;text-decoration-color:#0072B2;text-decoration-thickness:2px;"
+            "text-underline-offset:3px;",
+    "country": "border-bottom:2px dotted #009E73;",
+}
+MARK_LABELS = {"quote": "quote", "speaker": "speaker", "date": "date", "country": "country"}
+
+
+def article_marks(article, rows: pd.DataFrame) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, title) of the mentions to mark in an article's text: quotes and speakers
+    from its rows in the table, dates from core.dates, countries from core.places."""
+    text = article.text
+    marks: list[tuple[int, int, str, str]] = []
+    for q in dict.fromkeys(x for x in rows.get("quote", []) if x):
+        pos = text.find(q)
+        while pos >= 0:
+            marks.append((pos, pos + len(q), "quote", "quote"))
+            pos = text.find(q, pos + len(q))
+    names = set()
+    for s in rows.get("speaker", []):
+        if s:
+            names.add(s)
+            if " " in s:
+                names.add(s.split()[-1])
+    for name in sorted(names, key=len, reverse=True):
+        pos = text.find(name)
+        while pos >= 0:
+            before = text[pos - 1] if pos else " "
+            after = text[pos + len(name)] if pos + len(name) < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                marks.append((pos, pos + len(name), "speaker", "speaker"))
+            pos = text.find(name, pos + len(name))
+    try:
+        from core.dates import find_times
+        ref = article.published or dt.date.today()
+        for t in find_times(text, ref):
+            first, last = getattr(t, "first", None), getattr(t, "last", None)
+            tip = f"date: {first.isoformat()}" if first else "date"
+            if first and last and last != first:
+                tip += f" to {last.isoformat()}"
+            marks.append((t.start, t.end, "date", tip))
+    except Exception:  # noqa: BLE001 - marking is a reading aid; the article still shows
+        pass
+    try:
+        from core.places import country_name, find_places
+        for p in find_places(text):
+            if p.code:
+                marks.append((p.start, p.end, "country", f"country: {country_name(p.code)} ({p.code})"))
+    except Exception:  # noqa: BLE001
+        pass
+    return sorted(marks)
+
+
+def marked_html(text: str, marks) -> str:
+    """The text as HTML, every character escaped, each marked span wrapped in a <span> whose
+    inline style combines its kinds (a date inside a quote is underlined on yellow)."""
+    n = len(text)
+    kinds: list[set] = [set() for _ in range(n)]
+    tips: list[list] = [[] for _ in range(n)]
+    for s, e, k, tip in marks:
+        for i in range(max(0, s), min(n, e)):
+            kinds[i].add(k)
+            if tip not in tips[i]:
+                tips[i].append(tip)
+    out = []
+    i = 0
+    while i < n:
+        j = i
+        while j < n and kinds[j] == kinds[i] and text[j] != "\n" and text[i] != "\n":
+            j += 1
+        j = max(j, i + 1)
+        chunk = text[i:j]
+        if text[i] == "\n":
+            out.append("</p><p>")
+        elif kinds[i]:
+            style = "".join(MARK_STYLES[k] for k in sorted(kinds[i]))
+            out.append(f'<span style="{style}" title="{html.escape("; ".join(tips[i]))}">'
+                       f"{html.escape(chunk)}</span>")
+        else:
+            out.append(html.escape(chunk))
+        i = j
+    return "<p>" + "".join(out) + "</p>"
+
+
+def legend_html() -> str:
+    return " ".join(f'<span style="{MARK_STYLES[k]}">{MARK_LABELS[k]}</span>' for k in MARK_STYLES)
+
+
+# --- briefing --------------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:Helvetica,Arial,sans-serif;color:#1f2933;max-width:1100px;margin:2em auto;padding:0 1em;}
+h1{font-size:1.7em;margin-bottom:.2em} h2{font-size:1.2em;border-bottom:1px solid #d0d7de;padding-bottom:.2em;margin-top:1.6em}
+.meta{color:#57606a} table{border-collapse:collapse;width:100%;font-size:.92em}
+th,td{text-align:left;vertical-align:top;padding:.35em .5em;border-bottom:1px solid #eaeef2}
+th{background:#f6f8fa} blockquote{margin:.6em 0;padding:.4em .9em;border-left:4px solid #0072B2;background:#f6f8fa}
+.who{color:#57606a;font-size:.9em} .dot{display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.3em}
+"""
+
+
+def key_quotes(table: pd.DataFrame, n: int = 12) -> pd.DataFrame:
+    """The quotes a briefing leads with: direct ones first, then the most recent."""
+    q = F.quotes(table)
+    if q.empty:
+        return q
+    rank = q["quote_kind"].map({"direct": 0, "partial": 1, "indirect": 2}).fillna(3)
+    return q.assign(_r=rank).sort_values(["_r", "date"], ascending=[True, False],
+                                         na_position="last").head(n).drop(columns="_r")
+
+
+def briefing_html(table: pd.DataFrame, *, title: str, filters: list[str], fig: go.Figure | None = None,
+                  articles=(), total: int | None = None, generated: dt.datetime | None = None) -> str:
+    """One self-contained HTML file of the current view: title, filters applied, the timeline
+    (plotly.js embedded: works with no network), events, key quotes and sources. Every piece of
+    text from articles is escaped."""
+    e = html.escape
+    generated = generated or dt.datetime.now()
+    total = len(table) if total is None else total
+    parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{e(title)}</title>"
+             f"<style>{_CSS}</style></head><body>",
+             f"<h1>{e(title)}</h1>",
+             f"<p class='meta'>Generated {generated:%d %b %Y %H:%M} · {len(table):,} of {total:,} events shown</p>",
+             "<h2>Filters applied</h2>",
+             "<ul>" + "".join(f"<li>{e(x)}</li>" for x in filters) + "</ul>" if filters
+             else "<p>None: every event in the corpus.</p>"]
+    if fig is not None and len(table):
+        parts += ["<h2>Timeline</h2>", fig.to_html(include_plotlyjs=True, full_html=False,
+                                                     config={"displaylogo": False, "responsive": True})]
+    q = key_quotes(table)
+    if len(q):
+        parts.append("<h2>Key quotes</h2>")
+        for _, r in q.iterrows():
+            who = ", ".join(x for x in (r["speaker"], r["speaker_role"]) if x)
+            when = date_label(r["date"], r["date_end"], r["date_precision"])
+            parts.append(f"<blockquote>“{e(r['quote'])}”<div class='who'>{e(who)} · {e(when)} · "
+                         f"{e(r['source'] or r['article_name'])}</div></blockquote>")
+    if len(table):
+        ordered = table.sort_values("date", na_position="last")
+        parts.append("<h2>Events</h2><table><tr><th>When</th><th>Type</th><th>Status</th>"
+                     "<th>What</th><th>Source</th></tr>")
+        for _, r in ordered.head(500).iterrows():
+            colour = EVENT_COLOURS.get(r["event_type"], "#999")
+            parts.append(f"<tr><td>{e(date_label(r['date'], r['date_end'], r['date_precision']))}</td>"
+                         f"<td><span class='dot' style='background:{colour}'></span>{e(r['event_type'])}</td>"
+                         f"<td>{e(r['status'])}</td><td>{e(r['summary'])}</td>"
+                         f"<td>{e(r['source'] or r['article_name'])}</td></tr>")
+        parts.append("</table>")
+        if len(ordered) > 500:
+            parts.append(f"<p class='meta'>… and {len(ordered) - 500:,} more events (see the CSV export).</p>")
+    else:
+        parts.append("<p>No events match these filters.</p>")
+    ids = set(table["article_id"])
+    arts = [a for a in articles if a.article_id in ids]
+    if arts or len(table):
+        parts.append("<h2>Sources</h2><ul>")
+        if arts:
+            for a in sorted(arts, key=lambda a: (a.published or dt.date.min), reverse=True):
+                pub = a.published.strftime("%d %b %Y") if a.published else "undated"
+                parts.append(f"<li>{e(a.source or 'unknown outlet')}, {e(pub)}: "
+                             f"{e(a.title or a.name)}</li>")
+        else:
+            for (src, name), _ in table.groupby(["source", "article_name"]):
+                parts.append(f"<li>{e(src or 'unknown outlet')}: {e(name)}</li>")
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+# --- small HTML pieces the pages show (all text escaped) ------------------------------------
+
+def event_cards_html(rows: pd.DataFrame, evidence: bool = True, limit: int = 50) -> str:
+    """Selected events as cards: when, type, summary, evidence sentence and source."""
+    e = html.escape
+    out = []
+    for _, r in rows.head(limit).iterrows():
+        colour = EVENT_COLOURS.get(r["event_type"], "#999")
+        when = date_label(r["date"], r["date_end"], r["date_precision"])
+        said = f" · “{e(r['date_text'])}”" if r["date_text"] else ""
+        out.append(
+            f"<div style='border-left:4px solid {colour};padding:.3em .8em;margin:.5em 0;'>"
+            f"<div style='font-weight:600'>{e(r['summary'] or r['event_type'])}</div>"
+            f"<div style='color:#57606a;font-size:.9em'>{e(when)}{said} · {e(r['event_type'])}, "
+            f"{e(r['status'])} · {e(r['source'] or r['article_name'])}"
+            + (f" ({int(r['n_sources'])} sources)" if int(r["n_sources"]) > 1 else "") + "</div>"
+            + (f"<div style='margin-top:.2em'>{e(r['evidence'])}</div>" if evidence and r["evidence"] else "")
+            + "</div>")
+    if len(rows) > limit:
+        out.append(f"<div style='color:#57606a'>… and {len(rows) - limit} more</div>")
+    return "".join(out)
+
+
+def context_html(before: str, span: str, after: str) -> str:
+    """A paragraph with one span highlighted, escaped."""
+    e = html.escape
+    return (f"<p style='line-height:1.6'>{e(before)}<span style='{MARK_STYLES['quote']}font-weight:600'>"
+            f"{e(span)}</span>{e(after)}</p>")
+
+
+@dataclass
+class View:
+    """What every page needs, computed once per run by app.py."""
+    corpus: Corpus
+    articles: list            # corpus articles still shown, then the ones added in this session
+    table: pd.DataFrame       # every event of those articles
+    filtered: pd.DataFrame    # the rows that pass the filters
+    filters: F.Filters
+    paths: tuple = ()
+    added_ids: frozenset = frozenset()

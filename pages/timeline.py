@@ -1,0 +1,59 @@
+"""Timeline: what happened when, one lane per country, actor or event type."""
+import streamlit as st
+
+from core import views
+from core.table import to_csv_bytes
+
+view: views.View = st.session_state["view"]
+st.title("Timeline")
+
+if not len(view.table):
+    st.info("The corpus is empty: there are no events to show yet. Add articles on the "
+            "**Articles** page, or start the dashboard on a folder of articles (`--corpus PATH`).",
+            icon=":material/inbox:")
+    st.stop()
+if not len(view.filtered):
+    st.warning(f"No events match the filters (the corpus has {len(view.table):,}).",
+               icon=":material/filter_alt_off:")
+    st.button("Reset filters", key="tl_reset", on_click=lambda: st.session_state.update(_reset_filters=True))
+    st.stop()
+
+top = st.columns([3, 2, 2], vertical_alignment="bottom")
+lane_by = top[0].segmented_control("Lanes by", list(views.LANE_BY), format_func=views.LANE_BY.get,
+                                   key="tl_lanes", default="country") or "country"
+top[1].download_button("Events (CSV)", data=to_csv_bytes(view.filtered), file_name="events.csv",
+                       mime="text/csv", on_click="ignore", icon=":material/download:", key="dl_timeline",
+                       help="Exactly the rows the filters select, every column")
+fig = views.timeline_figure(view.filtered, lane_by)
+
+
+def briefing() -> bytes:
+    from core.places import country_name
+    from core.filters import describe
+    return views.briefing_html(view.filtered, title="Negotiation briefing", total=len(view.table),
+                               filters=describe(view.filters, country_name), fig=fig,
+                               articles=view.articles).encode("utf-8")
+
+
+top[2].download_button("Briefing (HTML)", data=briefing, file_name="briefing.html", mime="text/html",
+                       on_click="ignore", icon=":material/slideshow:", key="dl_briefing",
+                       help="One file that opens offline: filters, timeline, key quotes, sources")
+
+upcoming = views.undated_planned(view.filtered)
+main, side = st.columns([4, 1]) if len(upcoming) else (st.container(), None)
+with main:
+    event = st.plotly_chart(fig, key="tl_chart", on_select="rerun", selection_mode=("points", "box"),
+                            width="stretch", config={"displaylogo": False,
+                                                     "modeBarButtonsToRemove": ["lasso2d", "toImage"]})
+    st.caption("● occurred  ○ planned  ✕ cancelled · bars span a week, month or year · "
+               "click or drag over marks to read their evidence below")
+if side is not None:
+    with side:
+        st.markdown("**Upcoming, no date set**")
+        st.html(views.event_cards_html(upcoming, evidence=False))
+
+keys = [p["customdata"][0] for p in (event.selection.points if event else []) if p.get("customdata")]
+if keys:
+    chosen = views.rows_for_selection(view.filtered, keys, lane_by)
+    st.subheader(f"Selected: {len(chosen)} event{'s' if len(chosen) != 1 else ''}")
+    st.html(views.event_cards_html(chosen))

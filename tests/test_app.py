@@ -1,0 +1,278 @@
+"""The dashboard's pages in AppTest, on an invented negotiation (tests/dashboard_data.py)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import core
+import dashboard_data as data
+from core import filters as F
+from core import views
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [str(ROOT / "pages" / f"{p}.py") for p in ("timeline", "quotes", "countries", "articles")]
+# AppTest resets Streamlit's "pages/ folder" flag before every run, so an entry script that sits
+# next to pages/ is run the old (v1) way from its second run on: the page alone, without the
+# entry script and its sidebar. Running app.py from a script elsewhere avoids that.
+APP_SCRIPT = f"import runpy; runpy.run_path({str(ROOT / 'app.py')!r}, run_name='__main__')"
+
+
+def new_app():
+    return AppTest.from_string(APP_SCRIPT, default_timeout=30)
+OMAN_IDS = {r["event_id"] for r in data.rows()
+            if "OMN" in r.get("countries", ()) or "OMN" in (r.get("speaker_country"), r.get("location_country"))}
+
+
+@pytest.fixture
+def corpus():
+    return views.Corpus(articles=data.articles(), table=data.table())
+
+
+@pytest.fixture
+def app(monkeypatch, corpus):
+    monkeypatch.setattr(views, "load_corpus", lambda paths: corpus)
+    st.cache_data.clear()
+    return new_app()
+
+
+def ok(at):
+    assert not at.exception, at.exception
+    return at
+
+
+def shown(at) -> pd.DataFrame:
+    return at.session_state["view"].filtered
+
+
+def count_line(at) -> str:
+    return next(m.value for m in at.sidebar.children.values() if getattr(m, "type", "") == "markdown"
+                and " events shown" in m.value)
+
+
+def qp(at, key) -> list[str]:
+    v = at.query_params.get(key, [])
+    return [v] if isinstance(v, str) else list(v)
+
+
+def chart_ids(at, i=0) -> set[str]:
+    spec = json.loads(at.get("plotly_chart")[i].proto.spec)
+    return {c[0] for tr in spec["data"] for c in (tr.get("customdata") or []) if c}
+
+
+def test_every_page_renders_the_corpus(app):
+    at = ok(app.run())
+    assert at.title[0].value == "Timeline"
+    assert count_line(at) == "**9** of **9** events shown"
+    for page, title in zip(PAGES, ["Timeline", "Who said what", "Countries", "Articles"]):
+        ok(at.switch_page(page).run())
+        assert at.title[0].value == title
+        assert not at.error and not at.warning
+
+
+def test_country_options_are_names_with_codes(app):
+    at = ok(app.run())
+    assert set(at.multiselect(key="f_countries").options) == {
+        "Kenya (KEN)", "Oman (OMN)", "Chile (CHL)", "Norway (NOR)"}
+
+
+def test_filter_by_oman_changes_the_rows_and_the_timeline(app):
+    at = ok(app.run())
+    dated_all = chart_ids(at)
+    at.multiselect(key="f_countries").set_value(["OMN"])
+    ok(at.run())
+    assert set(shown(at)["event_id"]) == OMAN_IDS
+    assert count_line(at) == f"**{len(OMAN_IDS)}** of **9** events shown"
+    ids = chart_ids(at)
+    assert ids and ids < dated_all and ids <= OMAN_IDS
+    assert qp(at, "country") == ["OMN"]
+
+
+def test_country_filter_all_of(app):
+    at = ok(app.run())
+    at.multiselect(key="f_countries").set_value(["OMN", "KEN"])
+    any_of = set(ok(at.run()) and shown(at)["event_id"])
+    at.radio(key="f_mode").set_value("all")
+    all_of = set(ok(at.run()) and shown(at)["event_id"])
+    assert all_of < any_of
+    assert all(set(r["countries"]) >= {"OMN", "KEN"} for _, r in shown(at).iterrows())
+
+
+def test_quotes_page_table_follows_the_filter(app):
+    at = ok(app.run())
+    ok(at.switch_page(PAGES[1]).run())
+    df = at.dataframe[0].value
+    assert list(df.columns) == ["date", "speaker", "role", "country", "quote", "kind", "source"]
+    assert len(df) == 4
+    at.multiselect(key="f_countries").set_value(["NOR"])
+    df = ok(at.run()).dataframe[0].value
+    assert df["quote"].tolist() == ["We remain ready to return to the table."]
+    assert df["speaker"].tolist() == ["Talia Verran"] and df["country"].tolist() == ["Norway"]
+    assert df["date"].tolist() == [dt.date(2026, 3, 2)]          # a date, not a timestamp
+
+
+def test_quotes_page_search(app):
+    at = ok(app.run())
+    ok(at.switch_page(PAGES[1]).run())
+    at.text_input(key="q_search").input("corridor")
+    df = ok(at.run()).dataframe[0].value
+    assert df["speaker"].tolist() == ["Ossian Marek"]
+
+
+def test_filters_survive_page_switches(app):
+    at = ok(app.run())
+    at.multiselect(key="f_countries").set_value(["CHL"])
+    ok(at.run())
+    for page in PAGES[1:] + PAGES[:1]:
+        ok(at.switch_page(page).run())
+        assert at.multiselect(key="f_countries").value == ["CHL"]
+        assert set(shown(at)["event_id"]) == {r["event_id"] for r in data.rows() if "CHL" in r["countries"]}
+
+
+@pytest.mark.parametrize("widget,value,expected", [
+    ("f_types", ["demand"], {"demand"}),
+    ("f_statuses", ["planned"], {"talks", "meeting"}),
+    ("f_actors", ["Imre Solvang"], {"demand"}),
+])
+def test_other_filters(app, widget, value, expected):
+    at = ok(app.run())
+    at.multiselect(key=widget).set_value(value)
+    assert set(ok(at.run()) and shown(at)["event_type"]) == expected
+
+
+def test_date_filter_and_undated(app):
+    at = ok(app.run())
+    at.date_input(key="f_dates").set_value((dt.date(2026, 3, 3), dt.date(2026, 3, 10)))
+    ok(at.run())
+    got = shown(at)
+    assert set(got["summary"]) == {"Oman asks Kenya to withdraw its objections", "Oman and Chile to meet in Mirella",
+                                   "=Kenya accuses the mediators of bias",
+                                   "Second round of Norway-Kenya talks agreed, no date set"}
+    assert qp(at, "from") == ["2026-03-03"]
+    at.checkbox(key="f_undated").uncheck()
+    assert shown(ok(at.run()))["date"].notna().all()
+
+
+def test_text_search_and_reset(app):
+    at = ok(app.run())
+    at.text_input(key="f_text").input("mirella")
+    ok(at.run())
+    assert shown(at)["summary"].tolist() == ["Oman and Chile to meet in Mirella"]
+    at.button(key="f_reset").click()
+    ok(at.run())
+    assert len(shown(at)) == 9 and at.text_input(key="f_text").value == ""
+    assert dict(at.query_params) == {}
+
+
+def test_filters_that_match_nothing_say_so(app):
+    at = ok(app.run())
+    at.text_input(key="f_text").input("zzzz-no-such-word")
+    ok(at.run())
+    assert "No events match the filters" in at.warning[0].value
+    at.button(key="tl_reset").click()
+    assert len(shown(ok(at.run()))) == 9
+
+
+def test_link_reproduces_the_view(app):
+    app.query_params["country"] = "KEN"
+    app.query_params["type"] = ["demand", "accusation"]
+    app.query_params["q"] = "withdraw"
+    at = ok(app.run())
+    assert at.multiselect(key="f_countries").value == ["KEN"]
+    assert shown(at)["summary"].tolist() == ["Oman asks Kenya to withdraw its objections"]
+
+
+def test_timeline_lanes_and_upcoming(app):
+    at = ok(app.run())
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    lanes = {y for tr in spec["data"] for y in (tr.get("y") or []) if y}
+    assert lanes == {"Norway", "Kenya", "Oman", "Chile"}
+    assert any(tr["type"] == "bar" for tr in spec["data"])            # the week and the month
+    assert "**Upcoming, no date set**" in [m.value for m in at.markdown]
+    at.button_group(key="tl_lanes").set_value("event_type")
+    spec = json.loads(ok(at.run()).get("plotly_chart")[0].proto.spec)
+    assert {y for tr in spec["data"] for y in (tr.get("y") or []) if y} == {
+        "talks", "statement", "demand", "meeting", "agreement", "accusation"}
+
+
+def test_countries_page(app):
+    at = ok(app.run())
+    ok(at.switch_page(PAGES[2]).run())
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert len(specs) == 3
+    bars = specs[0]["data"][0]
+    assert "Oman (OMN)" in bars["y"], bars
+    assert dict(zip(bars["customdata"], bars["x"]))["OMN"] == len(OMAN_IDS)
+
+
+def test_articles_page_lists_the_corpus(app):
+    at = ok(app.run())
+    ok(at.switch_page(PAGES[3]).run())
+    df = at.dataframe[0].value
+    assert df["name"].tolist() == ["caldera-courier.txt", "mirella-daily.txt"]
+    assert df["events"].tolist() == [5, 4] and df["quotes"].tolist() == [2, 2]
+
+
+def _fake_normalise(articles):
+    return core.table.make_table([
+        dict(event_id=f"{a.article_id}-1", article_id=a.article_id, event_type="visit", status="occurred",
+             date="2026-03-06", date_end="2026-03-06", date_precision="day", countries=("ISL",),
+             summary="Envoy visits Hafnavik", source=a.source, article_name=a.name) for a in articles])
+
+
+def test_paste_an_article_and_see_its_events(app, monkeypatch):
+    monkeypatch.setattr(core, "normalise", _fake_normalise)
+    at = ok(app.run())
+    ok(at.switch_page(PAGES[3]).run())
+    at.text_area(key="p_text").input("Envoy Brann Oddr visited Hafnavik in Iceland on Friday.")
+    at.text_input(key="p_source").input("North Wire")
+    next(b for b in at.button if b.label == "Add article").click()
+    ok(at.run())
+    assert any("Added 1 article" in s.value for s in at.success)
+    assert len(at.session_state["view"].table) == 10
+    assert "Iceland (ISL)" in at.multiselect(key="f_countries").options
+    df = at.dataframe[0].value
+    assert df["origin"].tolist() == ["corpus", "corpus", "added"] and df["events"].tolist()[-1] == 1
+
+
+def test_pasting_nothing_is_a_clear_error(app):
+    at = ok(app.run())
+    ok(at.switch_page(PAGES[3]).run())
+    next(b for b in at.button if b.label == "Add article").click()
+    ok(at.run())
+    assert "could not be read" in at.error[0].value
+
+
+def test_empty_corpus(monkeypatch):
+    monkeypatch.setattr(views, "load_corpus", lambda paths: views.Corpus())
+    st.cache_data.clear()
+    at = ok(new_app().run())
+    assert "corpus is empty" in at.info[0].value
+    for page in PAGES[1:]:
+        ok(at.switch_page(page).run())
+        assert at.info, page
+
+
+def test_corpus_from_env_and_skipped_files(monkeypatch, tmp_path):
+    (tmp_path / "events.csv").write_bytes(core.table.to_csv_bytes(data.table()))
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    monkeypatch.setenv("NEGOTIATION_CORPUS", str(tmp_path / "events.csv") + ":" + str(tmp_path / "notes.pdf"))
+    st.cache_data.clear()
+    at = ok(new_app().run())
+    assert len(shown(at)) == 9
+    assert "1 file(s) skipped" in at.sidebar.expander[0].label
+
+
+def test_config_is_fit_for_a_briefing_room():
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert cfg["browser"]["gatherUsageStats"] is False
+    assert cfg["server"]["headless"] is True and cfg["server"]["address"] in ("localhost", "127.0.0.1")
+    assert cfg["client"]["toolbarMode"] == "minimal"
+    assert "use_container_width" not in "".join(p.read_text() for p in [ROOT / "app.py", *ROOT.glob("pages/*.py")])
+    assert "unsafe_allow_html" not in "".join(p.read_text() for p in [ROOT / "app.py", *ROOT.glob("pages/*.py")])

@@ -1,0 +1,179 @@
+"""core.views: what the pages and the briefing show, without a browser."""
+import datetime as dt
+import html
+import re
+
+import pandas as pd
+import pytest
+
+import dashboard_data as data
+from core import views
+from core.table import EVENT_TYPES, make_table
+
+
+@pytest.fixture(scope="module")
+def table():
+    return data.table()
+
+
+def test_every_event_type_has_one_colour():
+    assert set(views.EVENT_COLOURS) == set(EVENT_TYPES)
+    assert len(set(views.EVENT_COLOURS.values())) == len(EVENT_TYPES)
+
+
+@pytest.mark.parametrize("a,b,p,label", [
+    ("2026-03-02", "2026-03-02", "day", "2 Mar 2026"),
+    ("2026-02-23", "2026-03-01", "week", "23 Feb – 1 Mar 2026"),
+    ("2026-02-02", "2026-02-08", "week", "2–8 Feb 2026"),
+    ("2026-01-01", "2026-01-31", "month", "Jan 2026"),
+    ("2025-01-01", "2025-12-31", "year", "2025"),
+    (None, None, "unknown", "no date"),
+])
+def test_date_label(a, b, p, label):
+    assert views.date_label(pd.Timestamp(a) if a else pd.NaT, pd.Timestamp(b) if b else pd.NaT, p) == label
+
+
+def test_timeline_frame_points_and_ranges(table):
+    fr = views.timeline_frame(table, "country")
+    assert fr["event_id"].nunique() == 8                     # the undated planned talks are not drawn
+    kinds = fr.drop_duplicates("event_id").set_index("event_id")["kind"]
+    week = next(r["event_id"] for r in data.rows() if r["date_precision"] == "week")
+    assert kinds[week] == "range" and (kinds == "point").sum() == 6
+    talks = fr[fr["event_id"] == data.rows()[0]["event_id"]]
+    assert set(talks["lane"]) == {"Norway", "Kenya", "Oman"}  # one mark per country lane
+    assert (fr["end"] > fr["start"]).all()
+
+
+def _traces(fig):
+    return [t for t in fig.data if t.x is not None and len(t.x) and t.x[0] is not None or t.type == "bar"]
+
+
+def test_timeline_figure_marks(table):
+    fig = views.timeline_figure(table, "country")
+    ids = {c[0] for t in fig.data if t.customdata is not None for c in t.customdata}
+    assert ids == set(table.loc[table["date"].notna(), "event_id"])
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert {t.marker.color for t in bars} == {views.EVENT_COLOURS["meeting"], views.EVENT_COLOURS["agreement"]}
+    planned = [t for t in fig.data if t.type == "scatter" and "planned" in (t.name or "")]
+    assert planned and planned[0].marker.symbol == "circle-open"
+    legend = [t.name for t in fig.data if t.showlegend]
+    assert legend == [t for t in EVENT_TYPES if t in set(table["event_type"])]
+
+
+def test_timeline_hover_is_escaped():
+    t = make_table([dict(event_id="x", article_id="a", event_type="talks", status="occurred",
+                         date="2026-01-02", date_end="2026-01-02", date_precision="day",
+                         summary="<img src=x onerror=alert(1)> talks", countries=("OMN",))])
+    fig = views.timeline_figure(t)
+    hover = [c for tr in fig.data if tr.customdata is not None for c in tr.customdata][0][1]
+    assert "<img" not in hover and "&lt;img" in hover
+
+
+def test_timeline_aggregates_when_dense():
+    rows = [dict(event_id=f"e{i}", article_id="a", event_type="statement" if i % 2 else "talks",
+                 status="occurred", date=f"2026-01-{1 + i % 28:02d}", date_end=f"2026-01-{1 + i % 28:02d}",
+                 date_precision="day", countries=("OMN",), summary=f"event {i}") for i in range(300)]
+    t = make_table(rows)
+    fig = views.timeline_figure(t, "country", dense=100)
+    keys = [c[0] for tr in fig.data if tr.customdata is not None for c in tr.customdata]
+    assert keys and all(k.startswith("agg|") for k in keys)
+    assert sum(c[1] for tr in fig.data if tr.customdata is not None for c in tr.customdata) == 300
+    chosen = views.rows_for_selection(t, keys[:1], "country")
+    lane, start, end, et = keys[0].split("|")[1:]
+    assert len(chosen) and (chosen["event_type"] == et).all()
+    assert (chosen["date"] >= pd.Timestamp(start)).all() and (chosen["date"] <= pd.Timestamp(end)).all()
+
+
+def test_rows_for_selection(table):
+    ids = table["event_id"].tolist()[:2]
+    assert views.rows_for_selection(table, ids + [None])["event_id"].tolist() == ids
+
+
+def test_undated_planned(table):
+    assert views.undated_planned(table)["summary"].tolist() == [
+        "Second round of Norway-Kenya talks agreed, no date set"]
+
+
+def test_quotes_frame(table):
+    q = views.quotes_frame(table)
+    assert list(q.columns) == ["date", "speaker", "role", "country", "quote", "kind", "source"]
+    assert len(q) == 4 and isinstance(q["date"].iloc[0], dt.date)
+    assert q["country"].iloc[0] == "Norway" and q["source"].iloc[0] == "Caldera Courier"
+
+
+def test_quotes_per_speaker(table):
+    per = views.quotes_per_speaker(table)
+    assert per["quotes"].sum() == 3                          # the unattributed quote is left out
+    assert set(per["speaker"]) == {"Talia Verran", "Ossian Marek", "Imre Solvang"}
+
+
+def test_paragraph_of_finds_the_quote_in_its_paragraph():
+    a = data.articles()[0]
+    q = "without guarantees on the northern corridor"
+    before, span, after = views.paragraph_of(a.text, 0, 0, q)
+    assert span == q and before.startswith("Kenyan envoy Ossian Marek") and after == '".'
+    assert views.paragraph_of(a.text, -1, 5) == ("", "", "")
+
+
+def test_country_views(table):
+    tot = views.country_totals(table)
+    assert tot.iloc[0].to_dict() == {"code": "KEN", "country": "Kenya", "events": 6}
+    m = views.country_matrix(table)
+    assert (m.to_numpy() == m.to_numpy().T).all()
+    assert m.loc["KEN", "CHL"] == 1 and m.loc["OMN", "CHL"] == 2 and m.loc["OMN", "OMN"] == 4
+    ot = views.country_counts_over_time(table)
+    assert ot["events"].sum() == sum(len(set(r["countries"]) | ({r.get("speaker_country")} - {None, ""}) |
+                                         ({r.get("location_country")} - {None, ""}))
+                                     for r in data.rows() if r["date"])
+
+
+def test_article_counts(table):
+    arts = data.articles()
+    c = views.article_counts(arts, table)
+    assert c[["name", "events", "quotes"]].values.tolist() == [["caldera-courier.txt", 5, 2],
+                                                                ["mirella-daily.txt", 4, 2]]
+    only_table = views.article_counts([], table)
+    assert only_table["name"].tolist() == ["caldera-courier.txt", "mirella-daily.txt"]
+
+
+def test_marked_article_is_escaped_and_marks_mentions(table):
+    a = data.articles()[0]
+    rows = table[table["article_id"] == a.article_id]
+    marks = views.article_marks(a, rows)
+    kinds = {k for _, _, k, _ in marks}
+    assert {"quote", "speaker", "country"} <= kinds
+    out = views.marked_html(a.text, marks)
+    assert "We remain ready to return to the table." in out
+    assert re.sub(r"<[^>]+>", "", out).replace("&quot;", '"') == html.escape(a.text, quote=False).replace(
+        "\n", "")
+    evil = "Envoy <script>alert(1)</script> spoke & left."
+    out = views.marked_html(evil, [(0, 5, "speaker", "speaker <b>")])
+    assert "<script>" not in out and "&lt;script&gt;" in out and "speaker &lt;b&gt;" in out
+
+
+def test_briefing_is_self_contained_and_escaped(table):
+    t = table.copy()
+    t.loc[0, "summary"] = "<script>alert('x')</script> talks"
+    fig = views.timeline_figure(t)
+    out = views.briefing_html(t, title="Briefing <Caldera>", filters=["Countries (any of): Oman (OMN)"],
+                              fig=fig, articles=data.articles(), total=12)
+    assert out.startswith("<!DOCTYPE html>") and "Briefing &lt;Caldera&gt;" in out
+    assert "<script>alert" not in out and "&lt;script&gt;alert" in out
+    assert "Countries (any of): Oman (OMN)" in out and "9 of 12 events shown" in out
+    assert "We remain ready to return to the table." in out               # a key quote
+    assert "Caldera Courier" in out and "Mirella Daily" in out           # sources
+    assert "plotly" in out and not re.search(r"<script[^>]+src=['\"]https?:", out)  # offline
+    assert "Key quotes" in out and out.index("“We remain") > 0
+
+
+def test_briefing_with_no_rows(table):
+    out = views.briefing_html(table.iloc[:0], title="T", filters=[])
+    assert "No events match these filters." in out and "Timeline" not in out
+
+
+def test_read_event_csv_round_trips(tmp_path, table):
+    from core.table import to_csv_bytes, to_export_frame
+    p = tmp_path / "events.csv"
+    p.write_bytes(to_csv_bytes(table))
+    back = views.read_event_csv(p)
+    pd.testing.assert_frame_equal(to_export_frame(back), to_export_frame(table))
