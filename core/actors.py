@@ -571,6 +571,18 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
             out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=code or "",
                             gender="", poss=poss, strong=True))
         return
+    # "Texas Sen. Ted Cruz", "Former Arkansas Gov. Mike Huckabee": modifiers before the last title
+    for k in range(len(words) - 2, 0, -1):
+        wk = words[k][2].lower()
+        if wk in lx["honor"] or (wk in lx["titles"] and words[k][2][:1].isupper() and
+                                 all(_place(w[2]) or w[2] in lx["not_names"] or w[2] in lx["openers"] or w[2].lower() in lx["titles"]
+                                     for w in words[:k])):
+            for w in words[:k]:
+                pw = _place(w[2])
+                if pw and pw[0] and pw[1] in ("demonym", "country"):
+                    country = country or pw[0]
+            words = words[k:]
+            break
     # strip honorifics, titles and nationality adjectives from the left
     changed = True
     while words and changed:

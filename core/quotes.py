@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.actors import Actor, ActorIndex, find_actors
+from core.actors import _lex as _actor_lex, _ABBR_END
 
 DATA = Path(__file__).with_name("data") / "speech.json"
 
@@ -115,7 +116,7 @@ def _is_opener(text: str, i: int, line_start: int) -> bool:
     if c == "”":
         return False
     prev = text[i - 1] if i > line_start else " "
-    return prev.isspace() or prev in "([{—–-/:;,"
+    return prev.isspace() or prev in "([{—–-/"
 
 
 def quote_pieces(text: str) -> list[_Piece]:
@@ -201,11 +202,15 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
     if mp:
         w = mp.group(1)
         if w.lower() in ("he", "she"):
-            return _from_actor(idx.resolve(lo + mp.start(1), w))
+            return _from_actor(idx.resolve(lo + mp.start(1), w) or _last_person(idx, lo + mp.start(1)))
         if w.lower() in ("they", "it"):
             a = idx.resolve(lo + mp.start(1), w)
             return _from_actor(a) if a else ("", "", "")
         return ("", "", "")
+    mc = _CAPS_BEFORE.search(seg2)
+    if mc and not (set(mc.group(1).split()) & _actor_lex()["not_names"]) and mc.group(1).split()[0] not in _actor_lex()["openers"]:
+        a = idx.lookup(mc.group(1), lo + mc.start(1))
+        return _from_actor(a, mc.group(1))
     md = _DESC_BEFORE.search(seg2)
     if md:
         phrase = md.group(0).strip()
@@ -215,6 +220,20 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
         desc = md.group(1)
         if re.search(r"\b(?:official|spokes\w+|source|aide|adviser|diplomat|analyst|expert|statement|agency|ministry|report)s?$", desc):
             return (re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "", "")
+    return None
+
+
+_CAPS_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+){0,3})(?:\s*\([^()]{1,40}\))?\s*$")
+_OPENERS = {"The", "A", "An", "But", "And", "I", "We", "It", "They", "He", "She", "This", "That", "There", "In", "On", "As"}
+
+
+def _last_person(idx: ActorIndex, offset: int) -> Actor | None:
+    i = bisect.bisect_left(idx._starts, offset) - 1
+    while i >= 0:
+        m = idx.mentions[i]
+        if m.kind == "person" and not m.in_quote:
+            return idx.actor(m.name)
+        i -= 1
     return None
 
 
@@ -346,7 +365,12 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
             elif starts_para and p.para > 0:
                 pls, ple = para_start[p.para - 1]
                 prev = text[pls:ple].rstrip()
-                if prev.endswith(":"):
+                ms = idx.mentions_in(pls, ple)
+                if ms and len(prev) < 80 and ms[0].kind == "person" and ms[0].start - pls < 3 \
+                        and not prev.endswith((".", "!", "?", "”", '"')):
+                    # a byline-style paragraph holding just the speaker's name (and maybe a role)
+                    attrs[n] = _Attr(*_from_actor(idx.actor(ms[0].name), ms[0].name))
+                elif prev.endswith(":"):
                     j = bisect.bisect_right(cue_starts, ple) - 1
                     if j >= 0 and cues[j].start() >= pls:
                         attrs[n] = _attr(idx, text, lx, cues[j], _sentence_bounds(sents, cues[j].start())[0], ple, pls)
@@ -363,10 +387,10 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
         words = len(text[p.cs:p.ce].split())
         if a is None:
             # scare quotes and titles: short, unattributed
-            if words < 5:
+            if words < _MINW:
                 continue
             a = _Attr()
-        elif words <= 2 and a.cue_start >= 0 and a.cue_start < p.open and not _near(text, a.cue_end, p.open):
+        elif words <= _MINW2 and a.cue_start >= 0 and a.cue_start < p.open and not _near(text, a.cue_end, p.open):
             continue
         if a.cue_start >= 0:
             used_cues.add(a.cue_start)
@@ -387,6 +411,11 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
     return out
 
 
+import os
+_MINW = int(os.environ.get("MINW", 0))
+_MINW2 = int(os.environ.get("MINW2", 0))
+
+
 def _near(text, a, b) -> bool:
     return 0 <= b - a <= 3
 
@@ -397,8 +426,11 @@ def _in_regions(regions, pos) -> bool:
 
 
 def _tail_end(text, i, le) -> int:
-    m = _SENT_BREAK.search(text, i, le)
-    return m.start() + 1 if m else le
+    for m in _SENT_BREAK.finditer(text, i, le):
+        if m.group() == "." and _ABBR_END.search(text, max(0, m.start() - 6), m.start() + 1):
+            continue
+        return m.start() + 1
+    return le
 
 
 def _same_sentence(sents, a, b) -> bool:
@@ -416,11 +448,12 @@ def _clause_start(text, s_lo, cue_pos, qregions) -> int:
 
 # --- indirect speech -----------------------------------------------------------------------------
 
+_INVERTED = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]|(?:former|senior|top|chief|deputy|campaign|press|state)\b)")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
 _INDIRECT_OK = re.compile(r"^(?:said|says|say|told|tells|added|adds|stressed|stresses|noted|notes|insisted|insists|"
                           r"warned|warns|urged|urges|confirmed|confirms|announced|announces|denied|denies|argued|argues|"
-                          r"claimed|claims|explained|explains|wrote|writes|acknowledged|acknowledges|admitted|admits|"
-                          r"predicted|predicts|suggested|suggests|declared|declares|stated|states|reported|reports|"
+                          r"claimed|explained|explains|wrote|writes|acknowledged|acknowledges|admitted|admits|"
+                          r"predicted|predicts|suggested|suggests|declared|declares|stated|reported|"
                           r"emphasi[sz]ed|reiterated|asserted|maintained|contended|agreed|promised|vowed|threatened|"
                           r"accused|called on|called for|calls on|calls for|demanded|recalled|revealed|disclosed|"
                           r"conceded|complained|believes|according to)$")
@@ -443,6 +476,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
         while end > s_lo and text[end - 1] in " .!?\n":
             end -= 1
         cue_end = cm.end()
+        cs = ce = None
         if word == "according to":
             sp = _speaker_after(idx, text, cm.end(1), s_hi)
             if sp is None:
@@ -457,8 +491,17 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
             else:
                 continue
         else:
-            sp = _speaker_before(idx, text, s_lo, cm.start(), lx)
-            if sp is None or not sp[0]:
+            lead = text[s_lo:cm.start()].rstrip()
+            sp = None
+            if lead.endswith(",") and len(lead) > 20 and _INVERTED.match(text, cm.end(1)):
+                sp2 = _speaker_after(idx, text, cm.end(1), s_hi)
+                if sp2:
+                    sp, cs, ce = sp2, s_lo, s_lo + len(lead) - 1
+            if sp is None:
+                sp = _speaker_before(idx, text, s_lo, cm.start(), lx)
+            if cs is not None:
+                pass
+            elif sp is None or not sp[0]:
                 # "..., X said." after the clause, speaker following the cue
                 sp2 = _speaker_after(idx, text, cm.end(1), s_hi)
                 before = text[s_lo:cm.start()].rstrip()
@@ -483,7 +526,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                         continue
                 else:
                     if word in ("told", "tells") and not cm.group(2):
-                        mt = re.match(r"\s+(?:[\w.’'\-]+\s+){1,4}?(?=that\b)", rest)
+                        mt = re.match(r"\s+(?:[\w.’'\-]+,?\s+){1,10}?(?=that\b)", rest)
                         if mt:
                             cue_end += mt.end()
                         else:
