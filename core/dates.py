@@ -400,7 +400,8 @@ _TO_FUTURE_HEADS = {"is", "are", "am", "agreed", "agree", "agrees", "plans", "pl
                     "expected", "expects", "scheduled", "due", "set", "going", "hope", "hopes",
                     "intends", "intend", "promised", "vowed", "pledged", "decided", "wants",
                     "want", "ready", "prepared", "preparing", "poised", "likely", "slated",
-                    "aims", "seeks", "threatened", "invited", "asked", "urged", "called"}
+                    "aims", "seeks", "threatened", "invited", "asked", "urged", "called",
+                    "planned", "scheduled", "expected", "set"}
 _FIN_FUTURE = {"payable", "effective", "expire", "expires", "expiring", "pending", "upcoming",
                "await", "awaits", "awaiting", "ahead", "begins", "starts", "opens",
                "resumes", "meets", "convenes", "ends", "closes"}
@@ -416,11 +417,18 @@ def _tense_at(words: list[str], i: int) -> str | None:
         # "is to meet", "agreed to meet", "to be held": future; "to" as a preposition: nothing
         if nxt and nxt.isalpha() and words[i + 1][0].islower() and nxt not in _TO_NOT_VERB \
                 and not nxt.endswith(("ed", "ing")) and len(nxt) > 1 and prv in _TO_FUTURE_HEADS:
+            # "had been due to expire Friday", "was scheduled to open Monday": a plan in the past
+            if prv2 in ("been", "had"):
+                return "past"
             return "future"
         if nxt == "be" and prv not in _AUX_PAST:
             return "future"
         return None
     if lw in FUTURE_WORDS or lw in _FIN_FUTURE:
+        if prv == "to" and lw in _FIN_FUTURE and i > 0:
+            t = _tense_at(words, i - 1)  # "had been due to expire": the head of "to" decides
+            if t:
+                return t
         if lw in ("set", "due") and nxt != "to":
             return None
         if lw == "going" and nxt != "to":
@@ -479,6 +487,22 @@ def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
     if best_right:
         return best_right[1], best_right[0]
     return "present", 99
+
+
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|"
+    r"(?:extend|postpon|delay|push|mov|adjourn|reschedul)\w*(?:\s+[\w'’]+){0,4}?\s+to|of\s+record)\s+(?:on\s+|at\s+)?$", re.I)
+_CLOCK_TAIL = re.compile(rf"{TIME_CLOCK}\s*,?\s*(?:on\s+)?$", re.I)
+
+
+def _is_deadline(text: str, start: int) -> bool:
+    """A date introduced as a limit or a postponement ("until Tuesday", "extended to Nov. 20",
+    "holders of record Dec. 21", "until 9 a.m. Tuesday"): the verb tense says nothing about it,
+    so the nearest occurrence is taken (no flip to last year's in a past clause)."""
+    before = text[max(0, start - 60):start]
+    before = _CLOCK_TAIL.sub("", before)
+    before = re.sub(r"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]*|\bthe\s+end\s+of\s+)$", "", before, flags=re.I)
+    return bool(_DEADLINE_BEFORE.search(before))
 
 
 def clause_tense(text: str, start: int, end: int) -> str:
@@ -604,9 +628,14 @@ class _Doc:
         return m
 
     def tense(self, s: int, e: int) -> str:
-        return _tense_strength(self.text, s, e)[0]
+        return self.tense2(s, e)[0]
 
     def tense2(self, s: int, e: int) -> tuple[str, int]:
+        if _is_deadline(self.text, s):
+            # "postponed until Tuesday", "extended to Nov. 20": ahead; a sentence-initial
+            # "Until Thursday, they had not ..." only bounds a past state: the nearest one
+            before = self.text[max(0, s - 60):s]
+            return ("present", 99) if re.search(r"(?:^|[.!?]\s+)Until\s+(?:\S+\s+)?$", before) else ("future", 0)
         return _tense_strength(self.text, s, e)
 
     def last_anchor(self, precision: str | None = None):

@@ -381,3 +381,21 @@ def test_possessives_holidays(ref, sentence, span, value):
     found, hits = _find(ref, sentence, span)
     assert hits, [(m.text, m.value) for m in found]
     assert hits[0].value == value
+
+
+# ---- limits and postponements; plans reported in the past
+@pytest.mark.parametrize("ref,sentence,span,value", [
+    (THU, "The ministry extended the offer to March 3.", "March 3", "2026-03-03"),
+    (THU, "The board declared a dividend to holders of record March 20.", "March 20", "2026-03-20"),
+    (THU, "Officials postponed the hearing until Tuesday.", "Tuesday", "2026-02-17"),
+    (THU, "The deadline was extended until 9 a.m. Monday.", "9 a.m. Monday", "2026-02-16T09:00"),
+    (THU, "The mediators gave the parties until mid-March to reply.", "mid-March", "2026-03"),
+    (THU, "Until Tuesday, the police had not named a suspect.", "Tuesday", "2026-02-10"),
+    (THU, "The offer had been due to expire Friday.", "Friday", "2026-02-06"),
+    (THU, "The vote had been scheduled to take place on Monday.", "Monday", "2026-02-09"),
+    (THU, "The team planned to leave Dorn on Saturday.", "Saturday", "2026-02-14"),
+])
+def test_deadlines_and_past_plans(ref, sentence, span, value):
+    found, hits = _find(ref, sentence, span)
+    assert hits, [(m.text, m.value) for m in found]
+    assert hits[0].value == value
