@@ -121,7 +121,7 @@ def _lex():
     role_nouns = d["role_nouns"]
     lx["role_re"] = re.compile(r"\b(" + _alt(role_nouns) + r")s?\b", re.I)
     # "journalist Tohid Asadi", "former Secretary of State Hillary Clinton": role words right before a name
-    lx["pre_role_re"] = re.compile(r"\b(" + _alt(role_nouns) + r")\s+$", re.I)
+    lx["pre_role_re"] = re.compile(r"(?:\b([A-Z][a-z]+)\s+)?\b(" + _alt(role_nouns) + r")\s+$")
     # appositive after a name: ", spokesperson for Iran's Ministry of Foreign Affairs,"
     lx["appos_re"] = re.compile(r"^,\s+(?:(?:the|a|an|its|his|her)\s+)?(?P<body>[^,.;:()\"“”\n]{2,110}?)(?=,|\.|;|\s+(?:said|says|told|who|which|and)\b)")
     # group nouns: "Western diplomats", "senior administration officials", "U.S. officials"
@@ -388,7 +388,7 @@ class ActorIndex:
             return a
         return None
 
-    def _resolve_pronoun(self, offset: int, gender: str) -> Actor | None:
+    def _resolve_pronoun(self, offset: int, gender: str, depth: int = 0) -> Actor | None:
         """Subject of the nearest sentence (first person named in it, outside quotes), walking back
         over sentences whose subject is a compatible pronoun."""
         si = self._sentence_index(offset)
@@ -414,6 +414,25 @@ class ActorIndex:
                     if g == gender:
                         first_pron = pm.start()
                         break
+            if cands and depth < 2:
+                # an unknown-gender person already taken by a pronoun of the other gender is not a candidate
+                other = "f" if gender == "m" else "m"
+                pr_other = re.compile(r"\b(?:she|She)\b" if other == "f" else r"\b(?:he|He)\b")
+                kept = []
+                for c in cands:
+                    if c[2].gender:
+                        kept.append(c)
+                        continue
+                    taken = False
+                    for pm in pr_other.finditer(self.text, c[1].end, offset):
+                        if not self.in_quote(pm.start()):
+                            r = self._resolve_pronoun(pm.start(), other, depth + 1)
+                            if r is not None and r.name == c[2].name:
+                                taken = True
+                                break
+                    if not taken:
+                        kept.append(c)
+                cands = kept
             non_poss = [c for c in cands if not c[1].possessive]
             pool = non_poss or cands
             if pool:
@@ -545,6 +564,7 @@ _CUE_BEFORE = re.compile(r"(?:\b(?:said|says|according\s+to|added|asked|wrote|ex
 def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     """Turn one capitalised run into zero or one raw actor mention (dict)."""
     words = list(run)
+    run_start = run[0][0]
     role_parts: list[str] = []
     gender = ""
     country = ""
@@ -672,8 +692,12 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     # lower-case role words just before: "journalist Tohid Asadi"
     mr = lx["pre_role_re"].search(text[max(0, start - 40):start])
     if mr and not role_parts:
-        role_parts.append(mr.group(1).title())
+        role_parts.append(mr.group(2).title())
         strong = True
+        if mr.group(1) and not country:
+            pc = _place(mr.group(1))
+            if pc and pc[0] and pc[1] == "demonym":
+                country = pc[0]
     role = role_parts[0] if role_parts else ""
     # appositive after: ", spokesperson for Iran's Ministry of Foreign Affairs,"
     after = text[end:end + 150]
@@ -721,7 +745,7 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
             elif r_word.lower() in lx["female"]:
                 gender = gender or "f"
     # "Oman's ruler, Sultan Haitham ...": role noun + comma right before
-    mb = _ROLE_COMMA_BEFORE.search(text[max(0, start - 80):start])
+    mb = _ROLE_COMMA_BEFORE.search(text[max(0, run_start - 80):run_start])
     if mb and lx["role_re"].fullmatch(mb.group(2).split()[-1]):
         pc = _place(mb.group(1))
         if pc and pc[0]:

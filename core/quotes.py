@@ -72,12 +72,13 @@ def _lex():
         etype[f] = "statement"
     particles = _alt(d["cue_particles"])
     objects = _alt(d["cue_objects"])
-    cue = re.compile(r"\b(" + _alt(etype) + r")\b(?:\s+(" + objects + r")\b)?")
+    cue = re.compile(r"\b(" + _alt(list(etype) + ["According to"]) + r")\b(?:\s+(" + objects + r")\b)?")
     return dict(
         etype=etype,
         cue=cue,
         particles=particles,
-        gap=re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,[^,\n“”\"]{1,160},\s*)?(?:(?:" + particles + r")\s+)*"),
+        gap=re.compile(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|television|TV|broadcaster|website|network))?"
+                       r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,[^,\n“”\"]{1,160},\s*)?(?:(?:" + particles + r")\s+)*"),
         frames=re.compile(r"^\s*(?:" + _alt(d["statement_frames"]) + r")\b"),
     )
 
@@ -411,9 +412,10 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
     return out
 
 
-import os
-_MINW = int(os.environ.get("MINW", 0))
-_MINW2 = int(os.environ.get("MINW2", 0))
+# unattributed quotes are kept whatever their length: in news, short quoted phrases are almost always
+# someone's words inside reported speech (measured on PolNeAR train: dropping them costs ~7 points recall)
+_MINW = 0
+_MINW2 = 0
 
 
 def _near(text, a, b) -> bool:
@@ -465,7 +467,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
         if cm.start() in used:
             continue
         word = re.sub(r"\s+", " ", cm.group(1).lower())
-        if not _INDIRECT_OK.match(word):
+        if not (_INDIRECT_OK.match(word) or (word.startswith(("told ", "tells ")) and _INDIRECT_OK.match(word.split()[0]))):
             continue
         s_lo, s_hi = _sentence_bounds(sents, cm.start())
         if any(s_lo <= a < s_hi or s_lo < b <= s_hi for a, b in qregions):
@@ -493,7 +495,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
         else:
             lead = text[s_lo:cm.start()].rstrip()
             sp = None
-            if lead.endswith(",") and len(lead) > 20 and _INVERTED.match(text, cm.end(1)):
+            if lead.endswith(",") and len(lead) > 20 and end - cm.end() < 90 and _INVERTED.match(text, cm.end(1)):
                 sp2 = _speaker_after(idx, text, cm.end(1), s_hi)
                 if sp2:
                     sp, cs, ce = sp2, s_lo, s_lo + len(lead) - 1

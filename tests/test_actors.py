@@ -1,0 +1,95 @@
+"""Golden cases for core.actors: each way a person, organisation, group or agency is named.
+People are invented; the countries are real so that codes can be checked."""
+from __future__ import annotations
+
+import pytest
+
+from core.actors import find_actors, sentences
+
+TEXT = (
+    "Norwegian Foreign Minister Ilsa Varnholt met Peru’s ruler, King Aldo Mencari, in Lima on Monday.\n"
+    "Tomas Ferreira, spokesperson for Chile’s Ministry of Foreign Affairs, said the talks were useful.\n"
+    "Ohio Sen. Dale Whitcombe and journalist Pavel Orlin attended, as did Karim bin Salem Al Harthy.\n"
+    "Later, Varnholt said the meeting went well. Western diplomats were less sure.\n"
+    "The official Oman News Agency reported the visit, and IRNA said Iran welcomed it.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def idx():
+    return find_actors(TEXT)
+
+
+def mention(idx, surface):
+    i = TEXT.index(surface)
+    m = idx.mention_at(i, i + len(surface))
+    assert m is not None, surface
+    return m
+
+
+@pytest.mark.parametrize("surface,name,kind,role,country", [
+    ("Ilsa Varnholt", "Ilsa Varnholt", "person", "Foreign Minister", "NOR"),          # nationality + title
+    ("Aldo Mencari", "Aldo Mencari", "person", "King", "PER"),                         # possessive + title
+    ("Tomas Ferreira", "Tomas Ferreira", "person", "Spokesperson, Ministry of Foreign Affairs", "CHL"),  # appositive
+    ("Dale Whitcombe", "Dale Whitcombe", "person", "Senator", ""),                     # state + abbreviated title
+    ("Pavel Orlin", "Pavel Orlin", "person", "Journalist", ""),                        # lower-case role before
+    ("Karim bin Salem Al Harthy", "Karim bin Salem Al Harthy", "person", "", ""),      # name particles
+    ("Oman News Agency", "Oman News Agency", "media", "", "OMN"),                      # agency from the gazetteer
+    ("IRNA", "IRNA", "media", "", "IRN"),
+    ("Ministry of Foreign Affairs", "Ministry of Foreign Affairs", "organisation", "", "CHL"),
+    ("Western diplomats", "Western diplomats", "group", "", ""),
+])
+def test_mentions(idx, surface, name, kind, role, country):
+    m = mention(idx, surface)
+    assert (m.name, m.kind, m.role, m.country) == (name, kind, role, country)
+
+
+def test_surname_resolves_to_full_name(idx):
+    i = TEXT.index("Varnholt said")
+    m = idx.mention_at(i, i + 8)
+    assert m.name == "Ilsa Varnholt" and m.role == "Foreign Minister" and m.country == "NOR"
+
+
+def test_titles_are_not_names(idx):
+    names = {m.name for m in idx.mentions}
+    assert not any(n.startswith(("King ", "Sen. ", "Foreign ", "Norwegian ")) for n in names)
+    assert "Lima" not in names and "Monday" not in names
+
+
+def test_participants_of_a_meeting(idx):
+    s, e = sentences(TEXT)[0]
+    people = [m.name for m in idx.mentions_in(s, e) if m.kind == "person"]
+    assert people == ["Ilsa Varnholt", "Aldo Mencari"]
+
+
+PRONOUN_TEXT = (
+    "Ilsa Varnholt, spokeswoman for the Norwegian foreign ministry, spoke on Monday. "
+    "Aldo Mencari, a Peruvian envoy, listened. "
+    "He later left the room. She said the talks would go on.\n"
+    "The official Oman News Agency carried the remarks. The Omani agency added a photo."
+)
+
+
+@pytest.mark.parametrize("anchor,phrase,expected", [
+    ("He later", "he", "Aldo Mencari"),
+    ("She said", "she", "Ilsa Varnholt"),
+    ("The Omani agency", "the Omani agency", "Oman News Agency"),
+    ("The Omani agency", "the agency", "Oman News Agency"),
+    ("She said", "the spokeswoman", "Ilsa Varnholt"),
+    ("She said", "the envoy", "Aldo Mencari"),
+])
+def test_resolve(anchor, phrase, expected):
+    idx = find_actors(PRONOUN_TEXT)
+    a = idx.resolve(PRONOUN_TEXT.index(anchor), phrase)
+    assert a is not None and a.name == expected
+
+
+def test_resolve_unknown_description_is_none():
+    idx = find_actors(PRONOUN_TEXT)
+    assert idx.resolve(PRONOUN_TEXT.index("He later"), "the senator") is None
+
+
+def test_sentences_respect_abbreviations():
+    t = "Mr. Orlin met Sen. Whitcombe in the U.S. capital. He left.\nNew paragraph"
+    assert [t[a:b] for a, b in sentences(t)] == [
+        "Mr. Orlin met Sen. Whitcombe in the U.S. capital.", "He left.", "New paragraph"]

@@ -1,0 +1,164 @@
+"""Golden cases for core.quotes: each quote shape and each way a speaker is named.
+Test articles use invented people; the seed's twelve quotes are checked with their gold speakers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.articles import read_articles
+from core.quotes import Quote, find_quotes
+
+INTRO = "Norwegian Foreign Minister Ilsa Varnholt arrived in Lima on Monday for talks with Peruvian envoy Aldo Mencari.\n"
+
+
+def quotes_of(text):
+    return find_quotes(text)
+
+
+def the(qs, words):
+    hits = [q for q in qs if words in q.text]
+    assert hits, f"no quote holding {words!r} in {[q.text for q in qs]}"
+    return hits[0]
+
+
+# (body, words of the quote, kind, speaker, cue, event type)
+SHAPES = [
+    ("“We will return next week,” Varnholt said.", "We will return next week", "direct", "Ilsa Varnholt", "said", "statement"),
+    ("“We will return next week,” said Ilsa Varnholt.", "We will return next week", "direct", "Ilsa Varnholt", "said", "statement"),
+    ('"We will return next week," Varnholt told reporters.', "We will return next week", "direct", "Ilsa Varnholt", "told reporters", "statement"),
+    ("Varnholt said: “The talks were long. Both sides listened.”", "Both sides listened", "direct", "Ilsa Varnholt", "said", "statement"),
+    ("“The first part,” she said, “and the second part.”", "the second part", "direct", "Ilsa Varnholt", "said", "statement"),
+    ("“The first part,” she said, “and the second part.”", "The first part", "direct", "Ilsa Varnholt", "said", "statement"),
+    ("Mencari said Norway “must act quickly and fairly”.", "must act quickly and fairly", "partial", "Aldo Mencari", "said", "statement"),
+    ("Mencari urged Norway to “lift the fishing quotas now”.", "lift the fishing quotas now", "partial", "Aldo Mencari", "urged", "demand"),
+    ("Mencari accused Norway of “stalling for months”.", "stalling for months", "partial", "Aldo Mencari", "accused", "accusation"),
+    ("Mencari warned that there would be “consequences for the fleet”.", "consequences for the fleet", "partial", "Aldo Mencari", "warned", "threat"),
+    ("Varnholt denied the quotas were “a punishment of any kind”.", "a punishment of any kind", "partial", "Ilsa Varnholt", "denied", "rejection"),
+    ("Varnholt proposed “a joint commission on fisheries”.", "a joint commission on fisheries", "partial", "Ilsa Varnholt", "proposed", "proposal"),
+    ("“Nobody called it ‘a crisis’ in the room,” Mencari said.", "Nobody called it ‘a crisis’ in the room", "direct", "Aldo Mencari", "said", "statement"),
+]
+
+
+@pytest.mark.parametrize("body,words,kind,speaker,cue,etype", SHAPES)
+def test_shapes(body, words, kind, speaker, cue, etype):
+    text = INTRO + "Ilsa Varnholt spoke first, and Aldo Mencari replied.\n" + body
+    q = the(quotes_of(text), words)
+    assert (q.kind, q.speaker, q.cue, q.event_type) == (kind, speaker, cue, etype)
+    assert text[q.start:q.end] == q.text
+    assert text[q.cue_start:q.cue_end] == q.cue
+    assert q.sentence_start <= min(q.start, q.cue_start) and q.sentence_end >= max(q.end, q.cue_end)
+
+
+INDIRECT = [
+    ("Varnholt said that the talks would resume in May.", "the talks would resume in May", "Ilsa Varnholt", "said", "statement"),
+    ("Mencari told reporters the fleet would stay in port.", "the fleet would stay in port", "Aldo Mencari", "told reporters", "statement"),
+    ("The fleet will stay in port until June, Mencari said.", "The fleet will stay in port until June", "Aldo Mencari", "said", "statement"),
+    ("According to Varnholt, the quotas will be reviewed next year.", "the quotas will be reviewed next year", "Ilsa Varnholt", "According to", "statement"),  # the cue as written
+    ("Mencari urged Norway to lift the quotas before the summer.", "Norway to lift the quotas before the summer", "Aldo Mencari", "urged", "demand"),
+    ("Varnholt warned that the talks could collapse without a deal.", "the talks could collapse without a deal", "Ilsa Varnholt", "warned", "threat"),
+]
+
+
+@pytest.mark.parametrize("body,words,speaker,cue,etype", INDIRECT)
+def test_indirect(body, words, speaker, cue, etype):
+    text = INTRO + body
+    q = the(quotes_of(text), words)
+    assert (q.kind, q.speaker, q.cue, q.event_type) == ("indirect", speaker, cue, etype)
+    assert q.text.strip(" .") == words
+
+
+SPEAKERS = [
+    # pronoun -> the subject of the sentence before
+    (INTRO + "Mencari spoke for an hour. “We are patient people,” he said.", "We are patient people", "Aldo Mencari", "Envoy", "PER"),
+    # pronoun chain over a quote-only paragraph
+    (INTRO + "Varnholt spoke after him.\n“Fishing is our history,” she said.\n“It is also our future,” she added.",
+     "It is also our future", "Ilsa Varnholt", "Foreign Minister", "NOR"),
+    # appositive gives role and country
+    ("Tomas Ferreira, spokesperson for Chile’s Ministry of Foreign Affairs, said the visit was “long overdue”.",
+     "long overdue", "Tomas Ferreira", "Spokesperson, Ministry of Foreign Affairs", "CHL"),
+    # description -> the agency named before
+    ("The two envoys “discussed fisheries”, the official Oman News Agency reported.\n"
+     "They also agreed on “a second round”, the Omani agency said.", "a second round", "Oman News Agency", "", "OMN"),
+    # a group speaks
+    ("“Nothing has changed,” Western diplomats said after the meeting.", "Nothing has changed", "Western diplomats", "", ""),
+    # a quote paragraph without attribution continues the previous speaker
+    (INTRO + "“We came to listen,” Mencari said.\n“And we will listen again next week in Oslo.”",
+     "we will listen again", "Aldo Mencari", "Envoy", "PER"),
+]
+
+
+@pytest.mark.parametrize("text,words,speaker,role,country", SPEAKERS)
+def test_speakers(text, words, speaker, role, country):
+    q = the(quotes_of(text), words)
+    assert (q.speaker, q.speaker_role, q.speaker_country) == (speaker, role, country)
+
+
+def test_multi_paragraph_quote():
+    text = (INTRO + "Mencari read a statement:\n"
+            "“The fleet has waited long enough.\n"
+            "“The ministry will publish new quotas in March.\n"
+            "“We expect Norway to reply by April,” he said.\n"
+            "Varnholt did not comment.")
+    qs = [q for q in quotes_of(text) if q.kind != "indirect"]
+    assert [q.text.split()[1] for q in qs] == ["fleet", "ministry", "expect"]
+    assert {q.speaker for q in qs} == {"Aldo Mencari"}
+    assert all("Varnholt did not" not in q.text for q in qs)
+
+
+def test_odd_quote_marks_do_not_swallow_the_article():
+    text = (INTRO + "Mencari called the offer “insulting and left the room.\n"
+            "Later, Varnholt said: “We will try again in April.”\n"
+            "“There is always a way,” she said.")
+    qs = quotes_of(text)
+    assert the(qs, "We will try again in April").speaker == "Ilsa Varnholt"
+    assert the(qs, "There is always a way").speaker == "Ilsa Varnholt"
+    assert all("\n" not in q.text for q in qs)
+
+
+def test_no_quotes_no_rows():
+    assert quotes_of("The weather in Lima was mild on Monday.\nNothing else happened.") == []
+
+
+def test_quote_is_frozen_dataclass():
+    q = the(quotes_of(INTRO + "“We will return,” Mencari said."), "We will return")
+    assert isinstance(q, Quote)
+    with pytest.raises(Exception):
+        q.speaker = "x"
+
+
+# --- the seed: twelve gold quotes with their speakers --------------------------------------------
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_92f0c0f0fdb81621.txt"
+SEED_QUOTES = [
+    ("discussed the latest developments in the Iranian-American negotiations", "Oman News Agency", "OMN"),
+    ("ways to reach a balanced and just agreement between the two sides", "Oman News Agency", "OMN"),
+    ("discussions over the latest regional and international developments", "IRNA", "IRN"),
+    ("as well as ways to strengthen bilateral cooperation between Iran and Oman", "IRNA", "IRN"),
+    ("as a positive sign indicating a sort of progress", "Tohid Asadi", ""),
+    ("must act independently, free from the destructive pressures", "Esmaeil Baghaei", "IRN"),
+    ("one of the United States’ problems in the region", "Esmaeil Baghaei", "IRN"),
+    ("unrealistic to expect detailed discussions in the very first meeting", "Esmaeil Baghaei", "IRN"),
+    ("The Muscat meeting itself was brief, lasting about half a day", "Esmaeil Baghaei", "IRN"),
+    ("securing the Iranian people’s interests based on international law", "Esmaeil Baghaei", "IRN"),
+    ("missed past opportunities to play a constructive role", "Esmaeil Baghaei", "IRN"),
+    ("both illegal and a strategic mistake", "Esmaeil Baghaei", "IRN"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    art = read_articles([SEED])[0]
+    return find_quotes(art.text)
+
+
+@pytest.mark.parametrize("words,speaker,country", SEED_QUOTES)
+def test_seed_quotes(seed_quotes, words, speaker, country):
+    q = the(seed_quotes, words)
+    assert (q.speaker, q.speaker_country) == (speaker, country)
+    assert q.kind in ("direct", "partial")
+
+
+def test_seed_roles(seed_quotes):
+    q = the(seed_quotes, "both illegal and a strategic mistake")
+    assert q.speaker_role == "Spokesperson, Ministry of Foreign Affairs"
