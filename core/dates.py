@@ -638,6 +638,16 @@ class _Doc:
             return ("present", 99) if re.search(r"(?:^|[.!?]\s+)Until\s+(?:\S+\s+)?$", before) else ("future", 0)
         return _tense_strength(self.text, s, e)
 
+    def last_quarter(self, pos: int, limit: int):
+        """The latest explicit mention of a calendar quarter within limit chars (never one that
+        was itself resolved from another mention, so year-ago quarters do not chain)."""
+        for m in reversed(self.out):
+            if pos - m.end > limit:
+                return None
+            if m.precision == "quarter" and _QVAL.fullmatch(m.value) and m.start not in self.derived:
+                return m
+        return None
+
     def last_anchor(self, precision: str | None = None):
         for m in reversed(self.out):
             if m.start in self.derived:
@@ -1086,8 +1096,13 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         # financial convention: "a year ago" / "a year earlier" next to a quarter means that quarter
         if unit == "Y" and n == 1:
             a = doc.last_anchor()
-            if a is not None and a.precision == "quarter" and _near(doc, a, s, 600) and re.fullmatch(r"\d{4}-Q\d", a.value):
+            if a is not None and a.precision == "quarter" and _near(doc, a, s, 600) and re.fullmatch(r"\d{4}-Q\d", a.value) \
+                    and _money_sentence(text, s, e):
                 return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1]))))
+            # an earnings report comparing figures with "a year earlier": the quarter it reports
+            q = doc.last_quarter(s, 2500)
+            if q is not None and direction in ("ago", "earlier") and _money_sentence(text, s, e):
+                return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(q.value[:4]) - 1, int(q.value[-1]))))
         if anchor_based:
             a = doc.last_anchor()
             if a is not None and _near(doc, a, s) and (unit not in "MQYEC" or a.precision in ("month", "quarter", "year")) \
@@ -1249,7 +1264,7 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         y = _year_of(span, ref)
         a = doc.last_anchor("quarter")
         if re.search(r"quarter|period", low) and a is not None and _near(doc, a, s, 1500) and re.fullmatch(r"\d{4}-Q\d", a.value):
-            return _mention(doc, s, e, "DATE", _quarter(y, int(a.value[-1])))
+            return doc.derive(_mention(doc, s, e, "DATE", _quarter(y, int(a.value[-1]))))
         return _mention(doc, s, e, "DATE", _year(y))
 
     if rule == "full_year":
@@ -1378,6 +1393,16 @@ def _clock_suffix(clock: str) -> str:
         return ""
     h = int(m.group(1)) % 12 + (12 if m.group(3) == "pm" else 0)
     return f"T{h:02d}:{m.group(2) or '00'}"
+
+
+_QVAL = re.compile(r"\d{4}-Q[1-4]")
+_MONEY = re.compile(r"[$%#£]|\b(?:cents?|million|billion|pence|yen|marks|francs|guilders|share|sales|revenue|profit|earnings|net)\b", re.I)
+
+
+def _money_sentence(text: str, s: int, e: int) -> bool:
+    """The sentence around text[s:e] compares money figures (an earnings report)."""
+    a, b = _sentence_bounds(text, s, e)
+    return bool(_MONEY.search(text, a, b))
 
 
 def _near(doc: _Doc, anchor: TimeMention, pos: int, limit: int = 1200) -> bool:

@@ -399,3 +399,21 @@ def test_deadlines_and_past_plans(ref, sentence, span, value):
     found, hits = _find(ref, sentence, span)
     assert hits, [(m.text, m.value) for m in found]
     assert hits[0].value == value
+
+
+# ---- earnings reports: "a year earlier" next to money figures is the reported quarter a year back
+@pytest.mark.parametrize("ref,sentence,span,value", [
+    (D(2025, 10, 28), "Velmora Mining Corp. said third-quarter net income fell 12%. The company cited "
+     "higher energy costs and weak demand in its northern markets, and said it would close two of "
+     "its older smelters over the coming months as part of a broad review of its operations. The "
+     "review, led by chief executive Arlo Venn, will also cover the group's shipping arm. A year "
+     "earlier, net income was $2.1 million, or six cents a share.", "A year earlier", "2024-Q3"),
+    (D(2025, 10, 28), "Dorn Foods posted a loss for the third quarter. Sales fell 5% from a year "
+     "ago.", "a year ago", "2024-Q3"),
+    (D(2025, 10, 28), "Dorn Foods posted a loss for the third quarter. The plant was opened a year "
+     "ago by the mayor.", "a year ago", "2024"),
+])
+def test_earnings_year_earlier(ref, sentence, span, value):
+    found, hits = _find(ref, sentence, span)
+    assert hits, [(m.text, m.value) for m in found]
+    assert hits[0].value == value
