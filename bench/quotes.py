@@ -14,24 +14,10 @@ import argparse
 import sys
 import tempfile
 import time
-import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
-
-
-def _import_core(direct: bool):
-    sys.path.insert(0, str(ROOT))
-    try:
-        import core  # noqa: F401
-    except Exception as e:  # the pipeline may be unfinished: quotes can still be measured directly
-        if not direct:
-            raise
-        print(f"(core package import failed: {e!r}; loading core modules without core/__init__)", file=sys.stderr)
-        pkg = types.ModuleType("core")
-        pkg.__path__ = [str(ROOT / "core")]
-        sys.modules["core"] = pkg
 
 
 def direct_tagger():
@@ -60,7 +46,7 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(EVAL / "scorers"))
     import score_quotes as sq
 
-    _import_core(a.direct)
+    sys.path.insert(0, str(ROOT))
     tag = direct_tagger() if a.direct else sq.project_tagger(str(ROOT))
     base = Path(a.polnear)
     for split in a.split or ["train", "dev"]:
