@@ -10,7 +10,6 @@ accuracy and value F1 (relaxed F1 x value accuracy), and the speed in documents 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -22,15 +21,7 @@ SCOPES = {"date": {"DATE", "TIME"}, "all": {"DATE", "TIME", "DURATION", "SET"}}
 
 def _load_find_times():
     sys.path.insert(0, str(ROOT))
-    try:
-        from core.dates import find_times
-    except ImportError:
-        # core/__init__.py may import modules still being written: load dates.py on its own
-        spec = importlib.util.spec_from_file_location("core_dates_bench", ROOT / "core" / "dates.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = mod
-        spec.loader.exec_module(mod)
-        find_times = mod.find_times
+    from core.dates import find_times
     return find_times
 
 
