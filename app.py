@@ -138,7 +138,9 @@ def sidebar_filters(table: pd.DataFrame) -> F.Filters:
     for k, v in ss.pop("_pending_filters", {}).items():  # set by a page (a click on a country)
         ss[k] = v
     for k, v in defaults(table).items():
-        ss.setdefault(k, v)
+        # Re-assigning keeps a widget's value when the page changes (Streamlit otherwise drops
+        # the state of widgets it has not seen on the new page's first run and uses the default).
+        ss[k] = ss[k] if k in ss else v
 
     sb = st.sidebar
     sb.subheader("Filters")

@@ -173,11 +173,21 @@ def _lane_order(frame: pd.DataFrame) -> list[str]:
     return list(first.index)
 
 
+def _spread(frame: pd.DataFrame, keys: list[str], lane_y: dict) -> tuple[pd.Series, float]:
+    """y positions: each lane's number, marks that share a lane and a date spread around it so
+    that none hides another. Returns the positions and the spacing used."""
+    rank = frame.groupby(keys, sort=False).cumcount()
+    size = frame.groupby(keys, sort=False)["lane"].transform("size")
+    step = min(0.22, 0.8 / max(1, int(size.max())))
+    return frame["lane"].map(lane_y) + (rank - (size - 1) / 2) * step, step
+
+
 def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = DENSE) -> go.Figure:
     """The timeline: day-precise events as markers, longer ones as bars over their range, one lane
     per country / actor / event type, coloured by event type; planned events hollow (points) or
-    hatched (bars), cancelled ones crossed. Each mark's customdata[0] is its event_id, or, when the
-    view is aggregated, a key "agg|lane|start|end|event_type" (see ``rows_for_selection``)."""
+    hatched (bars), cancelled ones crossed. Marks on the same lane and day are spread apart. Each
+    mark's customdata[0] is its event_id, or, when the view is aggregated, a key
+    "agg|lane|start|end|event_type" (see ``rows_for_selection``)."""
     frame = timeline_frame(table, lane_by)
     fig = go.Figure()
     if frame.empty:
@@ -186,6 +196,7 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
                           xaxis=dict(visible=False), yaxis=dict(visible=False))
         return _style(fig)
     order = _lane_order(frame)
+    lane_y = {lane: len(order) - 1 - i for i, lane in enumerate(order)}     # first lane on top
     aggregate = len(frame) > dense
     if aggregate:
         span = (frame["start"].max() - frame["start"].min()).days
@@ -195,19 +206,25 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
             n=("event_id", "size"), first=("summary", "first")).reset_index()
         agg["start"] = agg["period"].map(lambda p: p.start_time)
         agg["stop"] = agg["period"].map(lambda p: p.end_time.normalize())
+        agg["y"], _ = _spread(agg, ["lane", "period"], lane_y)
         unit = "day" if freq == "D" else "week"
         for et in [t for t in EVENT_TYPES if t in set(agg["event_type"])]:
             a = agg[agg["event_type"] == et]
             keys = [f"agg|{ln}|{s:%Y-%m-%d}|{e:%Y-%m-%d}|{et}" for ln, s, e in zip(a["lane"], a["start"], a["stop"])]
             fig.add_trace(go.Scatter(
-                x=a["start"], y=a["lane"], mode="markers", name=et, legendgroup=et,
-                marker=dict(color=EVENT_COLOURS[et], size=(a["n"] ** 0.5 * 5 + 5).clip(upper=40),
+                x=a["start"], y=a["y"], mode="markers", name=et, legendgroup=et,
+                marker=dict(color=EVENT_COLOURS[et], size=(a["n"] ** 0.5 * 4 + 4).clip(upper=30).tolist(),
                             opacity=0.8, line=dict(width=0.5, color="white")),
-                customdata=list(zip(keys, a["n"], [_hover(s) for s in a["first"]])),
+                customdata=list(zip(keys, a["n"].tolist(), [_hover(s) for s in a["first"]], a["lane"])),
                 hovertemplate=(f"<b>%{{customdata[1]}} {et} events</b> in the {unit} of %{{x|%d %b %Y}}"
-                               "<br>%{y}<br>e.g. %{customdata[2]}<extra></extra>")))
+                               "<br>%{customdata[3]}<br>e.g. %{customdata[2]}<extra></extra>")))
         fig.update_layout(title=dict(text=f"{len(frame):,} marks, grouped per {unit}", font=dict(size=13)))
     else:
+        pts = frame["kind"] == "point"
+        frame["y"] = 0.0
+        frame.loc[pts, "y"], step_p = _spread(frame[pts], ["lane", "start"], lane_y)
+        frame.loc[~pts, "y"], step_r = _spread(frame[~pts], ["lane"], lane_y) if (~pts).any() else (0.0, 0.5)
+        size = max(7, min(13, step_p * 60))
         for et in [t for t in EVENT_TYPES if t in set(frame["event_type"])]:
             colour = EVENT_COLOURS[et]
             for kind in ("range", "point"):
@@ -217,27 +234,29 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
                         continue
                     custom = list(zip(sub["event_id"], [_hover(s) for s in sub["summary"]], sub["when"],
                                       [html.escape(t) if t else "from context" for t in sub["date_text"]],
-                                      [html.escape(s) for s in sub["source"]], sub["status"]))
+                                      [html.escape(s) for s in sub["source"]], sub["status"],
+                                      [html.escape(x) for x in sub["lane"]]))
                     tmpl = ("<b>%{customdata[1]}</b><br>%{customdata[2]} (%{customdata[3]})"
-                            "<br>" + et + ", %{customdata[5]} · %{y}<br>Source: %{customdata[4]}<extra></extra>")
+                            "<br>" + et + ", %{customdata[5]} · %{customdata[6]}"
+                            "<br>Source: %{customdata[4]}<extra></extra>")
                     name = et if status == "occurred" else f"{et} ({status})"
                     if kind == "range":
                         fig.add_trace(go.Bar(
-                            base=sub["start"], x=(sub["end"] - sub["start"]).dt.total_seconds() * 1000,
-                            y=sub["lane"], orientation="h", name=name, legendgroup=et, showlegend=False,
+                            base=sub["start"], x=((sub["end"] - sub["start"]).dt.total_seconds() * 1000).tolist(),
+                            y=sub["y"].tolist(), orientation="h", name=name, legendgroup=et, showlegend=False,
                             marker=dict(color=colour, opacity=0.35 if status != "occurred" else 0.75,
                                         line=dict(color=colour, width=1.5),
                                         pattern=dict(shape="/" if status == "planned" else
                                                      ("x" if status == "cancelled" else ""),
                                                      fgcolor=colour)),
-                            width=0.5, customdata=custom, hovertemplate=tmpl))
+                            width=min(0.5, step_r * 0.9), customdata=custom, hovertemplate=tmpl))
                     else:
                         symbol = {"occurred": "circle", "planned": "circle-open",
                                   "cancelled": "x-thin-open"}[status]
                         fig.add_trace(go.Scatter(
-                            x=sub["start"], y=sub["lane"], mode="markers", name=name, legendgroup=et,
+                            x=sub["start"], y=sub["y"].tolist(), mode="markers", name=name, legendgroup=et,
                             showlegend=False,
-                            marker=dict(color=colour, size=13, symbol=symbol,
+                            marker=dict(color=colour, size=size, symbol=symbol,
                                         line=dict(width=2.5 if status != "occurred" else 1,
                                                   color=colour if status != "occurred" else "white")),
                             customdata=custom, hovertemplate=tmpl))
@@ -248,8 +267,9 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
         lo, hi = frame["start"].min(), frame["end"].max()
         pad = max(pd.Timedelta(days=1), (hi - lo) * 0.04)
         fig.update_xaxes(range=[lo - pad, hi + pad])
-    fig.update_layout(barmode="overlay", height=max(260, 46 * len(order) + 150))
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(order)), title=None)
+    fig.update_layout(barmode="overlay", height=max(260, 56 * len(order) + 150))
+    fig.update_yaxes(tickvals=[lane_y[x] for x in order], ticktext=order, range=[-0.6, len(order) - 0.4],
+                     showgrid=True, gridcolor="#eef1f4", zeroline=False, title=None, fixedrange=True)
     fig.update_xaxes(type="date", title=None, showgrid=True)
     return _style(fig)
 

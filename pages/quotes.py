@@ -6,6 +6,13 @@ from core import filters as F
 from core import views
 from core.table import to_csv_bytes
 
+if "view" not in st.session_state:
+    # A link straight to this page on a server that has not run the entry point yet: Streamlit
+    # then runs the page alone (its old pages/ mode). Run the entry point, which shows this page.
+    import runpy
+    from pathlib import Path
+    runpy.run_path(str(Path(__file__).resolve().parent.parent / "app.py"), run_name="__main__")
+    st.stop()
 view: views.View = st.session_state["view"]
 st.title("Who said what")
 
