@@ -198,6 +198,7 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
     order = _lane_order(frame)
     lane_y = {lane: len(order) - 1 - i for i, lane in enumerate(order)}     # first lane on top
     aggregate = len(frame) > dense
+    lane_px = 56
     if aggregate:
         span = (frame["start"].max() - frame["start"].min()).days
         freq = "D" if span <= 120 else "W-SUN"
@@ -222,9 +223,14 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
     else:
         pts = frame["kind"] == "point"
         frame["y"] = 0.0
-        frame.loc[pts, "y"], step_p = _spread(frame[pts], ["lane", "start"], lane_y)
-        frame.loc[~pts, "y"], step_r = _spread(frame[~pts], ["lane"], lane_y) if (~pts).any() else (0.0, 0.5)
-        size = max(7, min(13, step_p * 60))
+        step_p = step_r = 0.5
+        if pts.any():
+            frame.loc[pts, "y"], step_p = _spread(frame[pts], ["lane", "start"], lane_y)
+        if (~pts).any():
+            frame.loc[~pts, "y"], step_r = _spread(frame[~pts], ["lane"], lane_y)
+        stack = round(0.8 / min(step_p, step_r))            # most marks sharing one lane and day
+        lane_px = max(56, min(220, 15 * stack))
+        size = max(7, min(13, step_p * lane_px * 0.9))
         for et in [t for t in EVENT_TYPES if t in set(frame["event_type"])]:
             colour = EVENT_COLOURS[et]
             for kind in ("range", "point"):
@@ -265,12 +271,17 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
                                      marker=dict(color=colour, size=11, symbol="square"),
                                      hoverinfo="skip", showlegend=True))
         lo, hi = frame["start"].min(), frame["end"].max()
-        pad = max(pd.Timedelta(days=1), (hi - lo) * 0.04)
+        pad = max(pd.Timedelta(days=3), (hi - lo) * 0.04)      # never zoomed in to hours
         fig.update_xaxes(range=[lo - pad, hi + pad])
-    fig.update_layout(barmode="overlay", height=max(260, 56 * len(order) + 150))
+    fig.update_layout(barmode="overlay", height=max(260, lane_px * len(order) + 150))
     fig.update_yaxes(tickvals=[lane_y[x] for x in order], ticktext=order, range=[-0.6, len(order) - 0.4],
                      showgrid=True, gridcolor="#eef1f4", zeroline=False, title=None, fixedrange=True)
-    fig.update_xaxes(type="date", title=None, showgrid=True)
+    fig.update_xaxes(type="date", title=None, showgrid=True, tickformat="%-d %b\n%Y",
+                     tickformatstops=[dict(dtickrange=[None, 86_400_000], value="%-d %b\n%Y"),
+                                      dict(dtickrange=[86_400_000, 604_800_000], value="%-d %b\n%Y"),
+                                      dict(dtickrange=[604_800_000, "M1"], value="%-d %b\n%Y"),
+                                      dict(dtickrange=["M1", "M12"], value="%b\n%Y"),
+                                      dict(dtickrange=["M12", None], value="%Y")])
     return _style(fig)
 
 
@@ -278,7 +289,7 @@ def _style(fig: go.Figure) -> go.Figure:
     fig.update_layout(template="plotly_white", margin=dict(l=10, r=10, t=40, b=10),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
                                   title=None),
-                      hoverlabel=dict(align="left"), dragmode="select", clickmode="event+select",
+                      hoverlabel=dict(align="left"),
                       font=dict(family="Source Sans 3, Helvetica, Arial, sans-serif"))
     return fig
 

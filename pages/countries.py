@@ -40,7 +40,7 @@ with left:
     fig = go.Figure(go.Bar(x=t["events"].tolist(), y=[f"{c} ({k})" for c, k in zip(t["country"], t["code"])],
                            orientation="h", customdata=t["code"].tolist(), marker_color="#1c3d6e",
                            hovertemplate="%{y}: %{x} events<extra></extra>"))
-    fig.update_layout(height=max(240, 30 * len(t) + 80), clickmode="event+select")
+    fig.update_layout(height=max(240, 30 * len(t) + 80))
     picked = st.plotly_chart(views._style(fig), key="co_bars", on_select="rerun", selection_mode="points",
                              width="stretch", config={"displaylogo": False})
     codes = sorted({p.get("customdata") for p in (picked.selection.points if picked else [])} - {None})

@@ -37,7 +37,7 @@ st.caption(f"{len(shown):,} of {len(all_quotes):,} quotes · click a column to s
 frame = views.quotes_frame(shown)
 event = st.dataframe(
     frame, key="q_table", on_select="rerun", selection_mode="single-row", hide_index=True, width="stretch",
-    column_config={"date": st.column_config.DateColumn("Date", format="D MMM YYYY", width="small"),
+    column_config={"date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
                    "speaker": st.column_config.TextColumn("Speaker"),
                    "role": st.column_config.TextColumn("Role"),
                    "country": st.column_config.TextColumn("Country", width="small"),

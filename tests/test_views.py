@@ -177,3 +177,14 @@ def test_read_event_csv_round_trips(tmp_path, table):
     p.write_bytes(to_csv_bytes(table))
     back = views.read_event_csv(p)
     pd.testing.assert_frame_equal(to_export_frame(back), to_export_frame(table))
+
+
+def test_marks_on_the_same_lane_and_day_do_not_hide_each_other():
+    rows = [dict(event_id=f"e{i}", article_id="a", event_type="statement", status="occurred",
+                 date="2026-02-10", date_end="2026-02-10", date_precision="day", countries=("IRN",),
+                 summary=f"s{i}") for i in range(12)]
+    fig = views.timeline_figure(make_table(rows))
+    ys = [y for tr in fig.data if tr.customdata is not None for y in tr.y]
+    assert len(set(ys)) == 12 and max(ys) - min(ys) < 1                    # spread, inside the lane
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert hi - lo >= pd.Timedelta(days=6)                                 # days on the axis, not hours

@@ -45,6 +45,23 @@ def settle(page):
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
 
 
+def click_centre(page, locator):
+    """A mouse click in the middle of a chart mark (plotly listens on the plot, not the mark)."""
+    box = locator.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.wait_for_timeout(250)
+    page.mouse.click(x, y)
+
+
+def select_row(page, row: int):
+    """Tick a row of the first st.dataframe (its selection column is at the left edge)."""
+    grid = page.get_by_test_id("stDataFrame").first
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 * (row + 1) + 17)
+    settle(page)
+
+
 def expected_csv(table: pd.DataFrame) -> pd.DataFrame:
     return to_export_frame(table).astype(str).reset_index(drop=True)
 
@@ -81,10 +98,25 @@ def test_analyst_path(browser, server, shots, tmp_path):
         settle(page)
         expect(page.get_by_test_id("stException")).to_have_count(0)
         page.screenshot(path=shots / f"{shot}.png", full_page=True)
-    go(page, "Timeline")
+        if name == "Who said what":                       # a quote read in its paragraph
+            first = F.quotes(table).iloc[0]
+            select_row(page, 0)
+            expect(page.locator("h3").filter(has_text=first["speaker"]).first).to_be_visible()
+            page.screenshot(path=shots / "quotes-context.png", full_page=True)
 
-    # filter by country: Oman
+    # clicking a country's bar filters every page on it
+    go(page, "Countries")
+    order = views.country_totals(table).head(25)["code"].tolist()[::-1]       # bottom bar first
+    bar = page.get_by_test_id("stPlotlyChart").first.locator(".barlayer .point path").nth(order.index("OMN"))
+    click_centre(page, bar)
+    wait_counts(page, len(F.apply(table, oman)), len(table))
+    go(page, "Timeline")
     ms = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first
+    expect(ms).to_contain_text("Oman (OMN)")
+    ms.get_by_role("button", name=re.compile("Clear all", re.I)).click()
+    wait_counts(page, len(table), len(table))
+
+    # filter by country in the sidebar: Oman
     ms.locator("input").fill("Oman")
     page.get_by_role("option", name="Oman (OMN)").click()
     page.keyboard.press("Escape")
@@ -104,12 +136,7 @@ def test_analyst_path(browser, server, shots, tmp_path):
 
     # select a timeline point: its evidence shows below the chart
     point = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .trace .points path').first
-    box = point.bounding_box()
-    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(cx - 14, cy - 14)            # drag a small box around the point
-    page.mouse.down()
-    page.mouse.move(cx + 14, cy + 14, steps=6)
-    page.mouse.up()
+    click_centre(page, point)
     expect(page.get_by_text(re.compile(r"^Selected: \d+ events?$"))).to_be_visible(timeout=15_000)
     page.screenshot(path=shots / "timeline-selected.png", full_page=True)
 
@@ -145,6 +172,11 @@ def test_analyst_path(browser, server, shots, tmp_path):
     page.get_by_role("button", name="Reset filters").click()
     wait_counts(page, total, total)
     settle(page)
+    select_row(page, 1)                                   # open the uploaded article
+    expect(page.get_by_text("Marked:")).to_be_visible()
+    heading = page.locator("h3").filter(has_text="Norway and Kenya resume corridor talks")
+    expect(heading).to_be_visible()
+    heading.scroll_into_view_if_needed()
     page.screenshot(path=shots / "articles-added.png", full_page=True)
     go(page, "Timeline")
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
