@@ -52,12 +52,12 @@ def normalise_added(articles: tuple) -> pd.DataFrame:
     return core.normalise(list(articles)) if articles else views.empty_table()
 
 
-def current_table(corpus: views.Corpus) -> tuple[list, pd.DataFrame]:
+def current_table(corpus: views.Corpus, paths: tuple[str, ...]) -> tuple[list, pd.DataFrame]:
     """The corpus minus removed articles, plus the ones added in this session (kept in the
     session: a persistent store comes later). Recomputed only when those change."""
     added = tuple(st.session_state.get("added_articles", ()))
     removed = frozenset(st.session_state.get("removed_ids", ()))
-    sig = (id(corpus), tuple(a.article_id for a in added), removed)
+    sig = (paths, len(corpus.table), tuple(a.article_id for a in added), removed)
     cached = st.session_state.get("_table_cache")
     if cached and cached[0] == sig:
         return cached[1], cached[2]
@@ -177,7 +177,7 @@ def sidebar_filters(table: pd.DataFrame) -> F.Filters:
 
 paths = corpus_paths()
 corpus = load(paths)
-articles, table = current_table(corpus)
+articles, table = current_table(corpus, paths)
 filters = sidebar_filters(table)
 filtered = F.apply(table, filters)
 st.session_state["view"] = views.View(

@@ -13,6 +13,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -130,13 +131,15 @@ def _lanes(table: pd.DataFrame, lane_by: str) -> pd.Series:
     from core.places import country_name
 
     if lane_by == "country":
-        return F.row_countries(table).map(lambda cs: tuple(country_name(c) for c in cs))
+        cs = F.row_countries(table)
+        names = {c: country_name(c) for c in set().union(*cs)} if len(cs) else {}
+        return pd.Series([tuple(names[c] for c in v) for v in cs], index=cs.index, dtype="object")
     if lane_by == "actor":
         return F.row_actors(table)
     return table["event_type"].map(lambda t: (t,))
 
 
-def timeline_frame(table: pd.DataFrame, lane_by: str = "country") -> pd.DataFrame:
+def timeline_frame(table: pd.DataFrame, lane_by: str = "country", labels: bool = True) -> pd.DataFrame:
     """One row per (dated event, lane) with what the timeline draws: start, end (exclusive, for
     bars), whether it is a point or a range, colour key and hover text. Lanes beyond the
     ``MAX_LANES`` busiest are folded into "Other"."""
@@ -150,11 +153,10 @@ def timeline_frame(table: pd.DataFrame, lane_by: str = "country") -> pd.DataFram
     frame = pd.DataFrame({
         "event_id": dated["event_id"], "lane": lanes, "start": dated["date"],
         "end": end + pd.Timedelta(days=1),
-        "kind": ["range" if (e > s and p != "day") else "point"
-                 for s, e, p in zip(dated["date"], end, dated["date_precision"])],
+        "kind": np.where((end > dated["date"]) & (dated["date_precision"] != "day"), "range", "point"),
         "event_type": dated["event_type"], "status": dated["status"], "summary": dated["summary"],
-        "when": date_labels(dated), "date_text": dated["date_text"],
-        "source": [s or n for s, n in zip(dated["source"], dated["article_name"])],
+        "when": date_labels(dated) if labels else "", "date_text": dated["date_text"],
+        "source": [s or n for s, n in zip(dated["source"], dated["article_name"])] if labels else "",
     }).explode("lane", ignore_index=True)
     counts = frame["lane"].value_counts()
     if len(counts) > MAX_LANES:
@@ -187,8 +189,8 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
     per country / actor / event type, coloured by event type; planned events hollow (points) or
     hatched (bars), cancelled ones crossed. Marks on the same lane and day are spread apart. Each
     mark's customdata[0] is its event_id, or, when the view is aggregated, a key
-    "agg|lane|start|end|event_type" (see ``rows_for_selection``)."""
-    frame = timeline_frame(table, lane_by)
+    "agg|lane|start|end|*": every event of that lane in that day or week (see ``rows_for_selection``)."""
+    frame = timeline_frame(table, lane_by, labels=len(table) <= dense)
     fig = go.Figure()
     if frame.empty:
         fig.update_layout(height=200, annotations=[dict(text="No dated events to show", showarrow=False,
@@ -199,26 +201,31 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
     lane_y = {lane: len(order) - 1 - i for i, lane in enumerate(order)}     # first lane on top
     aggregate = len(frame) > dense
     lane_px = 56
+    if not aggregate and len(frame) and (frame["when"] == "").all():   # few marks after all: label them
+        frame = timeline_frame(table, lane_by)
     if aggregate:
         span = (frame["start"].max() - frame["start"].min()).days
         freq = "D" if span <= 120 else "W-SUN"
         frame = frame.assign(period=frame["start"].dt.to_period(freq))
-        agg = frame.groupby(["lane", "event_type", "period"], observed=True).agg(
-            n=("event_id", "size"), first=("summary", "first")).reset_index()
+        by_type = frame.groupby(["lane", "period", "event_type"], observed=True).size().rename("k").reset_index()
+        by_type = by_type.sort_values(["lane", "period", "k"], ascending=[True, True, False])
+        agg = by_type.groupby(["lane", "period"], observed=True, sort=False).agg(
+            n=("k", "sum"), event_type=("event_type", "first"),
+            detail=("event_type", lambda ts: ", ".join(ts.head(4)))).reset_index()
         agg["start"] = agg["period"].map(lambda p: p.start_time)
         agg["stop"] = agg["period"].map(lambda p: p.end_time.normalize())
-        agg["y"], _ = _spread(agg, ["lane", "period"], lane_y)
+        agg["y"] = agg["lane"].map(lane_y)
         unit = "day" if freq == "D" else "week"
         for et in [t for t in EVENT_TYPES if t in set(agg["event_type"])]:
             a = agg[agg["event_type"] == et]
-            keys = [f"agg|{ln}|{s:%Y-%m-%d}|{e:%Y-%m-%d}|{et}" for ln, s, e in zip(a["lane"], a["start"], a["stop"])]
+            keys = [f"agg|{ln}|{s:%Y-%m-%d}|{e:%Y-%m-%d}|*" for ln, s, e in zip(a["lane"], a["start"], a["stop"])]
             fig.add_trace(go.Scatter(
-                x=a["start"], y=a["y"], mode="markers", name=et, legendgroup=et,
-                marker=dict(color=EVENT_COLOURS[et], size=(a["n"] ** 0.5 * 4 + 4).clip(upper=30).tolist(),
-                            opacity=0.8, line=dict(width=0.5, color="white")),
-                customdata=list(zip(keys, a["n"].tolist(), [_hover(s) for s in a["first"]], a["lane"])),
-                hovertemplate=(f"<b>%{{customdata[1]}} {et} events</b> in the {unit} of %{{x|%d %b %Y}}"
-                               "<br>%{customdata[3]}<br>e.g. %{customdata[2]}<extra></extra>")))
+                x=a["start"], y=a["y"].tolist(), mode="markers", name=et, legendgroup=et,
+                marker=dict(color=EVENT_COLOURS[et], size=(a["n"] ** 0.5 * 3 + 4).clip(upper=26).tolist(),
+                            opacity=0.75, line=dict(width=0.5, color="white")),
+                customdata=list(zip(keys, a["n"].tolist(), a["detail"], [html.escape(x) for x in a["lane"]])),
+                hovertemplate=(f"<b>%{{customdata[1]}} events</b> in the {unit} of %{{x|%d %b %Y}}"
+                               "<br>%{customdata[3]}<br>mostly %{customdata[2]}<extra></extra>")))
         fig.update_layout(title=dict(text=f"{len(frame):,} marks, grouped per {unit}", font=dict(size=13)))
     else:
         pts = frame["kind"] == "point"
@@ -229,7 +236,7 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
         if (~pts).any():
             frame.loc[~pts, "y"], step_r = _spread(frame[~pts], ["lane"], lane_y)
         stack = round(0.8 / min(step_p, step_r))            # most marks sharing one lane and day
-        lane_px = max(56, min(220, 15 * stack))
+        lane_px = max(56, min(120, 8 * stack))
         size = max(7, min(13, step_p * lane_px * 0.9))
         for et in [t for t in EVENT_TYPES if t in set(frame["event_type"])]:
             colour = EVENT_COLOURS[et]
@@ -301,10 +308,10 @@ def rows_for_selection(table: pd.DataFrame, keys, lane_by: str = "country") -> p
     ok = table["event_id"].isin(ids)
     aggs = [k.split("|", 4) for k in keys if k.startswith("agg|")]
     if aggs:
-        frame = timeline_frame(table, lane_by)
+        frame = timeline_frame(table, lane_by, labels=False)
         hit = set()
         for _, lane, s, e, et in aggs:
-            m = ((frame["lane"] == lane) & (frame["event_type"] == et) &
+            m = ((frame["lane"] == lane) & ((frame["event_type"] == et) | (et == "*")) &
                  (frame["start"] >= pd.Timestamp(s)) & (frame["start"] <= pd.Timestamp(e)))
             hit |= set(frame.loc[m, "event_id"])
         ok |= table["event_id"].isin(hit)

@@ -275,3 +275,13 @@ def test_config_is_fit_for_a_briefing_room():
     assert cfg["client"]["toolbarMode"] == "minimal"
     assert "use_container_width" not in "".join(p.read_text() for p in [ROOT / "app.py", *ROOT.glob("pages/*.py")])
     assert "unsafe_allow_html" not in "".join(p.read_text() for p in [ROOT / "app.py", *ROOT.glob("pages/*.py")])
+
+
+def test_remove_an_article(app):
+    at = ok(app.run())
+    ok(at.switch_page(PAGES[3]).run())
+    # AppTest cannot tick a dataframe row: the page's remove action is driven through its state
+    at.session_state["removed_ids"] = {data.articles()[1].article_id}
+    ok(at.run())
+    assert at.dataframe[0].value["name"].tolist() == ["caldera-courier.txt"]
+    assert len(shown(at)) == 5 and count_line(at) == "**5** of **5** events shown"

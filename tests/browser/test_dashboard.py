@@ -137,7 +137,8 @@ def test_analyst_path(browser, server, shots, tmp_path):
     # select a timeline point: its evidence shows below the chart
     point = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .trace .points path').first
     click_centre(page, point)
-    expect(page.get_by_text(re.compile(r"^Selected: \d+ events?$"))).to_be_visible(timeout=15_000)
+    selected = page.get_by_text(re.compile(r"^Selected: \d+ events?$"))
+    expect(selected).to_be_visible(timeout=15_000)
     page.screenshot(path=shots / "timeline-selected.png", full_page=True)
 
     # the CSV is exactly the filtered table
@@ -176,7 +177,7 @@ def test_analyst_path(browser, server, shots, tmp_path):
     expect(page.get_by_text("Marked:")).to_be_visible()
     heading = page.locator("h3").filter(has_text="Norway and Kenya resume corridor talks")
     expect(heading).to_be_visible()
-    heading.scroll_into_view_if_needed()
+    heading.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=shots / "articles-added.png", full_page=True)
     go(page, "Timeline")
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
