@@ -77,7 +77,9 @@ def _clip(s: str, n: int) -> str:
     return s if len(s) <= n else s[:n - 1].rsplit(" ", 1)[0] + "…"
 
 
-def event_row(art: Article, ev: Event, timeline: Timeline) -> dict:
+def event_row(art: Article, ev: Event, timeline: Timeline, direct: list[tuple[int, int]]) -> dict:
+    """An event as a row, dated by its own clause; only words inside quotation marks are left out
+    (an event told in reported speech, "X said they met on Tuesday", keeps its date)."""
     a, b = ev.evidence[0]
     row = {**_article_fields(art),
            "event_id": _event_id(art.article_id, ev.type, *ev.trigger),
@@ -88,11 +90,11 @@ def event_row(art: Article, ev: Event, timeline: Timeline) -> dict:
            "evidence": " … ".join(art.text[s:e] for s, e in ev.evidence),
            "evidence_start": a, "evidence_end": ev.evidence[-1][1]}
     when = timeline.when(ev.sentence, ev.trigger[0], art.published, planned=ev.status == "planned",
-                         future=ev.future, exclude=timeline.quoted)
+                         future=ev.future, exclude=direct)
     if when.source != "text" and ev.status != "planned":
         # an event told in several sentences takes the date a later one gives it
         for s in ev.evidence[1:]:
-            m = timeline.governing(s, s[0], timeline.quoted)
+            m = timeline.governing(s, s[0], direct)
             if m is not None:
                 when = from_mention(m, "text")
                 break
@@ -127,7 +129,7 @@ def article_rows(art: Article) -> list[dict]:
                           datelines=art.datelines):
         if any(a <= ev.trigger[0] < b for a, b in cues):
             continue  # the speech act is already a quotation row
-        rows.append(event_row(art, with_summary(ev, short, country_name), timeline))
+        rows.append(event_row(art, with_summary(ev, short, country_name), timeline, direct))
     return rows
 
 

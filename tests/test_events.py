@@ -74,3 +74,11 @@ def test_no_publication_date_means_no_invented_dates():
     t = core.normalise([art])
     assert len(t) >= 1
     assert t["date"].isna().all()
+
+
+def test_event_told_in_reported_speech_keeps_its_date():
+    art = core.parse_article("04-03-2026\nAustrian Foreign Minister Mara Quell met Ivo Brandt in Vienna on Tuesday, "
+                             "the Danube Courier reported.\nDanube Courier")
+    t = core.normalise([art])
+    meeting = t[t["event_type"] == "meeting"].iloc[0]
+    assert (meeting["date"], meeting["date_source"]) == (pd.Timestamp("2026-03-03"), "text")
