@@ -3,16 +3,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core import views
+from pages._view import current_view
 from core.table import to_csv_bytes
 
-if "view" not in st.session_state:
-    # A link straight to this page on a server that has not run the entry point yet: Streamlit
-    # then runs the page alone (its old pages/ mode). Run the entry point, which shows this page.
-    import runpy
-    from pathlib import Path
-    runpy.run_path(str(Path(__file__).resolve().parent.parent / "app.py"), run_name="__main__")
-    st.stop()
-view: views.View = st.session_state["view"]
+view = current_view()
 st.title("Countries")
 
 if not len(view.table):
