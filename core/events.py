@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from core.places import PlaceMention
+from core.places import PlaceMention, country_code
 
 DATA = Path(__file__).with_name("data") / "events.json"
 # after these the words no longer name the event's participants (purpose, topic, background)
@@ -237,7 +237,6 @@ def _fill_participants(ev: Event, text: str, win: tuple[int, int], participants:
 
 def _fill_location(ev: Event, text: str, win: tuple[int, int], places: list[PlaceMention],
                    datelines: tuple[str, ...]) -> None:
-    from core.places import country_code
     cands = [pl for pl in places if ev.sentence[0] <= pl.start and pl.end <= ev.sentence[1]
              and pl.kind in ("seat", "city", "country") and pl.code
              and _LOCATION.search(text, max(ev.sentence[0], pl.start - 9), pl.start + 1)
