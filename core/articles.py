@@ -201,13 +201,20 @@ def parse_article(raw_text: str, name: str = "article.txt") -> Article:
     return make_article("\n".join(lines), name, published, title, source)
 
 
+def article_from_bytes(raw: bytes, name: str) -> Article:
+    """One article from a file's bytes (a file on disk or an upload): size, encoding, format."""
+    if not raw:
+        raise ArticleError("empty file")
+    if len(raw) > MAX_BYTES:
+        raise ArticleError(f"file too large ({len(raw) / 1e6:.0f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
+    return parse_article(decode(raw), name=name)
+
+
 def read_text_file(path: Path) -> Article:
     size = path.stat().st_size
-    if size == 0:
-        raise ArticleError("empty file")
-    if size > MAX_BYTES:
+    if size > MAX_BYTES:  # refuse before reading it into memory
         raise ArticleError(f"file too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
-    return parse_article(decode(path.read_bytes()), name=path.name)
+    return article_from_bytes(path.read_bytes(), path.name)
 
 
 def iter_files(paths) -> list[Path]:

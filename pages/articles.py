@@ -5,7 +5,7 @@ import streamlit as st
 
 from core import views
 from pages._view import current_view
-from core.articles import ArticleError, decode, make_article, parse_article
+from core.articles import ArticleError, article_from_bytes, make_article
 from core.table import to_csv_bytes
 
 view = current_view()
@@ -42,7 +42,7 @@ with up:
             new, msgs = [], []
             for f in files or []:
                 try:
-                    new.append(parse_article(decode(f.getvalue()), name=f.name))
+                    new.append(article_from_bytes(f.getvalue(), f.name))
                 except ArticleError as e:
                     msgs.append(("error", f"{f.name} could not be read: {e}."))
             if not files:
