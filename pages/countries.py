@@ -3,20 +3,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core import views
-from pages._view import current_view
 from core.table import to_csv_bytes
+from pages._view import current_view, stop_unless_events
 
 view = current_view()
 st.title("Countries")
 
-if not len(view.table):
-    st.info("The corpus is empty. Add articles on the **Articles** page.", icon=":material/inbox:")
-    st.stop()
-if not len(view.filtered):
-    st.warning(f"No events match the filters (the corpus has {len(view.table):,}).",
-               icon=":material/filter_alt_off:")
-    st.button("Reset filters", key="co_reset", on_click=lambda: st.session_state.update(_reset_filters=True))
-    st.stop()
+stop_unless_events(view, "co_reset")
 
 totals = views.country_totals(view.filtered)
 head = st.columns([3, 1], vertical_alignment="bottom")

@@ -2,22 +2,13 @@
 import streamlit as st
 
 from core import views
-from pages._view import current_view
 from core.table import to_csv_bytes
+from pages._view import current_view, stop_unless_events
 
 view = current_view()
 st.title("Timeline")
 
-if not len(view.table):
-    st.info("The corpus is empty: there are no events to show yet. Add articles on the "
-            "**Articles** page, or start the dashboard on a folder of articles (`--corpus PATH`).",
-            icon=":material/inbox:")
-    st.stop()
-if not len(view.filtered):
-    st.warning(f"No events match the filters (the corpus has {len(view.table):,}).",
-               icon=":material/filter_alt_off:")
-    st.button("Reset filters", key="tl_reset", on_click=lambda: st.session_state.update(_reset_filters=True))
-    st.stop()
+stop_unless_events(view, "tl_reset")
 
 top = st.columns([3, 2, 2], vertical_alignment="bottom")
 lane_by = top[0].segmented_control("Lanes by", list(views.LANE_BY), format_func=views.LANE_BY.get,
