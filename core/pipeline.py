@@ -133,11 +133,18 @@ def article_rows(art: Article) -> list[dict]:
     return rows
 
 
+def corpus_table(rows) -> pd.DataFrame:
+    """The event table of a corpus from its articles' rows (dicts, or a frame of stored rows):
+    validated and in timeline order. The one place per-article rows become the corpus table:
+    the store reads through it too."""
+    table = rows if isinstance(rows, pd.DataFrame) else make_table(list(rows))
+    return table.sort_values(["date", "published", "article_id", "evidence_start"],
+                             na_position="last", kind="stable").reset_index(drop=True)
+
+
 def normalise(articles: list[Article]) -> pd.DataFrame:
     """The event table of a corpus: one row per event or quotation, validated against the schema."""
     rows: list[dict] = []
     for art in articles:
         rows.extend(article_rows(art))
-    table = make_table(rows)
-    return table.sort_values(["date", "published", "article_id", "evidence_start"],
-                             na_position="last", kind="stable").reset_index(drop=True)
+    return corpus_table(rows)
