@@ -1,12 +1,16 @@
 """Who-said-what benchmark on PolNeAR, with the reference scorer's own functions.
 
     python bench/quotes.py                       # train and dev under ../shared/eval/polnear
-    python bench/quotes.py --split dev --show 20
+    python bench/quotes.py --split train --show 40             # wrong speakers with context, misses
+    python bench/quotes.py --split train --show 40 --what fp   # predicted quotes outside any gold content
+    python bench/quotes.py --split train --show 40 --what indirect   # missed indirect speech
     python bench/quotes.py POLNEAR_DIR --direct  # core.quotes.find_quotes directly, not core.normalise
 
 Prints the reference scorer's line for each split (the same figures as
-``score_quotes.py SPLIT metadata.tsv --tagger project``) plus articles per second. The eval data
-is read by path; nothing of it is copied into the repository.
+``score_quotes.py SPLIT metadata.tsv --tagger project``) plus articles per second. ``--show N``
+prints up to N cases of the chosen kind (wrong speakers with the text around the quote by default)
+so that misses can be studied by category. The eval data is read by path; nothing of it is
+copied into the repository.
 """
 from __future__ import annotations
 
@@ -35,12 +39,70 @@ def direct_tagger():
     return tag
 
 
+def recording(tag):
+    """Wrap a tagger to keep each document's predictions (for --show)."""
+    seen: dict[str, tuple[str, list]] = {}
+
+    def wrapped(path: Path, text: str):
+        rows = tag(path, text)
+        seen[path.stem] = (text, rows)
+        return rows
+
+    return wrapped, seen
+
+
+def _context(text: str, start: int, end: int, width: int = 260) -> str:
+    a, b = max(0, start - width), min(len(text), end + 120)
+    s = text[a:start] + "[[" + text[start:end] + "]]" + text[end:b]
+    return " ".join(s.split())
+
+
+def show(sq, docs, seen, what: str, n: int) -> None:
+    """Print up to n cases: wrong speakers (default), misses, false positives or missed indirect speech."""
+    shown = 0
+    for name, text, _date, _pub, atts in docs:
+        if name not in seen or shown >= n:
+            continue
+        _, rows = seen[name]
+        pred = [(sq.locate(text, q), sp, q) for q, sp in rows]
+        if what == "fp":
+            for loc, sp, q in pred:
+                if loc and any(min(a.content_end, loc[1]) - max(a.content_start, loc[0]) >= 0.5 * (loc[1] - loc[0])
+                               for a in atts):
+                    continue
+                shown += 1
+                print(f"- {name} speaker={sp!r}\n    {_context(text, *loc) if loc else q[:200]}")
+            continue
+        for a in atts:
+            length = a.content_end - a.content_start
+            if length < 12:
+                continue
+            direct = any(c in a.content for c in "“”\"")
+            hits = [(loc, sp) for loc, sp, _ in pred
+                    if loc and min(a.content_end, loc[1]) - max(a.content_start, loc[0]) >= 0.5 * min(length, loc[1] - loc[0])]
+            if what == "speakers" and direct and hits and sq.cap_words(a.source):
+                if any(sq.speaker_words(sp) & sq.cap_words(a.source) for _, sp in hits):
+                    continue
+            elif what == "misses" and direct and not hits:
+                pass
+            elif what == "indirect" and not direct and not hits and sq.SPEECH_CUES.search(a.cue or ""):
+                pass
+            else:
+                continue
+            shown += 1
+            print(f"- {name} gold={a.source!r} cue={a.cue!r} pred={[sp for _, sp in hits]}\n"
+                  f"    {_context(text, a.content_start, a.content_end)}")
+        if shown >= n:
+            break
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("polnear", nargs="?", default=str(EVAL / "polnear"))
     ap.add_argument("--split", action="append", choices=["train", "dev"], help="default: train and dev")
     ap.add_argument("--direct", action="store_true", help="call core.quotes.find_quotes instead of core.normalise")
-    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--show", type=int, default=0, help="print up to N cases of --what")
+    ap.add_argument("--what", default="speakers", choices=["speakers", "misses", "fp", "indirect"])
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents of each split")
     a = ap.parse_args(argv)
     sys.path.insert(0, str(EVAL / "scorers"))
@@ -53,14 +115,13 @@ def main(argv=None) -> int:
         docs = sq.load_split(base / split, base / "metadata.tsv")
         if a.limit:
             docs = docs[:a.limit]
+        rec, seen = recording(tag)
         with tempfile.TemporaryDirectory() as d:
             t0 = time.perf_counter()
-            r, misses, wrong = sq.score(docs, tag, Path(d))
+            r, _misses, _wrong = sq.score(docs, rec, Path(d))
             secs = time.perf_counter() - t0
-        for m in misses[:a.show]:
-            print("  missed:", m)
-        for w in wrong[:a.show]:
-            print("  wrong speaker:", w)
+        if a.show:
+            show(sq, docs, seen, a.what, a.show)
         label = "direct" if a.direct else "project"
         print(f"{split:5s} {label:7s} docs={len(docs)} direct={r['direct']} direct_recall={r['direct_recall']*100:.1f} "
               f"quote_precision={r['quote_precision']*100:.1f} (of {r['pred']}) F1~{r['direct_F1']*100:.1f} "

@@ -34,8 +34,7 @@ merged view over all mentions of one actor (first role/country seen wins).
 ``idx.lookup(surface, offset)`` -> Actor | None: a name as written ("Baghaei", "Mr. Trump",
     "IRNA", "Iran") -> its actor; countries/seats of government become organisation actors.
 
-``sentences(text)`` -> list of (start, end) sentence spans (abbreviation- and quote-aware), shared
-with core.quotes.
+Sentence spans come from :mod:`core.sentences` (``idx.sentences``).
 
 Rules only (no model): capitalised-name runs with particles (bin, al-, de, van ...), titles and
 honorifics stripped into role/gender, nationality adjectives and possessives into country, and
@@ -51,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.places import country_code, gazetteer, _key as _place_key
+from core.sentences import sentences  # noqa: F401  (re-exported for older callers)
 
 DATA = Path(__file__).with_name("data") / "actors.json"
 
@@ -139,31 +139,6 @@ _NAME = re.compile(
     rf"(?<![\w’'])(?:{_PART}-)?{_W}(?:(?:[ ]|-)(?:(?:{_PART}[ -])|{_CONN}[ ])?(?:{_PART}-)?{_W})*")
 _POSS_AFTER = re.compile(r"^['’]s?\b|^['’](?=\s)")
 _DEMONYM_KINDS = ("demonym",)
-
-_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|St|Jr|Sr|Ft|Mt|Inc|Corp|Co|Ltd|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|[A-Z])"
-_SENT_END = re.compile(r"[.!?]+['’\"”)]*(?=\s+['‘\"“(]?[A-Z0-9])|\n")
-_ABBR_END = re.compile(r"\b" + _ABBREV + r"\.$")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in text: split at . ! ? (with trailing closing quotes) before a
-    capital, never after Mr./Sen./U.S./initials, and always at a paragraph break."""
-    out, start = [], 0
-    for m in _SENT_END.finditer(text):
-        if m.group() != "\n":
-            head = text[max(0, m.start() - 6):m.start() + 1]
-            if _ABBR_END.search(head):
-                continue
-        end = m.end() if m.group() != "\n" else m.start()
-        if end > start and text[start:end].strip():
-            out.append((start, end))
-        start = m.end()
-        while start < len(text) and text[start] in " \t\n":
-            start += 1
-    if start < len(text) and text[start:].strip():
-        out.append((start, len(text)))
-    return out
-
 
 _QUOTED = re.compile(r"“[^”\n]*”|(?<![\w])\"[^\"\n]*\"")
 

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.actors import Actor, ActorIndex, find_actors
-from core.actors import _lex as _actor_lex, _ABBR_END
+from core.actors import _lex as _actor_lex
+from core.sentences import ends_with_abbreviation
 
 DATA = Path(__file__).with_name("data") / "speech.json"
 
@@ -429,7 +430,7 @@ def _in_regions(regions, pos) -> bool:
 
 def _tail_end(text, i, le) -> int:
     for m in _SENT_BREAK.finditer(text, i, le):
-        if m.group() == "." and _ABBR_END.search(text, max(0, m.start() - 6), m.start() + 1):
+        if m.group() == "." and ends_with_abbreviation(text, m.start()):
             continue
         return m.start() + 1
     return le

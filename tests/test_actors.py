@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.actors import find_actors, sentences
+from core.actors import find_actors
+from core.sentences import sentences
 
 TEXT = (
     "Norwegian Foreign Minister Ilsa Varnholt met Peru’s ruler, King Aldo Mencari, in Lima on Monday.\n"
