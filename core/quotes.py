@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.actors import Actor, ActorIndex, find_actors
+from core.actors import Actor, ActorIndex, alternation, find_actors
 from core.actors import _lex as _actor_lex
 from core.sentences import ends_with_abbreviation
 
@@ -54,9 +54,7 @@ class Quote:
 
 # --- lexicon -------------------------------------------------------------------------------------
 
-def _alt(words) -> str:
-    ws = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(ws) + ")"
+_alt = alternation
 
 
 @functools.lru_cache(maxsize=1)
