@@ -16,8 +16,9 @@ from core.articles import Article
 from core.dates import find_times
 from core.events import Event, Participant, find_events, with_summary
 from core.places import country_name, find_places
+from core.merge import merge_reports
 from core.quotes import Quote, find_quotes
-from core.table import PLOVER, make_table
+from core.table import COLUMNS, PLOVER, make_table, validate
 from core.timing import Timeline, When, from_mention
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -86,7 +87,7 @@ def event_row(art: Article, ev: Event, timeline: Timeline, direct: list[tuple[in
            "event_id": _event_id(art.article_id, ev.type, *ev.trigger),
            "event_type": ev.type, "plover": PLOVER[ev.type], "status": ev.status,
            "actors": tuple(ev.actors), "countries": tuple(ev.countries),
-           "location": ev.location, "location_country": ev.location_country,
+           "location": ev.location, "location_country": ev.location_country, "host": ev.host,
            "summary": ev.summary,
            "evidence": " … ".join(art.text[s:e] for s, e in ev.evidence),
            "evidence_start": a, "evidence_end": ev.evidence[-1][1]}
@@ -136,9 +137,25 @@ def article_rows(art: Article) -> list[dict]:
 
 def corpus_table(rows) -> pd.DataFrame:
     """The event table of a corpus from its articles' rows (dicts, or a frame of stored rows):
-    validated and in timeline order. The one place per-article rows become the corpus table:
-    the store reads through it too."""
-    table = rows if isinstance(rows, pd.DataFrame) else make_table(list(rows))
+    the reports of one event or quotation in several articles merged into one row
+    (core/merge.py), validated and in timeline order. The one place per-article rows become the
+    corpus table: the store reads through it too."""
+    if isinstance(rows, pd.DataFrame):
+        table = rows.copy()
+        missing = [c for c in COLUMNS if c not in table.columns]
+        if missing:
+            # rows stored before a column existed get its empty value
+            blank = {"str": "", "int": 0, "tuple": (), "date": pd.NaT}
+            for col in missing:
+                kind = COLUMNS[col]
+                table[col] = pd.Series([blank[kind]] * len(table), index=table.index,
+                                       dtype={"str": "str", "int": "int64", "tuple": "object",
+                                              "date": "datetime64[s]"}[kind])
+            table = table[list(COLUMNS) + [c for c in table.columns if c not in COLUMNS]]
+        table = validate(table.reset_index(drop=True))
+    else:
+        table = make_table(list(rows))
+    table = merge_reports(table)
     return table.sort_values(["date", "published", "article_id", "evidence_start"],
                              na_position="last", kind="stable").reset_index(drop=True)
 

@@ -42,6 +42,7 @@ COLUMNS: dict[str, str] = {
     "quote_kind": "str",
     "location": "str",
     "location_country": "str",
+    "host": "str",             # the host or mediator of talks or a meeting (ISO alpha-3), if any
     "summary": "str",
     "evidence": "str",
     "evidence_start": "int",   # character offsets of the evidence in the article's text
