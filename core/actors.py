@@ -697,8 +697,15 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         out.append(dict(start=start, end=end, name=full, kind="organisation", role="", country=country,
                         gender="", poss=poss, strong=True))
         return
-    # persons: no place words, no calendar words, not all caps acronyms
-    if any(n in lx["not_names"] for n in names) or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1):
+    # persons: a place or calendar word leading a longer name is a modifier ("Chicago Alderman Jo
+    # Ervin"); one anywhere else is not a name ("Capitol Hill", "Super Tuesday"), except as a first
+    # name before a surname ("Bill Ervin", "Virginia Foxx"); no all-caps acronyms
+    while len(names) > 2 and names[0] in lx["not_names"] and _place(names[0]):
+        words, names = words[1:], names[1:]
+        start = words[0][0]
+        full = " ".join(names)
+    if any(n in lx["not_names"] for n in names[1:]) or (names[0] in lx["not_names"] and len(names) == 1) \
+            or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1):
         return
     if len(names) > 5:
         return

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.actors import Actor, ActorIndex, alternation, find_actors
+from core.actors import _data as _actor_data
 from core.actors import _lex as _actor_lex
 from core.sentences import ends_with_abbreviation
 
@@ -69,6 +70,7 @@ def _lex():
             etype[f] = t
     for f in d["according_to"]:
         etype[f] = "statement"
+    heads = _alt(_actor_data()["description_heads"])
     particles = _alt(d["cue_particles"])
     objects = _alt(d["cue_objects"])
     cue = re.compile(r"\b(" + _alt(list(etype) + ["According to"]) + r")\b(?:\s+(" + objects + r")\b)?")
@@ -79,17 +81,30 @@ def _lex():
         gap=re.compile(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|television|TV|broadcaster|website|network))?"
                        r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,[^,\n“”\"]{1,160},\s*)?(?:(?:" + particles + r")\s+)*"),
         frames=re.compile(r"^\s*(?:" + _alt(d["statement_frames"]) + r")\b"),
+        particles_tail=re.compile(r"(?:\s*(?:" + particles + r"))*\s*$"),
+        desc_after=re.compile(r"\s+(?:" + _DET + r")\s+((?:[\w\-’'.]+\s+){0,5}?" + heads + r")\b" + _POSTMOD),
+        desc_before=re.compile(r"(?<![\w’'])(?:" + _DET + r")\s+((?:[\w\-’'.]+\s+){0,5}?" + heads + r")\b"
+                               + _POSTMOD + r"(?:\s*,[^,“”\"\n]{1,100},)?\s*$", re.I),
     )
 
 
+# an unnamed speaker: "a senior Cruz adviser", "one Iowa Democrat familiar with the talks", "the agency"
+_DET = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir"
+_POSTMOD = (r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|for|of|at|to|with|from|in)\s+"
+            r"(?:the\s+)?(?:[\w’'.\-]+\s+){0,3}?(?:[A-Z][\w’'.\-]*|talks|negotiations|discussions|matter|campaign|"
+            r"investigation|thinking|plans?|administration|government|ministry|situation|process|decision))?")
 _PRON = re.compile(r"\b(he|she|they|it|we|I|He|She|They|It|We)\s+$")
 _PRON_AFTER = re.compile(r"^\s+(he|she|they|it|we|I)\b")
 _DESC_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w\-’'.]+\s+){0,5}?[\w\-]+)\s*$")
 _DESC_AFTER = re.compile(r"^\s+(?:[Tt]he|[Aa]n?)\s+((?:[\w\-’'.]+\s+){0,5}?[\w\-]+?)(?=[\s,.;]|$)")
-_AFTER_GAP = re.compile(r"\s+(?:the\s+)?(?:(?:[A-Z][\w.’'\-]*|former|then-\w+|top|senior|chief|deputy|foreign|state|"
-                        r"campaign|press|prime|vice|secretary|minister|spokesman|spokeswoman|spokesperson|"
-                        r"president|senator|candidate|adviser|advisor|official|of|for|the)\s+){0,6}")
+# words that may stand between an inverted cue and its speaker: "said former tech executive X",
+# "said Republican party boss X" (any word but one that opens a clause)
+_CLAUSE_WORDS = ("that|it|its|this|these|those|there|he|she|they|we|I|you|his|her|their|our|if|when|while|because|"
+                 "but|and|or|so|as|in|on|at|to|would|will|was|is|are|were|be|been|has|have|had|not|no|about|after|"
+                 "before|during|by|who|which|what|how|why|where|then|than|now|should|could|can|may|might|must|do|"
+                 "does|did|him|them|me|us")
+_AFTER_GAP = re.compile(r"\s+(?:(?!(?:" + _CLAUSE_WORDS + r")\b)[\w.’'\-]+,?\s+){0,6}")
 _SENT_BREAK = re.compile(r"[.!?](?=['’\"”]?\s+[\"“A-Z])|\n")
 
 
@@ -195,7 +210,7 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
         if lx["gap"].fullmatch(text, m.end, cue_start):
             return _from_actor(idx.actor(m.name), m.name)
     seg = text[lo:cue_start]
-    g = re.search(r"(?:\s*(?:" + lx["particles"] + r"))*\s*$", seg)
+    g = lx["particles_tail"].search(seg)
     core_end = lo + (g.start() if g else len(seg))
     seg2 = text[lo:core_end] + " "
     mp = _PRON.search(seg2)
@@ -208,19 +223,26 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
             return _from_actor(a) if a else ("", "", "")
         return ("", "", "")
     mc = _CAPS_BEFORE.search(seg2)
-    if mc and not (set(mc.group(1).split()) & _actor_lex()["not_names"]) and mc.group(1).split()[0] not in _actor_lex()["openers"]:
+    if mc and mc.group(1).split()[-1] not in _actor_lex()["not_names"] and mc.group(1).split()[0] not in _actor_lex()["openers"]:
         a = idx.lookup(mc.group(1), lo + mc.start(1))
         return _from_actor(a, mc.group(1))
-    md = _DESC_BEFORE.search(seg2)
+    md = lx["desc_before"].search(seg2)
     if md:
-        phrase = md.group(0).strip()
-        a = idx.resolve(lo + md.start(), phrase)
-        if a:
-            return _from_actor(a)
-        desc = md.group(1)
-        if re.search(r"\b(?:official|spokes\w+|source|aide|adviser|diplomat|analyst|expert|statement|agency|ministry|report)s?$", desc):
-            return (re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), "", "")
+        return _described(idx, lo + md.start(), md.group(0), md.group(1))
     return None
+
+
+def _described(idx: ActorIndex, offset: int, phrase: str, head_phrase: str) -> tuple[str, str, str]:
+    """An unnamed speaker: the actor a definite description refers to ("the spokesman", "the
+    Omani agency"), else the description itself without its determiner ("senior Cruz adviser",
+    "Iowa Democrat familiar with the talks")."""
+    phrase = " ".join(phrase.split()).rstrip(", ")
+    if re.match(r"(?i)(?:the|his|her|its|their)\s", phrase):
+        a = idx.resolve(offset, "the " + " ".join(head_phrase.split()))
+        if a is not None:
+            return _from_actor(a)
+    phrase = re.sub(r"\s*,.*$", "", phrase)
+    return (re.sub(r"(?i)^(?:the|a|an|one|another|his|her|its|their)\s+", "", phrase), "", "")
 
 
 _CAPS_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+){0,3})(?:\s*\([^()]{1,40}\))?\s*$")
@@ -251,11 +273,9 @@ def _speaker_after(idx: ActorIndex, text: str, cue_end: int, hi: int) -> tuple[s
         if w.lower() in ("he", "she"):
             return _from_actor(idx.resolve(cue_end + mp.start(1), w))
         return ("", "", "")
-    md = _DESC_AFTER.match(seg)
+    md = _lex()["desc_after"].match(seg)
     if md:
-        a = idx.resolve(cue_end + md.start(), md.group(0).strip())
-        if a:
-            return _from_actor(a)
+        return _described(idx, cue_end + md.start(), md.group(0), md.group(1))
     return None
 
 
