@@ -311,6 +311,16 @@ def _subject(idx, text, lo, hi, lx):
     return None
 
 
+def _subject_before(idx: ActorIndex, lo: int, hi: int) -> tuple[str, str, str] | None:
+    """The first actor named outside quotes in [lo, hi): a possessive one ("Yildirim's page lists")
+    only when no other is named."""
+    ms = [m for m in idx.mentions_in(lo, hi) if not m.in_quote]
+    if not ms:
+        return None
+    m = next((m for m in ms if not m.possessive), ms[0])
+    return _from_actor(idx.actor(m.name), m.name)
+
+
 def _sentence_bounds(sents, pos):
     i = bisect.bisect_right(sents, (pos, 1 << 60)) - 1
     i = max(i, 0)
@@ -400,6 +410,32 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
                         if ms:
                             sp = _from_actor(idx.actor(ms[0].name), ms[0].name)
                             attrs[n] = _Attr(*sp)
+
+    # still unattributed: inside a sentence, its subject ("Trump mocked Bush's “low energy”", "Pew
+    # Research: “...”"); opening a sentence, the speaker of the sentence before when it reports speech
+    # ("X announced he would step down. “You have to be careful,” ...")
+    for n, p in enumerate(pieces):
+        if attrs[n] is not None or p.open < 0:
+            continue
+        ls, le = para_start[p.para]
+        k = max(bisect.bisect_right(sents, (p.open, 1 << 60)) - 1, 0)
+        s_lo = max(sents[k][0], ls) if sents else ls
+        lo = _clause_start(text, s_lo, p.open, qregions)
+        sp = _subject_before(idx, lo, p.open)
+        if sp is not None:
+            attrs[n] = _Attr(*sp)
+        elif not text[s_lo:p.open].strip() and k > 0 and sents[k - 1][0] >= para_start[max(p.para - 1, 0)][0]:
+            ps, pe = sents[k - 1]
+            if n > 0 and attrs[n - 1] is not None and attrs[n - 1].speaker and ps <= pieces[n - 1].open < pe:
+                attrs[n] = _Attr(attrs[n - 1].speaker, attrs[n - 1].role, attrs[n - 1].country)
+                continue
+            j = bisect.bisect_left(cue_starts, pe) - 1
+            while j >= 0 and cues[j].start() >= ps:
+                prev = _attr(idx, text, lx, cues[j], _clause_start(text, ps, cues[j].start(), qregions), pe, ps)
+                if prev is not None and prev.speaker:
+                    attrs[n] = _Attr(prev.speaker, prev.role, prev.country)
+                    break
+                j -= 1
 
     used_cues: set[int] = set()
     for n, p in enumerate(pieces):
