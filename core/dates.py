@@ -242,6 +242,143 @@ _END_OF_WORD = r"(?!(?<=[A-Za-z0-9])[A-Za-z0-9])"  # a match never stops inside 
 _BIG = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<{name}>(?:{pat}){_END_OF_WORD})" for name, pat in RULES) + ")", re.I)
 _RULE_RE = {name: re.compile(f"(?:{pat}){_END_OF_WORD}", re.I) for name, pat in RULES}
 
+# Prefilter. Running _BIG.search over a whole text makes the regex engine try every rule at every
+# character (the hot spot). Instead the text is cut into tokens (letter runs, digit runs, a quote
+# before a digit) and at each token only the rules that can begin with that token are tried, as
+# one smaller alternation (same rule order, so the same matches). Which words each rule can begin
+# with is read from the rule's own parsed pattern (_first_words), so rules and prefilter cannot
+# drift apart; a rule whose start cannot be worked out is tried at every token.
+try:  # the regex parser of the standard library (private module; the full scan is the fallback)
+    from re import _parser as _sre_parse, _constants as _sre_c
+except ImportError:  # pragma: no cover
+    _sre_parse = _sre_c = None
+
+_ANY, _DIGIT, _QUOTE = "<any>", "<digit>", "<quote>"
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _char_kind(code: int) -> str:
+    ch = chr(code)
+    return "letter" if ch in _LETTERS else _DIGIT if ch.isdigit() else _QUOTE if ch in "'’" else "other"
+
+
+def _set_kinds(items) -> set[str]:
+    """Kinds of character an IN item list can match (letter, digit, quote, other, any)."""
+    kinds = set()
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            kinds.add(_char_kind(av))
+        elif op is _sre_c.RANGE:
+            lo, hi = av
+            kinds |= {_char_kind(c) for c in range(lo, min(hi, lo + 400) + 1)}
+            if hi > lo + 400:
+                kinds.add(_ANY)
+        elif op is _sre_c.CATEGORY and av is _sre_c.CATEGORY_DIGIT:
+            kinds.add(_DIGIT)
+        elif op is _sre_c.CATEGORY and av is _sre_c.CATEGORY_SPACE:
+            kinds.add("other")
+        else:  # negated sets, word classes ...
+            kinds.add(_ANY)
+    return kinds
+
+
+def _first_words(seq, open_: set[str], done: set[str]) -> set[str]:
+    """Walk a parsed pattern: ``open_`` holds the letters read so far on each path (no word has
+    ended yet); words that end (a non-letter follows) go to ``done``, as do _DIGIT / _QUOTE for
+    paths that begin with a digit or a quote, and _ANY when the start cannot be told."""
+    c = _sre_c
+    for op, av in seq:
+        if not open_:
+            break
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width
+        if op is c.LITERAL or op is c.IN:
+            kinds = {_char_kind(av)} if op is c.LITERAL else _set_kinds(av)
+            if "letter" in kinds or _ANY in kinds:
+                if op is c.IN or _ANY in kinds:
+                    done.add(_ANY)
+                    return set()
+                open_ = {w + chr(av).lower() for w in open_}
+                continue
+            for w in open_:
+                done.add(w if w else (_DIGIT if kinds == {_DIGIT} else _QUOTE if kinds == {_QUOTE} else _ANY))
+            open_ = set()
+        elif op is c.SUBPATTERN:
+            open_ = _first_words(av[-1], open_, done)
+        elif op is c.BRANCH:
+            open_ = set().union(*(_first_words(alt, set(open_), done) for alt in av[1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, body = av
+            out = set(open_) if lo == 0 else set()
+            cur = set(open_)
+            for i in range(3):
+                cur = _first_words(body, cur, done)
+                if i + 1 >= lo:
+                    out |= cur
+                if not cur or i + 1 >= hi:
+                    break
+            else:
+                if cur:
+                    done.add(_ANY)  # a letter loop still open after three rounds
+                    return set()
+            open_ = out
+        else:  # back references, conditionals, dots ...
+            done.add(_ANY)
+            return set()
+    return open_
+
+
+def _rule_starts(pattern: str) -> set[str]:
+    """The first words (lower case) a rule's matches can begin with, plus _DIGIT / _QUOTE / _ANY."""
+    if _sre_parse is None:
+        return {_ANY}
+    try:
+        done: set[str] = set()
+        left = _first_words(_sre_parse.parse(pattern), {""}, done)
+        done |= {w if w else _ANY for w in left}
+        return done
+    except Exception:  # pragma: no cover - an unexpected pattern shape: try this rule everywhere
+        return {_ANY}
+
+
+_RULE_STARTS = {name: _rule_starts(pat) for name, pat in RULES}
+FIRST_WORDS = frozenset(w for ws in _RULE_STARTS.values() for w in ws)
+_TOKEN = re.compile(r"[A-Za-z]+|\d+|['’](?=\d)")
+# characters that case-insensitive [A-Za-z] also matches (long s, Kelvin sign, dotted/dotless i):
+# a text holding one is scanned in full
+_ODD_LETTERS = re.compile("[\u017f\u212a\u0130\u0131]")
+_BY_RULES: dict[tuple[str, ...], re.Pattern] = {}
+_BY_START: dict[str, re.Pattern | None] = {}
+
+
+def _start_regex(key: str) -> re.Pattern | None:
+    """The alternation of the rules that can begin with token ``key`` (None: no rule can)."""
+    if key not in _BY_START:
+        names = tuple(name for name, _ in RULES
+                      if key in _RULE_STARTS[name] or _ANY in _RULE_STARTS[name])
+        if names and names not in _BY_RULES:
+            pats = dict(RULES)
+            _BY_RULES[names] = re.compile(
+                r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<{n}>(?:{pats[n]}){_END_OF_WORD})" for n in names) + ")", re.I)
+        _BY_START[key] = _BY_RULES[names] if names else None
+    return _BY_START[key]
+
+
+def _candidates(text: str) -> list[tuple[int, re.Pattern]] | None:
+    """(offset, regex to try there) for each token where a rule may begin; None: scan everything."""
+    if not text.isascii() and _ODD_LETTERS.search(text):
+        return None
+    by_start = _BY_START
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        key = w.lower() if w[0] in _LETTERS else _DIGIT if w[0].isdigit() else _QUOTE
+        rx = by_start[key] if key in by_start else _start_regex(key)
+        if rx is not None:
+            out.append((m.start(), rx))
+    return out
+
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SENT_END = re.compile(r"[.!?;:][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 _CLAUSE_SPLIT = re.compile(r"\b(?:but|while|whereas|although|though|after|before|when|since|until)\b|[;—–]|,\s+(?:and|but|who|which|where)\b", re.I)
@@ -1535,8 +1672,17 @@ def find_times(text: str, reference_date: dt.date | None) -> list[TimeMention]:
     doc = _Doc(text, reference_date)
     pos = 0
     n = len(text)
+    starts = _candidates(text)
+    k = 0  # next candidate start
     while pos < n:
-        m = _BIG.search(text, pos)
+        if starts is None:
+            m = _BIG.search(text, pos)
+        else:
+            m = None
+            while k < len(starts) and m is None:
+                if starts[k][0] >= pos:
+                    m = starts[k][1].match(text, starts[k][0])
+                k += 1
         if not m:
             break
         s, e = m.span()

@@ -417,3 +417,33 @@ def test_earnings_year_earlier(ref, sentence, span, value):
     found, hits = _find(ref, sentence, span)
     assert hits, [(m.text, m.value) for m in found]
     assert hits[0].value == value
+
+
+# ---- the token prefilter finds exactly what a full scan of the text finds
+def _full_scan(text, ref, monkeypatch):
+    import core.dates as dates
+    with monkeypatch.context() as mp:
+        mp.setattr(dates, "_candidates", lambda _text: None)
+        return find_times(text, ref)
+
+
+def test_prefilter_equals_full_scan(monkeypatch):
+    texts = [c[1] for c in CASES] + TRAPS + [SEED_SENTENCES, " ".join(c[1] for c in CASES)]
+    texts += ["Q3 2024 and mid-1990s, the '80s, 5 p.m. EST Nov. 9, earlymorning yesterday, "
+              "ten days later, 1987-88 and '97, Tuesdays, every other week, 2026-02-06 and 6/2/2026."]
+    for text in texts:
+        for ref in (THU, None):
+            assert find_times(text, ref) == _full_scan(text, ref, monkeypatch), text
+
+
+def test_every_rule_start_is_known():
+    """Each rule's possible first words were read from its pattern (no rule is tried everywhere)."""
+    import core.dates as dates
+    assert all(dates._ANY not in starts for starts in dates._RULE_STARTS.values())
+    assert {"the", "tuesday", "feb", "yesterday", "q", dates._DIGIT, dates._QUOTE} <= dates.FIRST_WORDS
+    assert "may" in dates._RULE_STARTS["month"] and "of" not in dates.FIRST_WORDS
+
+
+def test_odd_letters_scan_in_full():
+    # the Kelvin sign matches "k" case-insensitively: such texts take the full scan, same result
+    assert [m.text for m in find_times("The envoys met on Tuesday \u212a.", THU)] == ["Tuesday"]
