@@ -52,16 +52,67 @@ class Event:
     evidence: list[tuple[int, int]] = field(default_factory=list)
 
 
+def _prefixes(items, acc: str = "") -> set[str]:
+    """The letters a (parsed) regular expression's matches open with, up to the first thing that
+    is not a letter: read from the parse tree, so the triggers stay one list in events.json."""
+    from re import _constants as c
+
+    for n, (op, av) in enumerate(items):
+        rest = list(items[n + 1:])
+        if op is c.AT:
+            continue
+        if op is c.LITERAL and chr(av).isalpha():
+            acc += chr(av).lower()
+            continue
+        if op is c.SUBPATTERN:
+            return _prefixes(list(av[-1]) + rest, acc)
+        if op is c.BRANCH:
+            return set().union(*(_prefixes(list(alt) + rest, acc) for alt in av[1]))
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            inner = _prefixes(list(av[2]), acc) if av[0] else _prefixes(list(av[2]) + rest, acc)
+            return inner if av[0] else inner | _prefixes(rest, acc)
+        return {acc}
+    return {acc}
+
+
+_HEAD = 3   # a word may start a trigger when its first letters open one of the trigger's words
+_WORD_START = re.compile(r"[A-Za-z]+")
+
+
 @functools.lru_cache(maxsize=1)
 def _grammar():
+    from re import _parser
+
     d = json.loads(DATA.read_text(encoding="utf-8"))
-    parts, kinds = [], []
+    parts, kinds, heads = [], [], set()
     for i, t in enumerate(d["triggers"]):
         parts.append(f"(?P<t{i}>\\b{t['pattern']})")
         kinds.append((t["type"], t["kind"] == "nominal"))
+        words = _prefixes(list(_parser.parse(t["pattern"], re.I)))
+        if any(len(w) < _HEAD for w in words):
+            raise ValueError(f"trigger {t['pattern']!r} must open with words of {_HEAD}+ letters")
+        heads |= {w[:_HEAD] for w in words}
     return (re.compile("|".join(parts), re.I), kinds,
             re.compile(d["planned"], re.I), re.compile(d["past_planned"], re.I),
-            re.compile(d["cancelled"], re.I), re.compile(d["occurred_after"], re.I))
+            re.compile(d["cancelled"], re.I), re.compile(d["occurred_after"], re.I), frozenset(heads))
+
+
+def trigger_matches(text: str, start: int = 0, stop: int | None = None) -> list[re.Match]:
+    """The trigger matches in text[start:stop], left to right and not overlapping (as
+    ``finditer`` gives them), tried only at words whose first letters can open a trigger."""
+    g = _grammar()
+    rx, heads = g[0], g[-1]
+    stop = len(text) if stop is None else stop
+    out, end = [], 0
+    for w in _WORD_START.finditer(text, start, stop):
+        pos = w.start()
+        if pos < end or w.group()[:_HEAD].lower() not in heads:
+            continue
+        m = rx.match(text, pos, stop)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _clause_before(text: str, sent: tuple[int, int], pos: int) -> str:
@@ -73,7 +124,7 @@ def _clause_before(text: str, sent: tuple[int, int], pos: int) -> str:
 
 def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: bool) -> tuple[str, bool]:
     """(status, future): planned / cancelled / occurred from the words around the trigger."""
-    _, _, planned, past_planned, cancelled, occurred_after = _grammar()
+    _, _, planned, past_planned, cancelled, occurred_after, _ = _grammar()
     before = _clause_before(text, sent, trig[0])
     after = text[trig[1]:min(sent[1], trig[1] + 60)]
     if nominal:
@@ -135,7 +186,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
     out: list[Event] = []
     for sent in sentences:
         seen_types: set[str] = set()
-        for m in rx.finditer(text, sent[0], sent[1]):
+        for m in trigger_matches(text, sent[0], sent[1]):
             trig = (m.start(), m.end())
             if any(a <= trig[0] < b for a, b in skip):
                 continue

@@ -32,6 +32,7 @@ class PlaceMention:
 class Gazetteer:
     entries: dict[str, tuple[str, str]]   # key (see _key) -> (code, kind)
     names: dict[str, str]                 # code -> the country's short English name
+    first: dict[str, int]                 # key of an entry's first word -> most words of such an entry
 
 
 def _key(surface: str) -> str:
@@ -105,56 +106,78 @@ def gazetteer() -> Gazetteer:
                   "TUR": "Türkiye", "PSE": "Palestine", "VEN": "Venezuela", "BOL": "Bolivia",
                   "TZA": "Tanzania", "MDA": "Moldova", "LAO": "Laos", "COD": "DR Congo",
                   "CZE": "Czechia", "YUG": "Yugoslavia", "CSK": "Czechoslovakia"})
-    return Gazetteer(entries, names)
+    first: dict[str, int] = {}
+    for k in entries:
+        words = re.split(r"[ -]", k)
+        w0 = words[0] if len(words[0]) <= 3 and words[0].isupper() else words[0].lower()
+        first[w0] = max(first.get(w0, 0), len(words))
+    first["the"] = max(first.values()) + 1   # "The White House" opening a sentence
+    return Gazetteer(entries, names, first)
 
 
-# Capitalised words (with inner apostrophes, periods and hyphens kept apart below), plus the
-# lower-case words that may continue a name ("Zionist entity", "Republic of Korea").
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ.'’]*|\d+|\+")
+# A word that may open a place name: capitalised, not inside another word; apostrophes, inner
+# periods (U.S.) and a "+" (P5+1) kept. The words that continue a name may be lower case
+# ("Zionist entity", "Republic of Korea"); words of one name are separated by a space or hyphen.
+_CAPITAL = re.compile(r"(?<![\w.'’])[A-ZÀ-ÖØ-Þ][\w.'’+]*")
+_NEXT = re.compile(r"[ -]([\w.'’+]+)")
+_ACRONYM = re.compile(r"(?:[A-Z]\.)+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        s, w = m.start(), m.group()
-        w2 = _POSSESSIVE.sub("", w)
-        if w2.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", w2):
-            w2 = w2.rstrip(".")
-        if w2:
-            out.append((s, s + len(w2), w2))
-    return out
+def _word(w: str) -> str:
+    """A token as a name word: a possessive ('s, ’) and a sentence's final period dropped."""
+    if w[-1] in "'’":
+        w = w[:-1]
+    elif w[-2:] in ("'s", "’s"):
+        w = w[:-2]
+    if w.endswith(".") and not _ACRONYM.fullmatch(w):
+        w = w.rstrip(".")
+    return w
+
+
+def _word_key(w: str) -> str:
+    return w if len(w) <= 3 and w.isupper() else w.lower().replace("’", "'")
 
 
 def find_places(text: str) -> list[PlaceMention]:
     """Every country, demonym, seat of power, institution, city and organisation named in text,
     longest match first, left to right, non-overlapping."""
     gaz = gazetteer()
-    toks = _tokens(text)
+    first, entries = gaz.first, gaz.entries
     out: list[PlaceMention] = []
-    i = 0
-    while i < len(toks):
-        s0, _, w0 = toks[i]
-        if not w0[0].isupper():
-            i += 1
+    pos = 0
+    for m in _CAPITAL.finditer(text):
+        s0 = m.start()
+        if s0 < pos:
             continue
-        hit = None
-        for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
-            span = toks[i:i + n]
-            # words of one name are separated by single spaces or hyphens only
-            if any(text[a[1]:b[0]] not in (" ", "-") for a, b in zip(span, span[1:])):
-                continue
-            surface = text[s0:span[-1][1]]
-            e = gaz.entries.get(_key(surface))
-            if e:
-                hit = (n, span[-1][1], e)
+        w0 = _word(m.group())
+        if not w0:
+            continue
+        k = _word_key(w0)
+        most = max(first.get(k, 0), first.get(k.lower(), 0)) if k.isupper() else first.get(k, 0)
+        if not most:
+            continue
+        # the name's words: the first, then the following words while they are joined by a
+        # single space or hyphen and the word before kept its whole token (no possessive)
+        ends = [s0 + len(w0)]
+        full = len(w0) == len(m.group())
+        at = m.end()
+        while full and len(ends) < most:
+            nx = _NEXT.match(text, at)
+            if not nx:
                 break
-        if hit:
-            n, end, (code, kind) = hit
-            out.append(PlaceMention(s0, end, text[s0:end], code, kind))
-            i += n
-        else:
-            i += 1
+            w = _word(nx.group(1))
+            if not w:
+                break
+            ends.append(nx.start(1) + len(w))
+            full = len(w) == len(nx.group(1))
+            at = nx.end()
+        for end in reversed(ends):
+            e = entries.get(_key(text[s0:end]))
+            if e:
+                out.append(PlaceMention(s0, end, text[s0:end], e[0], e[1]))
+                pos = end
+                break
     return out
 
 
