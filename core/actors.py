@@ -171,8 +171,25 @@ def _inside(regions: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and regions[i][0] < offset < regions[i][1]
 
 
+_TWO_APOSTROPHES = re.compile(r"''")
+
+
+def quote_marks_normalised(text: str) -> str:
+    """``text`` with each pair of apostrophes used as a double quotation mark (''Like this,''
+    the New York Times style) written as one straight double quote plus a space, so that every
+    offset stays the same: an opening pair becomes ' "', a closing pair '" '."""
+    if "''" not in text:
+        return text
+
+    def mark(m: re.Match) -> str:
+        nxt = text[m.end():m.end() + 1]
+        return ' "' if nxt.isalnum() or nxt in "‘'“$" else '" '
+
+    return _TWO_APOSTROPHES.sub(mark, text)
+
+
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(quote_marks_normalised(text))]
 
 
 @functools.lru_cache(maxsize=65536)

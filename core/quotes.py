@@ -22,13 +22,14 @@ the event type (lists in ``core/data/speech.json``).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.actors import Actor, ActorIndex, alternation, find_actors
+from core.actors import Actor, ActorIndex, alternation, find_actors, quote_marks_normalised
 from core.actors import _data as _actor_data
 from core.actors import _lex as _actor_lex
 from core.sentences import ends_with_abbreviation
@@ -335,6 +336,7 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
     lx = _lex()
     idx = actors if actors is not None else find_actors(text)
     sents = idx.sentences
+    original, text = text, quote_marks_normalised(text)
     pieces = quote_pieces(text)
     qregions = [(p.open, p.close) for p in pieces]
     cues = [m for m in lx["cue"].finditer(text) if not _in_regions(qregions, m.start())]
@@ -464,6 +466,8 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
 
     out.extend(_indirect(idx, text, lx, cues, used_cues, qregions, sents))
     out.sort(key=lambda q: (q.start, q.end))
+    if text is not original:
+        out = [dataclasses.replace(q, text=original[q.start:q.end]) for q in out]
     return out
 
 
@@ -516,6 +520,16 @@ _INDIRECT_OK = re.compile(r"^(?:said|says|say|told|tells|added|adds|stressed|str
                           r"conceded|complained|believes|according to)$")
 
 
+_THAT_LATER = re.compile(r"(?:(?:on|in|at|late|early|last|this|during|after)\b[^,]{0,40}?\s+)?that\s+")
+# cues whose bare object is mostly a thing, not words ("wrote an op-ed", "denied the report",
+# "reported a loss"): indirect speech only with "that"
+_NEEDS_THAT = {"wrote", "writes", "reported", "reports", "maintained", "maintains", "declared", "declares",
+               "denied", "denies", "confirmed", "confirms", "revealed", "reveals", "vowed", "vows"}
+# words that open a phrase, not a clause, after a cue ("said in Iowa", "said about Latinos")
+_NOT_CLAUSE_START = {"about", "in", "on", "at", "during", "while", "from", "and", "when", "all", "so",
+                     "something", "nothing", "anything", "otherwise", "repeatedly", "again", "later"}
+
+
 def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
     out = []
     for cm in cues:
@@ -562,7 +576,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                 # "..., X said." after the clause, speaker following the cue
                 sp2 = _speaker_after(idx, text, cm.end(1), s_hi)
                 before = text[s_lo:cm.start()].rstrip()
-                if sp2 and before.endswith(",") and len(before) > 20:
+                if sp2 and before.endswith(",") and len(before) > 20 and end - cm.end() < 60:
                     sp = sp2
                     cs, ce = s_lo, s_lo + len(before) - 1
                 elif sp is None:
@@ -595,9 +609,15 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                     cs = mth.end() if mth else cue_end
                     ce = end
                     # "X said on Tuesday that ..." / "X said in a statement that ..."
-                    mt2 = re.match(r"(?:(?:on|in|at|late|early|last|this|during|after)\b[^,]{0,40}?\s+)?that\s+", text[cs:ce])
+                    mt2 = _THAT_LATER.match(text, cs, ce)
                     if mt2:
-                        cs += mt2.end()
+                        cs = mt2.end()
+                    elif "that" not in mth.group():
+                        # no complementiser: a clause must follow ("X said the talks failed"), not a
+                        # phrase ("said in Iowa", "wrote an op-ed")
+                        first = text[cs:ce].split(None, 1)[0].lower() if text[cs:ce].strip() else ""
+                        if first in _NOT_CLAUSE_START or word in _NEEDS_THAT:
+                            continue
                     # cut a trailing ", he said" style tail and sentence-final attribution
                     if ce - cs < 12:
                         continue
