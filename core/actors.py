@@ -155,7 +155,7 @@ def _lex():
 
 # --- names ---------------------------------------------------------------------------------------
 
-_W = r"(?:[A-Z](?:[a-z]{1,3})?\.(?=\s[A-Z])|(?:[A-Z]\.){2,}|[A-Z](?:[\w\-]|['’](?=[A-Za-z]{2}))*(?<![\-]))"
+_W = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|St|Jr|Sr|Ft|Mt|Brig|Pres|Sec|Atty|[A-Z])\.(?=\s[A-Z])|(?:[A-Z]\.){2,}|[A-Z](?:[\w\-]|['’](?=[A-Za-z]{2}))*(?<![\-]))"
 _PART = r"(?:al|el|bin|bint|ibn|de|del|della|der|den|van|von|la|le|du|da|di|dos|das|abu|ben)"
 _CONN = r"(?:of|for|on|and|to)(?:\s+the)?"
 _NAME = re.compile(
@@ -598,6 +598,10 @@ _CUE_AFTER = re.compile(r"^\s*(?:,[^,\n]{1,120},\s*)?(?:(?:also|later|has|had|ha
 _CUE_BEFORE = re.compile(r"(?:\b(?:said|says|according\s+to|added|asked|wrote|explained|told))\s+$")
 
 
+# sentence openers that belong to an organisation's name ("Republican National Committee")
+_ORG_MODIFIERS = {"Republican", "Democratic", "GOP", "New", "National", "Top", "Senior", "Western"}
+
+
 def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     """Turn one capitalised run into zero or one raw actor mention (dict)."""
     words = list(run)
@@ -607,10 +611,8 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     country = ""
     strong = False
     # leading sentence openers ("The", "But") and determiners
-    while words and words[0][2] in lx["openers"] and len(words) > 0:
-        w = words[0][2]
-        if w in ("Former",):
-            pass
+    org_run = any(w[2] in lx["org_heads"] or w[2] in lx["media_heads"] for w in words[1:])
+    while words and words[0][2] in lx["openers"] and not (org_run and words[0][2] in _ORG_MODIFIERS):
         words = words[1:]
     if not words:
         return

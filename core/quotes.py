@@ -80,8 +80,10 @@ def _lex():
         cue=cue,
         particles=particles,
         gap=re.compile(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|television|TV|broadcaster|website|network))?"
-                       r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,[^,\n“”\"]{1,160},\s*)?(?:(?:" + particles + r")\s+)*"),
+                       r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?:,[^,\n“”\"]{1,160}){1,3},\s*|\s*[—–][^—–\n“”\"]{1,160}[—–]\s*)?"
+                       r"(?:(?:" + particles + r")\s+)*"),
         frames=re.compile(r"^\s*(?:" + _alt(d["statement_frames"]) + r")\b"),
+        owned=re.compile(r"['’]s?\s+((?:[\w\-]+\s+){0,2}?" + heads + r")\b"),
         particles_tail=re.compile(r"(?:\s*(?:" + particles + r"))*\s*$"),
         desc_after=re.compile(r"\s+(?:" + _DET + r")\s+((?:[\w\-’'.]+\s+){0,5}?" + heads + r")\b" + _POSTMOD),
         desc_before=re.compile(r"(?<![\w’'])(?:" + _DET + r")\s+((?:[\w\-’'.]+\s+){0,5}?" + heads + r")\b"
@@ -205,8 +207,10 @@ def _from_actor(a: Actor | None, fallback: str = "") -> tuple[str, str, str]:
 def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> tuple[str, str, str] | None:
     """Speaker standing right before a cue: a named mention (appositive allowed), a pronoun, a description."""
     cands = idx.mentions_in(lo, cue_start)
-    for m in reversed(cands[-4:]):
-        if m.in_quote or m.possessive:
+    for m in cands[-4:]:
+        # the earliest name whose gap to the cue holds only appositives ("Cory James, 22, of Flint,
+        # Mich., said"), never one after a preposition ("speaking to Fox News said")
+        if m.in_quote or m.possessive or _AFTER_PREPOSITION.search(text, max(lo, m.start - 6), m.start):
             continue
         if lx["gap"].fullmatch(text, m.end, cue_start):
             return _from_actor(idx.actor(m.name), m.name)
@@ -246,6 +250,7 @@ def _described(idx: ActorIndex, offset: int, phrase: str, head_phrase: str) -> t
     return (re.sub(r"(?i)^(?:the|a|an|one|another|his|her|its|their)\s+", "", phrase), "", "")
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|for|of|at|on|in|about|against)\s+(?:the\s+)?$")
 _CAPS_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+){0,3})(?:\s*\([^()]{1,40}\))?\s*$")
 _OPENERS = {"The", "A", "An", "But", "And", "I", "We", "It", "They", "He", "She", "This", "That", "There", "In", "On", "As"}
 
@@ -288,24 +293,35 @@ def _attr(idx, text, lx, cm: re.Match, lo: int, hi: int, subject_lo: int) -> _At
     sp = None
     if low.startswith("according"):
         sp = _speaker_after(idx, text, cm.end(1), hi)
+    elif low.endswith("ing"):
+        # "with Donald Trump tweeting that ...": the name right before; "..., saying that ...": the
+        # subject of the sentence
+        sp = _named_before(idx, text, lo, cs, lx) or _subject(idx, text, subject_lo, cs, lx)
     else:
-        if not low.endswith("ing"):
-            sp = _speaker_before(idx, text, lo, cs, lx)
-        if sp is None and not low.endswith("ing"):
+        sp = _speaker_before(idx, text, lo, cs, lx)
+        if sp is None and not low.startswith(("told", "tell")):
+            # inversion ("said Mr. X"); after "told" stands whom it was told to
             sp = _speaker_after(idx, text, cm.end(1), hi)
-        if sp is None and low.endswith("ing"):
-            # "..., saying that ...": the subject of the sentence
-            sp = _subject(idx, text, subject_lo, cs, lx)
     if sp is None:
         return None
     etype = lx["etype"].get(re.sub(r"\s+", " ", low), "statement")
     return _Attr(sp[0], sp[1], sp[2], re.sub(r"\s+", " ", cm.group(0)), cs, ce, etype)
 
 
-def _subject(idx, text, lo, hi, lx):
-    for m in idx.mentions_in(lo, hi):
-        if not m.in_quote and not m.possessive:
+def _named_before(idx, text, lo, hi, lx):
+    """A name standing right before ``hi`` (only particles such as "also" between)."""
+    cands = idx.mentions_in(lo, hi)
+    if cands:
+        m = cands[-1]
+        if not m.in_quote and not m.possessive and lx["particles_tail"].fullmatch(text, m.end, hi):
             return _from_actor(idx.actor(m.name), m.name)
+    return None
+
+
+def _subject(idx, text, lo, hi, lx):
+    sp = _subject_before(idx, lo, hi)
+    if sp is not None:
+        return sp
     mp = re.match(r"\s*(?:[^,]{0,60},\s*)?(he|she|He|She)\b", text[lo:hi])
     if mp:
         return _from_actor(idx.resolve(lo + mp.start(1), mp.group(1)))
@@ -318,6 +334,13 @@ def _subject_before(idx: ActorIndex, lo: int, hi: int) -> tuple[str, str, str] |
     ms = [m for m in idx.mentions_in(lo, hi) if not m.in_quote]
     if not ms:
         return None
+    if ms[0].possessive:
+        # "Cruz's campaign", "Hillary Clinton's aides": the group that belongs to the actor
+        mh = _lex()["owned"].match(idx.text, ms[0].end, hi)
+        if mh:
+            a = idx.actor(ms[0].name)
+            name = a.name if a else ms[0].name
+            return (f"{name}’s {' '.join(mh.group(1).split())}", "", a.country if a else "")
     m = next((m for m in ms if not m.possessive), ms[0])
     return _from_actor(idx.actor(m.name), m.name)
 
@@ -328,6 +351,8 @@ def _sentence_bounds(sents, pos):
     return sents[i] if sents else (0, 0)
 
 
+# text after a closing quotation mark that starts a new clause, not an attribution: "and X says ..."
+_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|because|which|who|when|then|although|though|;)\b")
 _PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\s+$")
 
 
@@ -362,7 +387,9 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
             if j < len(cues) and cues[j].start() < tail_end:
                 cm = cues[j]
                 between = text[p.close + 1:cm.start()]
-                if len(between) < 110 and not any(c in between for c in "“\""):
+                if len(between) < 110 and not any(c in between for c in "“\"") \
+                        and not _NEW_CLAUSE.match(between) \
+                        and not (text[p.close - 1] == "." and between[:2].strip()[:1].isupper()):
                     a = _attr(idx, text, lx, cm, p.close + 1, tail_end, s_lo)
         # 2. leading: the nearest cue before the opening mark in the same sentence
         if a is None:
