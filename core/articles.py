@@ -1,4 +1,6 @@
 """Articles: the one shape every input format is turned into, and the reader for the text format.
+The other formats (HTML, JSON, CSV, feeds, zip archives) are read in ``core.readers``; the public
+entry points below hand files to it.
 
 The text format (the seed's): a first-line publication date, an optional headline, the body
 (one paragraph per line, blank lines allowed) opening with an optional dateline such as
@@ -12,10 +14,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-MAX_BYTES = 30 * 1024 * 1024  # larger files are refused with a reason, not read
-
 
 class ArticleError(ValueError):
     """An input that cannot become an article; the message says why, in words for the user."""
@@ -131,21 +129,6 @@ def _is_headline(line: str, followed_by_blank: bool) -> bool:
 
 # --- text normalisation ----------------------------------------------------------------------
 
-def decode(raw: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without a byte-order mark), else Windows-1252/Latin-1."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    if b"\x00" in raw[:4096]:
-        raise ArticleError("binary file, not text")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            return raw.decode("cp1252")
-        except UnicodeDecodeError:
-            return raw.decode("latin-1")
-
-
 def clean_text(text: str) -> str:
     """NFC, Unix line endings, no byte-order mark, no non-breaking or zero-width spaces."""
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
@@ -175,6 +158,9 @@ def make_article(text: str, name: str, published: dt.date | None, title: str = "
                    datelines, url)
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown: "# Headline"
+
+
 def parse_article(raw_text: str, name: str = "article.txt") -> Article:
     """One article from the raw text format (date line, optional headline, body, source line)."""
     lines = [ln.strip() for ln in clean_text(raw_text).split("\n")]
@@ -184,6 +170,7 @@ def parse_article(raw_text: str, name: str = "article.txt") -> Article:
         lines.pop(0)
     if not lines:
         raise ArticleError("empty file")
+    lines = [_MD_HEADING.sub("", ln) for ln in lines]
     published = parse_date_line(lines[0])
     if published is not None:
         lines = lines[1:]
@@ -202,61 +189,34 @@ def parse_article(raw_text: str, name: str = "article.txt") -> Article:
 
 
 def article_from_bytes(raw: bytes, name: str) -> Article:
-    """One article from a file's bytes (a file on disk or an upload): size, encoding, format."""
-    if not raw:
-        raise ArticleError("empty file")
-    if len(raw) > MAX_BYTES:
-        raise ArticleError(f"file too large ({len(raw) / 1e6:.0f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
-    return parse_article(decode(raw), name=name)
+    """The one article in a file's bytes (a file on disk or an upload), whatever its format;
+    ArticleError with the reason when it holds none, or several (``articles_from_bytes`` reads those)."""
+    res = articles_from_bytes(raw, name)
+    if len(res.articles) == 1:
+        return res.articles[0]
+    if not res.articles:
+        raise ArticleError(res.skipped[0].reason if res.skipped else "no article in the file")
+    raise ArticleError(f"{len(res.articles)} articles in one file (read them with articles_from_bytes)")
 
 
-def read_text_file(path: Path) -> Article:
-    size = path.stat().st_size
-    if size > MAX_BYTES:  # refuse before reading it into memory
-        raise ArticleError(f"file too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
-    return article_from_bytes(path.read_bytes(), path.name)
+def articles_from_bytes(raw: bytes, name: str) -> ReadResult:
+    """Every article in one file's bytes (an upload: text, HTML, JSON, CSV, feed or zip), and every
+    part skipped with its reason."""
+    from core.readers import articles_from_bytes as read  # the readers import this module
 
-
-def iter_files(paths) -> list[Path]:
-    """The files named, and the files inside the folders named (sorted, hidden ones left out)."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(f for f in sorted(p.rglob("*"))
-                       if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts))
-        else:
-            out.append(p)
-    return out
+    return read(raw, name)
 
 
 def read_corpus(paths) -> ReadResult:
-    """Every article that can be read from files or folders, and every input skipped with its reason.
-    Articles with the same content collapse to one."""
-    res = ReadResult()
-    seen: set[str] = set()
-    for f in iter_files(paths):
-        try:
-            if not f.exists():
-                raise ArticleError("no such file or folder")
-            if f.suffix.lower() not in TEXT_SUFFIXES:
-                raise ArticleError(f"unsupported file type '{f.suffix}'")
-            art = read_text_file(f)
-        except ArticleError as e:
-            res.skipped.append(Skipped(str(f), str(e)))
-            continue
-        except OSError as e:
-            res.skipped.append(Skipped(str(f), f"cannot read: {e.strerror or e}"))
-            continue
-        if art.article_id in seen:
-            res.skipped.append(Skipped(str(f), "duplicate of an article already read"))
-            continue
-        seen.add(art.article_id)
-        res.articles.append(art)
-    return res
+    """Every article that can be read from files, folders and .zip archives, and every input skipped
+    with its reason. Articles with the same content collapse to one."""
+    from core.readers.walk import read_paths
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return read_paths(paths)
 
 
 def read_articles(paths) -> list[Article]:
     """Files or folders -> articles (unreadable inputs are left out; read_corpus says why)."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
     return read_corpus(paths).articles
