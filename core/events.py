@@ -18,7 +18,18 @@ DATA = Path(__file__).with_name("data") / "events.json"
 # after these the words no longer name the event's participants (purpose, topic, background)
 _ARGUMENT_END = re.compile(
     r",?\s+(?:in\s+order\s+to|to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+\b|aimed\s+at|amid|after|following|"
-    r"before|since|because|as\s+part\s+of|despite|while|which|who|where|but)\b|[;:(]|,\s+(?:the|a|an)\s+[a-z]+\s+(?:in|of|for)\b")
+    r"before|since|because|as\s+part\s+of|despite|while|which|who|where|but)\b|[;:(]|,\s+(?:the|a|an)\s+[a-z]+\s+(?:in|of|for)\b|"
+    # a closing attribution: ", the Kremlin said", ", West German officials told reporters"
+    r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|reported|announced|added|according)\b")
+_ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|reported|announced|added)\b")
+# events whose "in X" names the target or the setting, not a place where they happened
+NO_LOCATION = ("sanction", "accusation", "threat", "demand", "rejection")
+# the speech clause before an event told in reported speech: "The Kremlin said (that) ..."
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?reporters|announced|reported|added|confirmed)"
+                            r"(?:\s+on\s+[A-Z]\w+)?,?\s+(?:that\s+)?")
+# a reference to the parties of an event told before: "the two sides", "both leaders"
+_PAIR = re.compile(r"\b(?:the\s+)?(?:two|both)\s+(?:sides|leaders|countries|ministers|governments|delegations|"
+                   r"presidents|parties|neighbou?rs|men|women|officials|nations|teams|negotiators)\b", re.I)
 _LOCATION = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?=[A-Z])")
 _DEFINITE_BARE = re.compile(r"^(?:the|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:talks|negotiations|meeting|visit|trip|summit|calls?)$", re.I)
 CONSULT = ("talks", "meeting", "visit", "call")
@@ -127,12 +138,19 @@ def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: 
     _, _, planned, past_planned, cancelled, occurred_after, _ = _grammar()
     before = _clause_before(text, sent, trig[0])
     after = text[trig[1]:min(sent[1], trig[1] + 60)]
+    predicate = ""
     if nominal:
         # a nominal trigger is the subject: its fate is told by the predicate after it
         comma = text.find(",", trig[1], sent[1])
         after = text[trig[1]:comma if comma >= 0 else sent[1]]
+        if len(before.split()) <= 3 and comma >= 0:
+            # "A meeting between X and Y, which was due to ..., has been postponed": the main
+            # predicate after the relative clause, up to the attribution
+            predicate = text[comma:sent[1]]
+            said = re.search(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|reported|announced)\b", predicate)
+            predicate = predicate[:said.start()] if said else predicate
     near = before[-60:] + text[trig[0]:trig[1]] + after[:120 if nominal else 40]
-    if cancelled.search(near):
+    if cancelled.search(near) or cancelled.search(predicate):
         return "cancelled", False
     if past_planned.search(before):
         return "planned", False
@@ -158,6 +176,11 @@ def argument_window(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> 
         if i >= 0 and brk == " that ":
             start = sent[0] + i + len(brk)
             break
+    speech = None
+    for speech in _SPEECH_BEFORE.finditer(text, start, trig[0]):
+        pass
+    if speech is not None:
+        start = speech.end()
     return start, end
 
 
@@ -204,10 +227,19 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
             aside = _appositives(text, sent, participants)
             _fill_participants(ev, text, win, [p for p in participants if not _within(p, aside)],
                                [pl for pl in places if not _within(pl, aside)])
+            pair = _PAIR.search(text, win[0], max(win[1], trig[1]))
+            if pair:
+                # "the two sides", "both leaders": the parties of the event told before
+                ev.actors = [a for a in ev.actors if not _PAIR.fullmatch("the " + a) and not _PAIR.fullmatch(a)]
+                prior = next((o for o in reversed(out) if len(o.actors) >= 2 or len(o.countries) >= 2), None)
+                if prior is not None:
+                    ev.actors = list(dict.fromkeys(prior.actors + ev.actors))
+                    ev.countries = list(dict.fromkeys(prior.countries + ev.countries))
             _fill_location(ev, text, win, [pl for pl in places if not _within(pl, aside)], datelines)
             if not ev.actors and not ev.countries:
                 # "a second round of talks": the parties of the talks the article told before
-                prior = next((o for o in reversed(out) if o.type == etype), None)
+                same = [o for o in out if o.type == etype]
+                prior = next((o for o in reversed(same) if len(o.countries) >= 2), same[-1] if same else None)
                 if prior is None or not nominal:
                     continue
                 ev.countries = list(prior.countries)
@@ -288,12 +320,22 @@ def _fill_participants(ev: Event, text: str, win: tuple[int, int], participants:
 
 def _fill_location(ev: Event, text: str, win: tuple[int, int], places: list[PlaceMention],
                    datelines: tuple[str, ...]) -> None:
-    cands = [pl for pl in places if ev.sentence[0] <= pl.start and pl.end <= ev.sentence[1]
+    if ev.type in NO_LOCATION:
+        return
+    # a closing attribution (", officials in Mumbai said") tells where the news came from
+    said = _ATTRIBUTION.search(text, ev.trigger[1], ev.sentence[1])
+    stop = said.start() if said else ev.sentence[1]
+    cands = [pl for pl in places if ev.sentence[0] <= pl.start and pl.end <= stop
              and pl.kind in ("seat", "city", "country") and pl.code
              and _LOCATION.search(text, max(ev.sentence[0], pl.start - 9), pl.start + 1)
              and text[pl.end:pl.end + 1] != "-" and text[pl.start - 1:pl.start] != "-"]
     # "the Muscat meeting": a place right before a nominal trigger
-    before = [pl for pl in places if pl.end <= ev.trigger[0] and ev.trigger[0] - pl.end <= 1 and pl.code]
+    before = [pl for pl in places if ev.nominal and pl.end <= ev.trigger[0] and ev.trigger[0] - pl.end <= 1
+              and pl.code]
+    # "visited Isfahan", "arrived in Lima", "to visit Lahore": the place right after the trigger
+    if not before and ev.type == "visit":
+        before = [pl for pl in cands + [pl for pl in places if pl.kind in ("seat", "city", "country")]
+                  if pl.code and 0 <= pl.start - ev.trigger[1] <= 2][:1]
     pick = before[-1] if before else (min(cands, key=lambda pl: abs(pl.start - ev.trigger[1])) if cands else None)
     if pick is not None:
         ev.location, ev.location_country = pick.text.strip(), pick.code
