@@ -1,16 +1,25 @@
 """The dashboard: loads the corpus, holds the shared filters, and navigates between the pages.
 
-    streamlit run app.py -- --corpus seeds/ [more/ events.csv ...]
+    streamlit run app.py -- --store .data/store.duckdb --corpus seeds/ [more/ events.csv ...]
 
-The corpus is a list of article files or folders (``.csv`` files are event tables written by
-``python -m core normalise``); without ``--corpus`` it is $NEGOTIATION_CORPUS (paths separated
-by ``os.pathsep``) or ``seeds/`` next to this file. The filters live here, with keys, so they
-survive page switches, and are mirrored in the URL so that a link reproduces the view.
+With a store (``--store PATH``, or $NEGOTIATION_STORE) the ``--corpus`` articles are added to
+it at start (articles already stored are skipped) and the dashboard shows everything the store
+holds; articles added or removed on the Articles page are added to or removed from the store.
+Without one, the corpus files are read into memory and additions last for the session.
+``.csv`` corpus paths are event tables written by ``python -m core normalise`` (shown, not
+stored). Without ``--corpus`` the corpus is $NEGOTIATION_CORPUS (paths separated by
+``os.pathsep``) or ``seeds/`` next to this file, unless a store is given.
+
+The corpus, its filter index, each filtered view and each figure are computed once and shared
+(``st.cache_resource``: nothing copies the table on a rerun; nothing may change it in place).
+The filters live here, with keys, so they survive page switches, and are mirrored in the URL so
+that a link reproduces the view.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -29,49 +38,95 @@ st.set_page_config(page_title=TITLE, page_icon=":material/timeline:", layout="wi
                    initial_sidebar_state="expanded")
 
 
-def corpus_paths() -> tuple[str, ...]:
+def cli_args() -> tuple[tuple[str, ...], str | None]:
+    """The corpus paths and the store path (None: no store) from the command line or environment."""
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     parser.add_argument("--corpus", nargs="+")
+    parser.add_argument("--store")
     args, _ = parser.parse_known_args(sys.argv[1:])
+    store = args.store or os.environ.get("NEGOTIATION_STORE", "").strip() or None
     if args.corpus:
-        return tuple(args.corpus)
+        return tuple(args.corpus), store
     env = os.environ.get("NEGOTIATION_CORPUS", "").strip()
     if env:
-        return tuple(p for p in env.split(os.pathsep) if p)
-    return (str(ROOT / "seeds"),)
+        return tuple(p for p in env.split(os.pathsep) if p), store
+    return (() if store else (str(ROOT / "seeds"),)), store
 
 
-@st.cache_data(show_spinner="Reading the corpus…")
+# --- the corpus, shared by every session -------------------------------------------------------
+
+@st.cache_resource(show_spinner="Reading the corpus…")
 def load(paths: tuple[str, ...]) -> views.Corpus:
+    """The corpus files read and normalised (no store), once per server."""
     return views.load_corpus(paths)
 
 
-@st.cache_data(show_spinner="Reading the added articles…")
-def normalise_added(articles: tuple) -> pd.DataFrame:
+@st.cache_resource(show_spinner="Adding the corpus to the store…")
+def open_store(store_path: str, paths: tuple[str, ...]):
+    """The store, with the corpus articles added (already stored ones are skipped) and the
+    ``.csv`` event tables read: (store, Corpus of what was read but not stored, ingest report)."""
+    from core.store import Store
+
+    store = Store(store_path)
+    csvs = tuple(p for p in paths if p.lower().endswith(".csv"))
+    files = views.load_corpus(csvs) if csvs else views.Corpus()
+    rest = [p for p in paths if p not in csvs]
+    report = None
+    if rest:
+        import core
+        res = core.read_corpus(rest)
+        files.skipped.extend(res.skipped)
+        report = store.ingest(res.articles)
+    return store, files, report
+
+
+@st.cache_resource(max_entries=2, show_spinner="Reading the store…")
+def store_snapshot(store_path: str, revision: int, _store, _extra: pd.DataFrame) -> tuple[list, pd.DataFrame]:
+    """The stored articles and their table (plus event tables read from CSV) at one revision."""
+    return _store.articles(), views.concat_tables([_store.table(), _extra])
+
+
+@st.cache_resource(max_entries=8, show_spinner="Indexing the events…")
+def index_for(version: str, _table: pd.DataFrame) -> F.TableIndex:
+    return F.TableIndex(_table)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def filtered_for(version: str, key: str, _table: pd.DataFrame, _index: F.TableIndex,
+                 _filters: F.Filters) -> pd.DataFrame:
+    return F.apply(_table, _filters, _index)
+
+
+@st.cache_resource(max_entries=8, show_spinner="Reading the added articles…")
+def normalise_added(key: str, _articles: tuple) -> pd.DataFrame:
     import core
-    return core.normalise(list(articles)) if articles else views.empty_table()
+    return core.normalise(list(_articles)) if _articles else views.empty_table()
 
 
-def current_table(corpus: views.Corpus, paths: tuple[str, ...]) -> tuple[list, pd.DataFrame]:
-    """The corpus minus removed articles, plus the ones added in this session (kept in the
-    session: a persistent store comes later). Recomputed only when those change."""
+def session_table(corpus: views.Corpus, paths: tuple[str, ...]) -> tuple[list, pd.DataFrame, str]:
+    """No store: the corpus minus the articles removed in this session, plus the ones added in it
+    (articles, table, version). The shared table itself when the session changed nothing."""
     added = tuple(st.session_state.get("added_articles", ()))
     removed = frozenset(st.session_state.get("removed_ids", ()))
-    sig = (paths, len(corpus.table), tuple(a.article_id for a in added), removed)
+    base = "files:" + "|".join(paths)
+    if not added and not removed:
+        return corpus.articles, corpus.table, base
+    sig = hashlib.sha1(repr((sorted(a.article_id for a in added), sorted(removed))).encode()).hexdigest()[:16]
     cached = st.session_state.get("_table_cache")
     if cached and cached[0] == sig:
-        return cached[1], cached[2]
+        return cached[1], cached[2], f"{base}:{sig}"
     articles = [a for a in corpus.articles if a.article_id not in removed] + list(added)
     table = corpus.table
     if removed:
         table = table[~table["article_id"].isin(removed)].reset_index(drop=True)
     if added:
         try:
-            table = views.concat_tables([table, normalise_added(added)])
+            key = ",".join(a.article_id for a in added)
+            table = views.concat_tables([table, normalise_added(key, added)])
         except Exception as e:  # noqa: BLE001 - shown to the user
             st.session_state["_flash"] = [("error", f"The added articles could not be read: {e}")]
     st.session_state["_table_cache"] = (sig, articles, table)
-    return articles, table
+    return articles, table, f"{base}:{sig}"
 
 
 # --- filters -----------------------------------------------------------------------------------
@@ -82,21 +137,20 @@ KEYS = {"countries": "f_countries", "country_mode": "f_mode", "actors": "f_actor
 DATE_KEY = "f_dates"
 
 
-def defaults(table: pd.DataFrame) -> dict:
-    bounds = F.date_bounds(table)
+def defaults(index: F.TableIndex) -> dict:
     return {"f_countries": [], "f_mode": "any", "f_actors": [], "f_types": [], "f_statuses": [],
-            "f_text": "", "f_undated": True, DATE_KEY: bounds or ()}
+            "f_text": "", "f_undated": True, DATE_KEY: index.bounds or ()}
 
 
-def reset_filters(table: pd.DataFrame) -> None:
-    for k, v in defaults(table).items():
+def reset_filters(index: F.TableIndex) -> None:
+    for k, v in defaults(index).items():
         st.session_state[k] = v
 
 
-def state_from(f: F.Filters, table: pd.DataFrame) -> dict:
+def state_from(f: F.Filters, index: F.TableIndex) -> dict:
     """Widget values for a filter state (values the table does not offer are dropped)."""
-    d = defaults(table)
-    countries, actors = set(F.country_options(table)), set(F.actor_options(table))
+    d = defaults(index)
+    countries, actors = set(index.countries), set(index.actors)
     d.update({"f_countries": [c for c in f.countries if c in countries],
               "f_mode": f.country_mode, "f_actors": [a for a in f.actors if a in actors],
               "f_types": list(f.event_types), "f_statuses": list(f.statuses), "f_text": f.text,
@@ -107,9 +161,9 @@ def state_from(f: F.Filters, table: pd.DataFrame) -> dict:
     return d
 
 
-def filters_from_widgets(table: pd.DataFrame) -> F.Filters:
+def filters_from_widgets(index: F.TableIndex) -> F.Filters:
     ss = st.session_state
-    bounds = F.date_bounds(table)
+    bounds = index.bounds
     dates = tuple(ss.get(DATE_KEY) or ())
     date_from = dates[0] if len(dates) >= 1 else None
     date_to = dates[1] if len(dates) >= 2 else None
@@ -127,36 +181,38 @@ def query_dict() -> dict:
     return {k: st.query_params.get_all(k) for k in st.query_params}
 
 
-def sidebar_filters(table: pd.DataFrame) -> F.Filters:
+def sidebar_filters(index: F.TableIndex) -> F.Filters:
     ss = st.session_state
     if "_filters_ready" not in ss:                       # first run: the URL sets the filters
-        for k, v in state_from(F.from_query(query_dict()), table).items():
+        for k, v in state_from(F.from_query(query_dict()), index).items():
             ss[k] = v
         ss["_filters_ready"] = True
     if ss.pop("_reset_filters", False):                   # the reset button on a page
-        reset_filters(table)
+        reset_filters(index)
     for k, v in ss.pop("_pending_filters", {}).items():  # set by a page (a click on a country)
         ss[k] = v
-    for k, v in defaults(table).items():
+    for k, v in defaults(index).items():
         # Re-assigning keeps a widget's value when the page changes (Streamlit otherwise drops
         # the state of widgets it has not seen on the new page's first run and uses the default).
         ss[k] = ss[k] if k in ss else v
 
     sb = st.sidebar
     sb.subheader("Filters")
-    countries = F.country_options(table)
-    ss["f_countries"] = [c for c in ss["f_countries"] if c in countries]
+    countries = index.countries
+    known = set(countries)
+    ss["f_countries"] = [c for c in ss["f_countries"] if c in known]
     sb.multiselect("Countries", countries, key="f_countries",
                    format_func=lambda c: f"{country_name(c)} ({c})", placeholder="All countries")
     sb.radio("Match", ["any", "all"], key="f_mode", horizontal=True,
              format_func={"any": "any of them", "all": "all of them"}.get,
              help="Any: events involving at least one selected country. All: events involving every one.")
-    actors = F.actor_options(table)
-    ss["f_actors"] = [a for a in ss["f_actors"] if a in actors]
+    actors = index.actors
+    known = set(actors)
+    ss["f_actors"] = [a for a in ss["f_actors"] if a in known]
     sb.multiselect("Actors and speakers", actors, key="f_actors", placeholder="Everyone")
     sb.multiselect("Event types", list(F.EVENT_TYPES), key="f_types", placeholder="All types")
     sb.multiselect("Status", list(F.STATUSES), key="f_statuses", placeholder="Any status")
-    bounds = F.date_bounds(table)
+    bounds = index.bounds
     if bounds:
         v = [d for d in (ss.get(DATE_KEY) or ()) if isinstance(d, dt.date)] or list(bounds)
         ss[DATE_KEY] = tuple(min(max(d, bounds[0]), bounds[1]) for d in v)
@@ -164,9 +220,9 @@ def sidebar_filters(table: pd.DataFrame) -> F.Filters:
                       max_value=bounds[1])
     sb.checkbox("Include undated events", key="f_undated")
     sb.text_input("Search", key="f_text", placeholder="words in summary, quote or evidence")
-    sb.button("Reset filters", on_click=reset_filters, args=(table,), icon=":material/restart_alt:",
+    sb.button("Reset filters", on_click=reset_filters, args=(index,), icon=":material/restart_alt:",
               width="stretch", key="f_reset")
-    f = filters_from_widgets(table)
+    f = filters_from_widgets(index)
     wanted = F.to_query(f)
     if wanted != query_dict():
         st.query_params.from_dict(wanted)
@@ -175,14 +231,31 @@ def sidebar_filters(table: pd.DataFrame) -> F.Filters:
 
 # --- the run -----------------------------------------------------------------------------------
 
-paths = corpus_paths()
-corpus = load(paths)
-articles, table = current_table(corpus, paths)
-filters = sidebar_filters(table)
-filtered = F.apply(table, filters)
+paths, store_path = cli_args()
+store = None
+if store_path:
+    try:
+        store, files, report = open_store(store_path, paths)
+    except Exception as e:  # noqa: BLE001 - a store that cannot open is said, not a traceback
+        st.error(f"The store {store_path} could not be opened: {e}")
+        st.stop()
+    corpus = views.Corpus(skipped=files.skipped, error=files.error)
+    if report is not None and report.failed:
+        from core.articles import Skipped
+        corpus.skipped.extend(Skipped(n, r) for n, r in report.failed)
+    revision = store.revision()
+    articles, table = store_snapshot(store_path, revision, store, files.table)
+    version = f"store:{store_path}:{revision}"
+else:
+    corpus = load(paths)
+    articles, table, version = session_table(corpus, paths)
+index = index_for(version, table)
+filters = sidebar_filters(index)
+filtered = filtered_for(version, repr(filters), table, index, filters)
 st.session_state["view"] = views.View(
     corpus=corpus, articles=articles, table=table, filtered=filtered, filters=filters, paths=paths,
-    added_ids=frozenset(a.article_id for a in st.session_state.get("added_articles", ())))
+    added_ids=frozenset(a.article_id for a in st.session_state.get("added_articles", ())),
+    version=version, store=store)
 
 st.sidebar.markdown(f"**{len(filtered):,}** of **{len(table):,}** events shown")
 if corpus.error:

@@ -10,6 +10,7 @@ lets everything through.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import asdict, dataclass, field, fields, replace
 
 import numpy as np
@@ -40,83 +41,168 @@ class Filters:
         return replace(self, **changes)
 
 
+def _flatten(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(row position, value) for every item of a column of tuples."""
+    lens = np.fromiter((len(v) for v in series), np.int64, len(series))
+    rows = np.repeat(np.arange(len(series)), lens)
+    vals = np.fromiter(itertools.chain.from_iterable(series), object, int(lens.sum()))
+    return rows, vals
+
+
+def involvement(table: pd.DataFrame, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every (row position, value) pair for what rows involve, each pair once, in row order.
+    ``kind`` "country": a row's countries, its speaker's and its location's; "actor": its actors
+    and its speaker."""
+    tuple_col, str_cols = INVOLVES[kind]
+    rows, vals = _flatten(table[tuple_col])
+    parts_r, parts_v = [rows], [vals]
+    for c in str_cols:
+        v = table[c].to_numpy(object)
+        nz = np.flatnonzero(v != "")
+        parts_r.append(nz)
+        parts_v.append(v[nz])
+    rows, vals = np.concatenate(parts_r), np.concatenate(parts_v)
+    if not len(rows):
+        return rows.astype(np.int64), vals
+    pairs = pd.DataFrame({"r": rows, "v": vals}).drop_duplicates()
+    order = np.argsort(pairs["r"].to_numpy(), kind="stable")
+    return pairs["r"].to_numpy()[order].astype(np.int64), pairs["v"].to_numpy(object)[order]
+
+
+INVOLVES = {"country": ("countries", ("speaker_country", "location_country")),
+            "actor": ("actors", ("speaker",))}
+
+
+def _grouped(n: int, rows: np.ndarray, vals: np.ndarray, index) -> pd.Series:
+    out: list[list] = [[] for _ in range(n)]
+    for r, v in zip(rows.tolist(), vals.tolist()):
+        out[r].append(v)
+    return pd.Series([tuple(x) for x in out], index=index, dtype="object")
+
+
 def row_countries(table: pd.DataFrame) -> pd.Series:
     """Every country a row involves: its countries, the speaker's and the location's."""
-    def one(cs, sc, lc):
-        out = list(cs)
-        for c in (sc, lc):
-            if c and c not in out:
-                out.append(c)
-        return tuple(out)
-    return pd.Series([one(*v) for v in zip(table["countries"], table["speaker_country"],
-                                            table["location_country"])],
-                      index=table.index, dtype="object")
+    return _grouped(len(table), *involvement(table, "country"), table.index)
 
 
 def row_actors(table: pd.DataFrame) -> pd.Series:
     """Every person or organisation a row involves: its actors and its speaker."""
-    return pd.Series([tuple(a) + ((s,) if s and s not in a else ()) for a, s in
-                      zip(table["actors"], table["speaker"])], index=table.index, dtype="object")
+    return _grouped(len(table), *involvement(table, "actor"), table.index)
 
 
-def _tuple_mask(values: pd.Series, wanted: tuple[str, ...], mode: str = "any") -> np.ndarray:
-    want = set(wanted)
+class _Coded:
+    """A column of values as integer codes, for fast membership tests."""
+
+    def __init__(self, vals: np.ndarray):
+        codes, uniques = pd.factorize(pd.Series(vals, dtype="object"))
+        self.codes = codes.astype(np.int64)
+        self.lookup = {v: i for i, v in enumerate(uniques)}
+
+    def isin(self, wanted) -> np.ndarray:
+        want = [self.lookup[w] for w in dict.fromkeys(wanted) if w in self.lookup]
+        return np.isin(self.codes, np.array(want, dtype=np.int64))
+
+
+def _pair_mask(n: int, rows: np.ndarray, coded: _Coded, wanted, mode: str = "any") -> np.ndarray:
+    hit = coded.isin(wanted)
     if mode == "all":
-        return np.fromiter((want <= set(v) for v in values), bool, len(values))
-    return np.fromiter((not want.isdisjoint(v) for v in values), bool, len(values))
+        return np.bincount(rows[hit], minlength=n) >= len(set(wanted))
+    ok = np.zeros(n, bool)
+    ok[rows[hit]] = True
+    return ok
 
 
-def _date_mask(table: pd.DataFrame, f: Filters) -> np.ndarray:
-    start = table["date"]
-    end = table["date_end"].fillna(start)
-    ok = pd.Series(True, index=table.index)
-    if f.date_from is not None:
-        ok &= end >= pd.Timestamp(f.date_from)
-    if f.date_to is not None:
-        ok &= start <= pd.Timestamp(f.date_to)
-    undated = start.isna()
-    ok = (ok & ~undated) | (undated & f.include_undated)
-    return ok.to_numpy(bool)
+def _by_count_pairs(vals: np.ndarray) -> list[str]:
+    """Distinct non-empty values, most frequent first (ties alphabetical)."""
+    c = pd.Series(vals, dtype="object").value_counts()
+    c = c[c.index != ""]
+    order = pd.DataFrame({"k": c.index.astype(str), "n": c.to_numpy()})
+    return order.sort_values(["n", "k"], ascending=[False, True], kind="stable")["k"].tolist()
 
 
-def text_mask(table: pd.DataFrame, text: str, columns=SEARCH_COLUMNS) -> np.ndarray:
-    """Rows where every word of ``text`` appears (case-insensitive) in one of ``columns``."""
-    words = [w for w in text.casefold().split() if w]
-    if not words:
-        return np.ones(len(table), bool)
-    hay = table[list(columns[:1])[0]].astype(str)
+class TableIndex:
+    """What filtering needs, computed once per table and never changed: the (row, value) pairs of
+    countries and actors, event types and statuses, the date range of every row as day numbers,
+    and the case-folded text of the searched columns. ``mask`` then
+    costs a few vectorised passes, whatever the size of the table."""
+
+    def __init__(self, table: pd.DataFrame):
+        self.n = len(table)
+        self.country_rows, self.country_vals = involvement(table, "country")
+        self.actor_rows, self.actor_vals = involvement(table, "actor")
+        self._countries = _Coded(self.country_vals)
+        self._actors = _Coded(self.actor_vals)
+        self._event_type = _Coded(table["event_type"].to_numpy(object))
+        self._status = _Coded(table["status"].to_numpy(object))
+        start = table["date"].to_numpy("datetime64[D]")
+        end = table["date_end"].fillna(table["date"]).to_numpy("datetime64[D]")
+        self.undated = np.isnat(start)
+        self.start = np.where(self.undated, 0, start.astype(np.int64))
+        self.end = np.where(np.isnat(end), self.start, end.astype(np.int64))
+        self.countries = _by_count_pairs(self.country_vals)
+        self.actors = _by_count_pairs(self.actor_vals)
+        self.bounds = date_bounds(table)
+        self.hay = haystack(table)
+
+    def mask(self, f: Filters) -> np.ndarray:
+        ok = np.ones(self.n, bool)
+        if not self.n:
+            return ok
+        if f.countries:
+            ok &= _pair_mask(self.n, self.country_rows, self._countries, f.countries, f.country_mode)
+        if f.actors:
+            ok &= _pair_mask(self.n, self.actor_rows, self._actors, f.actors)
+        if f.event_types:
+            ok &= self._event_type.isin(f.event_types)
+        if f.statuses:
+            ok &= self._status.isin(f.statuses)
+        if f.date_from is not None or f.date_to is not None or not f.include_undated:
+            d = np.ones(self.n, bool)
+            if f.date_from is not None:
+                d &= self.end >= np.datetime64(f.date_from, "D").astype(np.int64)
+            if f.date_to is not None:
+                d &= self.start <= np.datetime64(f.date_to, "D").astype(np.int64)
+            ok &= (d & ~self.undated) | (self.undated & f.include_undated)
+        if f.text.strip():
+            ok &= _words_in(self.hay, f.text)
+        return ok
+
+
+def haystack(table: pd.DataFrame, columns=SEARCH_COLUMNS) -> pd.Series:
+    """The searched columns of every row, joined and case-folded."""
+    hay = table[columns[0]].astype("str")
     for c in columns[1:]:
-        hay = hay + "\n" + table[c].astype(str)
-    hay = hay.str.casefold()
-    ok = np.ones(len(table), bool)
-    for w in words:
+        hay = hay + "\n" + table[c].astype("str")
+    return hay.str.casefold()
+
+
+def _words_in(hay: pd.Series, text: str) -> np.ndarray:
+    ok = np.ones(len(hay), bool)
+    for w in dict.fromkeys(text.casefold().split()):
         ok &= hay.str.contains(w, regex=False).to_numpy(bool)
     return ok
 
 
-def mask(table: pd.DataFrame, f: Filters) -> np.ndarray:
-    """Boolean mask of the rows that pass every filter."""
-    ok = np.ones(len(table), bool)
+def text_mask(table: pd.DataFrame, text: str, columns=SEARCH_COLUMNS) -> np.ndarray:
+    """Rows where every word of ``text`` appears (case-insensitive) in one of ``columns``."""
+    if not text.split():
+        return np.ones(len(table), bool)
+    return _words_in(haystack(table, columns), text)
+
+
+def mask(table: pd.DataFrame, f: Filters, index: TableIndex | None = None) -> np.ndarray:
+    """Boolean mask of the rows that pass every filter (``index``: the table's TableIndex, when
+    the caller keeps one)."""
     if not len(table):
-        return ok
-    if f.countries:
-        ok &= _tuple_mask(row_countries(table), f.countries, f.country_mode)
-    if f.actors:
-        ok &= _tuple_mask(row_actors(table), f.actors, "any")
-    if f.event_types:
-        ok &= table["event_type"].isin(f.event_types).to_numpy(bool)
-    if f.statuses:
-        ok &= table["status"].isin(f.statuses).to_numpy(bool)
-    if f.date_from is not None or f.date_to is not None or not f.include_undated:
-        ok &= _date_mask(table, f)
-    if f.text.strip():
-        ok &= text_mask(table, f.text)
-    return ok
+        return np.ones(0, bool)
+    return (index or TableIndex(table)).mask(f)
 
 
-def apply(table: pd.DataFrame, f: Filters) -> pd.DataFrame:
+def apply(table: pd.DataFrame, f: Filters, index: TableIndex | None = None) -> pd.DataFrame:
     """The rows of ``table`` that pass ``f``, in order, with the table's columns and dtypes."""
-    return table[mask(table, f)]
+    if f.is_default():
+        return table
+    return table[mask(table, f, index)]
 
 
 def quotes(table: pd.DataFrame) -> pd.DataFrame:
@@ -126,23 +212,14 @@ def quotes(table: pd.DataFrame) -> pd.DataFrame:
 
 # --- choices offered to the user ------------------------------------------------------------
 
-def _by_count(values) -> list[str]:
-    counts: dict[str, int] = {}
-    for v in values:
-        for x in v:
-            if x:
-                counts[x] = counts.get(x, 0) + 1
-    return sorted(counts, key=lambda k: (-counts[k], k))
-
-
 def country_options(table: pd.DataFrame) -> list[str]:
     """Country codes the table involves, most frequent first."""
-    return _by_count(row_countries(table))
+    return _by_count_pairs(involvement(table, "country")[1])
 
 
 def actor_options(table: pd.DataFrame) -> list[str]:
     """Actors and speakers the table names, most frequent first."""
-    return _by_count(row_actors(table))
+    return _by_count_pairs(involvement(table, "actor")[1])
 
 
 def type_options(table: pd.DataFrame) -> list[str]:

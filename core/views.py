@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core import filters as F
-from core.table import EVENT_TYPES, empty_table, make_table, validate
+from core.table import COLUMNS, EVENT_TYPES, empty_table, make_table, validate
 
 # One palette for the whole app (Okabe-Ito and Tableau tones: distinct, print- and colour-blind-safe).
 EVENT_COLOURS: dict[str, str] = {
@@ -44,16 +44,28 @@ class Corpus:
 
 
 def read_event_csv(path) -> pd.DataFrame:
-    """An event table written by ``python -m core normalise -o events.csv`` read back."""
+    """An event table written by ``python -m core normalise -o events.csv`` read back (column by
+    column: a 100,000-row table reads in a couple of seconds)."""
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    rows = raw.to_dict("records")
-    for r in rows:
-        for k, v in list(r.items()):
-            if isinstance(v, str) and v.startswith("'") and len(v) > 1 and v[1] in "=+-@\t\r":
-                r[k] = v[1:]          # undo the spreadsheet guard
-            if v == "":
-                r[k] = None if k in ("date", "date_end", "published") else v
-    return make_table(rows)
+    data = {}
+    for col, kind in COLUMNS.items():
+        if col not in raw.columns:
+            s = pd.Series([""] * len(raw), dtype="str")
+        else:
+            s = raw[col].astype("str")
+            guarded = s.str.startswith("'") & s.str[1:2].isin(list("=+-@\t\r"))
+            if guarded.any():
+                s = s.where(~guarded, s.str[1:])           # undo the spreadsheet guard
+        if kind == "date":
+            data[col] = pd.to_datetime(s.where(s != "", None), errors="raise").astype("datetime64[s]")
+        elif kind == "tuple":
+            data[col] = pd.Series([tuple(x.strip() for x in v.split(";") if x.strip()) if v else ()
+                                   for v in s.tolist()], dtype="object")
+        elif kind == "int":
+            data[col] = pd.to_numeric(s.where(s != "", "0")).astype("int64")
+        else:
+            data[col] = s
+    return validate(pd.DataFrame(data))
 
 
 def load_corpus(paths) -> Corpus:
@@ -127,40 +139,58 @@ def date_labels(table: pd.DataFrame) -> pd.Series:
 
 # --- timeline --------------------------------------------------------------------------------
 
-def _lanes(table: pd.DataFrame, lane_by: str) -> pd.Series:
+def lane_pairs(table: pd.DataFrame, lane_by: str) -> tuple[np.ndarray, np.ndarray]:
+    """(row position, lane name) for every lane a row belongs to; a row with none gets
+    NO_LANE[lane_by]. Countries are named ("Oman"), actors and event types as they are."""
     from core.places import country_name
 
-    if lane_by == "country":
-        cs = F.row_countries(table)
-        names = {c: country_name(c) for c in set().union(*cs)} if len(cs) else {}
-        return pd.Series([tuple(names[c] for c in v) for v in cs], index=cs.index, dtype="object")
-    if lane_by == "actor":
-        return F.row_actors(table)
-    return table["event_type"].map(lambda t: (t,))
+    n = len(table)
+    if lane_by == "event_type":
+        return np.arange(n), table["event_type"].to_numpy(object)
+    rows, vals = F.involvement(table, "country" if lane_by == "country" else "actor")
+    if lane_by == "country" and len(vals):
+        codes, uniques = pd.factorize(pd.Series(vals, dtype="object"))
+        vals = np.array([country_name(c) for c in uniques], dtype=object)[codes]
+    missing = np.setdiff1d(np.arange(n), rows, assume_unique=False)
+    if len(missing):
+        rows = np.concatenate([rows, missing])
+        vals = np.concatenate([vals, np.full(len(missing), NO_LANE[lane_by], dtype=object)])
+        order = np.argsort(rows, kind="stable")
+        rows, vals = rows[order], vals[order]
+    return rows, vals
 
 
 def timeline_frame(table: pd.DataFrame, lane_by: str = "country", labels: bool = True) -> pd.DataFrame:
     """One row per (dated event, lane) with what the timeline draws: start, end (exclusive, for
     bars), whether it is a point or a range, colour key and hover text. Lanes beyond the
-    ``MAX_LANES`` busiest are folded into "Other"."""
-    dated = table[table["date"].notna()]
+    ``MAX_LANES`` busiest are folded into "Other". ``labels=False`` leaves the hover texts
+    empty (for views that are aggregated anyway)."""
     cols = ["event_id", "lane", "start", "end", "kind", "event_type", "status", "summary",
             "when", "date_text", "source"]
+    need = ["event_id", "date", "date_end", "date_precision", "event_type", "status", "summary", "date_text",
+            "source", "article_name", *F.INVOLVES["country"][1], *F.INVOLVES["actor"][1], "countries", "actors"]
+    dated = table[list(dict.fromkeys(need))]
+    dated = dated[dated["date"].notna().to_numpy()]
     if dated.empty:
         return pd.DataFrame(columns=cols)
-    lanes = _lanes(dated, lane_by).map(lambda v: v if v else (NO_LANE[lane_by],))
-    end = dated["date_end"].fillna(dated["date"])
+    rows, lanes = lane_pairs(dated, lane_by)
+    d = dated.iloc[rows]
+    start = d["date"].to_numpy()
+    end = d["date_end"].fillna(d["date"]).to_numpy()
     frame = pd.DataFrame({
-        "event_id": dated["event_id"], "lane": lanes, "start": dated["date"],
-        "end": end + pd.Timedelta(days=1),
-        "kind": np.where((end > dated["date"]) & (dated["date_precision"] != "day"), "range", "point"),
-        "event_type": dated["event_type"], "status": dated["status"], "summary": dated["summary"],
-        "when": date_labels(dated) if labels else "", "date_text": dated["date_text"],
-        "source": [s or n for s, n in zip(dated["source"], dated["article_name"])] if labels else "",
-    }).explode("lane", ignore_index=True)
+        "event_id": d["event_id"].to_numpy(), "lane": lanes, "start": start,
+        "end": end + np.timedelta64(1, "D"),
+        "kind": np.where((end > start) & (d["date_precision"].to_numpy(object) != "day"), "range", "point"),
+        "event_type": d["event_type"].to_numpy(), "status": d["status"].to_numpy(),
+        "summary": d["summary"].to_numpy(),
+        "when": date_labels(dated).to_numpy()[rows] if labels else "",
+        "date_text": d["date_text"].to_numpy(),
+        "source": np.where(d["source"].to_numpy(object) != "", d["source"].to_numpy(object),
+                           d["article_name"].to_numpy(object)) if labels else "",
+    })
     counts = frame["lane"].value_counts()
     if len(counts) > MAX_LANES:
-        keep = set(counts.index[:MAX_LANES - 1])
+        keep = counts.index[:MAX_LANES - 1]
         frame.loc[~frame["lane"].isin(keep), "lane"] = f"Other ({len(counts) - MAX_LANES + 1})"
     return frame[cols]
 
@@ -196,7 +226,7 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
         fig.update_layout(height=200, annotations=[dict(text="No dated events to show", showarrow=False,
                                                         xref="paper", yref="paper", x=0.5, y=0.5)],
                           xaxis=dict(visible=False), yaxis=dict(visible=False))
-        return _style(fig)
+        return style(fig)
     order = _lane_order(frame)
     lane_y = {lane: len(order) - 1 - i for i, lane in enumerate(order)}     # first lane on top
     aggregate = len(frame) > dense
@@ -205,25 +235,24 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
         frame = timeline_frame(table, lane_by)
     if aggregate:
         span = (frame["start"].max() - frame["start"].min()).days
-        freq = "D" if span <= 120 else "W-SUN"
-        frame = frame.assign(period=frame["start"].dt.to_period(freq))
-        by_type = frame.groupby(["lane", "period", "event_type"], observed=True).size().rename("k").reset_index()
-        by_type = by_type.sort_values(["lane", "period", "k"], ascending=[True, True, False])
-        agg = by_type.groupby(["lane", "period"], observed=True, sort=False).agg(
-            n=("k", "sum"), event_type=("event_type", "first"),
-            detail=("event_type", lambda ts: ", ".join(ts.head(4)))).reset_index()
-        agg["start"] = agg["period"].map(lambda p: p.start_time)
-        agg["stop"] = agg["period"].map(lambda p: p.end_time.normalize())
-        agg["y"] = agg["lane"].map(lane_y)
+        freq = "D" if span <= 120 else "W"
+        agg = aggregate_marks(frame, freq)
+        agg["y"] = agg["lane"].map(lane_y).astype(float)
         unit = "day" if freq == "D" else "week"
+        lane_html = {ln: html.escape(ln) for ln in order}
         for et in [t for t in EVENT_TYPES if t in set(agg["event_type"])]:
             a = agg[agg["event_type"] == et]
-            keys = [f"agg|{ln}|{s:%Y-%m-%d}|{e:%Y-%m-%d}|*" for ln, s, e in zip(a["lane"], a["start"], a["stop"])]
+            keys = [f"agg|{ln}|{s}|{e}|*" for ln, s, e in zip(
+                a["lane"].tolist(), np.datetime_as_string(a["start"].to_numpy(), "D"),
+                np.datetime_as_string(a["stop"].to_numpy(), "D"))]
+            custom = np.empty((len(a), 4), dtype=object)
+            custom[:, 0], custom[:, 1], custom[:, 2] = keys, a["n"].to_numpy(), a["detail"].to_numpy()
+            custom[:, 3] = [lane_html[x] for x in a["lane"]]
             fig.add_trace(go.Scatter(
-                x=a["start"], y=a["y"].tolist(), mode="markers", name=et, legendgroup=et,
-                marker=dict(color=EVENT_COLOURS[et], size=(a["n"] ** 0.5 * 3 + 4).clip(upper=26).tolist(),
+                x=a["start"].to_numpy(), y=a["y"].to_numpy(), mode="markers", name=et, legendgroup=et,
+                marker=dict(color=EVENT_COLOURS[et], size=np.minimum(a["n"].to_numpy() ** 0.5 * 3 + 4, 26),
                             opacity=0.75, line=dict(width=0.5, color="white")),
-                customdata=list(zip(keys, a["n"].tolist(), a["detail"], [html.escape(x) for x in a["lane"]])),
+                customdata=custom,
                 hovertemplate=(f"<b>%{{customdata[1]}} events</b> in the {unit} of %{{x|%d %b %Y}}"
                                "<br>%{customdata[3]}<br>mostly %{customdata[2]}<extra></extra>")))
         fig.update_layout(title=dict(text=f"{len(frame):,} marks, grouped per {unit}", font=dict(size=13)))
@@ -289,10 +318,35 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
                                       dict(dtickrange=[604_800_000, "M1"], value="%-d %b\n%Y"),
                                       dict(dtickrange=["M1", "M12"], value="%b\n%Y"),
                                       dict(dtickrange=["M12", None], value="%Y")])
-    return _style(fig)
+    return style(fig)
 
 
-def _style(fig: go.Figure) -> go.Figure:
+def aggregate_marks(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Timeline marks grouped per lane and day (freq "D") or week from Monday ("W"): lane,
+    start, stop (the period's first and last day), n (events), event_type (the most frequent),
+    detail (up to four types, most frequent first)."""
+    day = frame["start"].to_numpy("datetime64[D]").astype(np.int64)
+    if freq != "D":
+        day = day - (day + 3) % 7                     # 1970-01-01 was a Thursday: back to Monday
+    by_type = (pd.DataFrame({"lane": frame["lane"].to_numpy(), "day": day,
+                             "event_type": frame["event_type"].to_numpy()})
+               .groupby(["lane", "day", "event_type"], sort=False).size().rename("k").reset_index()
+               .sort_values(["lane", "day", "k", "event_type"], ascending=[True, True, False, True],
+                            kind="stable"))
+    rank = by_type.groupby(["lane", "day"], sort=False).cumcount().to_numpy()
+    first = by_type[rank == 0]
+    n = by_type.groupby(["lane", "day"], sort=True)["k"].sum().to_numpy()   # same order as first
+    top = by_type[rank < 4]
+    detail = top.groupby(["lane", "day"], sort=True)["event_type"].agg(", ".join).to_numpy()
+    start = first["day"].to_numpy().astype("datetime64[D]")
+    return pd.DataFrame({
+        "lane": first["lane"].to_numpy(), "n": n, "event_type": first["event_type"].to_numpy(),
+        "detail": detail, "start": start.astype("datetime64[s]"),
+        "stop": (start + np.timedelta64(0 if freq == "D" else 6, "D")).astype("datetime64[s]"),
+    })
+
+
+def style(fig: go.Figure) -> go.Figure:
     fig.update_layout(template="plotly_white", margin=dict(l=10, r=10, t=40, b=10),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0,
                                   title=None),
@@ -325,16 +379,28 @@ def undated_planned(table: pd.DataFrame) -> pd.DataFrame:
 
 # --- who said what ---------------------------------------------------------------------------
 
-def quotes_frame(table: pd.DataFrame) -> pd.DataFrame:
-    """The who-said-what table as shown: date, speaker, role, country, quote, kind, source."""
+def search_quotes(table: pd.DataFrame, text: str = "") -> pd.DataFrame:
+    """The rows with a quote whose quote, speaker, role or source has every word of ``text``."""
+    q = F.quotes(table)
+    if text.strip():
+        q = q[F.text_mask(q, text, ("quote", "speaker", "speaker_role", "source"))]
+    return q
+
+
+def quotes_frame(table: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """The who-said-what table as shown: date, speaker, role, country, quote, kind, source (index:
+    the table's). With ``limit``, and more quotes than that, the ``limit`` most recent, newest first."""
     from core.places import country_name
 
     q = F.quotes(table)
+    if limit is not None and len(q) > limit:
+        q = q.sort_values("date", ascending=False, na_position="last", kind="stable").head(limit)
     return pd.DataFrame({
         "date": q["date"].dt.date, "speaker": q["speaker"], "role": q["speaker_role"],
-        "country": [f"{country_name(c)}" if c else "" for c in q["speaker_country"]],
+        "country": q["speaker_country"].map({c: country_name(c) if c else ""
+                                             for c in q["speaker_country"].unique()}).astype("str"),
         "quote": q["quote"], "kind": q["quote_kind"],
-        "source": [s or n for s, n in zip(q["source"], q["article_name"])],
+        "source": q["source"].where(q["source"] != "", q["article_name"]),
     }, index=q.index)
 
 
@@ -376,12 +442,18 @@ def country_totals(table: pd.DataFrame) -> pd.DataFrame:
     """code, country, events: how many rows involve each country, most first."""
     from core.places import country_name
 
-    s = F.row_countries(table).explode().dropna()
-    if s.empty:
+    _, codes = F.involvement(table, "country")
+    if not len(codes):
         return pd.DataFrame({"code": [], "country": [], "events": []})
-    c = s.value_counts()
-    return pd.DataFrame({"code": c.index, "country": [country_name(x) for x in c.index],
+    c = pd.Series(codes, dtype="object").value_counts()
+    c = c.iloc[np.lexsort((c.index.to_numpy(str), -c.to_numpy()))]
+    return pd.DataFrame({"code": c.index.astype(str), "country": [country_name(x) for x in c.index],
                          "events": c.to_numpy()}).reset_index(drop=True)
+
+
+def _period_freq(dates: pd.Series) -> str:
+    span = (dates.max() - dates.min()).days
+    return "D" if span <= 60 else ("W-SUN" if span <= 730 else "M")
 
 
 def country_counts_over_time(table: pd.DataFrame, top: int = 8) -> pd.DataFrame:
@@ -392,10 +464,9 @@ def country_counts_over_time(table: pd.DataFrame, top: int = 8) -> pd.DataFrame:
     dated = table[table["date"].notna()]
     if dated.empty:
         return pd.DataFrame(columns=["country", "period", "events"])
-    span = (dated["date"].max() - dated["date"].min()).days
-    freq = "D" if span <= 60 else ("W-SUN" if span <= 730 else "M")
-    ex = pd.DataFrame({"code": F.row_countries(dated), "period": dated["date"].dt.to_period(freq)
-                       .dt.start_time}).explode("code").dropna()
+    rows, codes = F.involvement(dated, "country")
+    period = dated["date"].dt.to_period(_period_freq(dated["date"])).dt.start_time.to_numpy()
+    ex = pd.DataFrame({"code": codes, "period": period[rows]})
     busiest = ex["code"].value_counts().index[:top]
     ex = ex[ex["code"].isin(busiest)]
     out = ex.groupby(["code", "period"]).size().rename("events").reset_index()
@@ -406,20 +477,14 @@ def country_counts_over_time(table: pd.DataFrame, top: int = 8) -> pd.DataFrame:
 def country_matrix(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
     """Who dealt with whom: a symmetric country x country frame counting rows that involve both
     (the diagonal counts rows involving the country at all). Index and columns are codes."""
-    cs = [tuple(dict.fromkeys(v)) for v in F.row_countries(table)]
-    totals: dict[str, int] = {}
-    for v in cs:
-        for c in v:
-            totals[c] = totals.get(c, 0) + 1
-    codes = sorted(totals, key=lambda c: (-totals[c], c))[:top]
-    idx = {c: i for i, c in enumerate(codes)}
-    m = [[0] * len(codes) for _ in codes]
-    for v in cs:
-        v = [c for c in v if c in idx]
-        for a in v:
-            for b in v:
-                m[idx[a]][idx[b]] += 1
-    return pd.DataFrame(m, index=codes, columns=codes, dtype="int64")
+    rows, codes = F.involvement(table, "country")
+    keep = country_totals(table)["code"].head(top).tolist()
+    pos = {c: i for i, c in enumerate(keep)}
+    col = np.array([pos.get(c, -1) for c in codes], dtype=np.int64) if len(codes) else np.zeros(0, np.int64)
+    hit = col >= 0
+    m = np.zeros((len(table), len(keep)), np.int32)
+    m[rows[hit], col[hit]] = 1
+    return pd.DataFrame(m.T.astype(np.int64) @ m.astype(np.int64), index=keep, columns=keep, dtype="int64")
 
 
 def matrix_figure(matrix: pd.DataFrame) -> go.Figure:
@@ -435,7 +500,7 @@ def matrix_figure(matrix: pd.DataFrame) -> go.Figure:
                                showscale=False))
     fig.update_layout(height=max(300, 34 * len(names) + 140))
     fig.update_yaxes(autorange="reversed")
-    return _style(fig)
+    return style(fig)
 
 
 # --- articles --------------------------------------------------------------------------------
@@ -668,4 +733,6 @@ class View:
     filtered: pd.DataFrame    # the rows that pass the filters
     filters: F.Filters
     paths: tuple = ()
-    added_ids: frozenset = frozenset()
+    added_ids: frozenset = frozenset()    # articles added in this session (no store)
+    version: str = ""                     # changes whenever the table does (a cache key)
+    store: object = None                  # core.store.Store when the corpus is stored

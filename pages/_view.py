@@ -34,3 +34,27 @@ def stop_unless_events(view: views.View, key: str) -> None:
                    icon=":material/filter_alt_off:")
         st.button("Reset filters", key=key, on_click=lambda: st.session_state.update(_reset_filters=True))
         st.stop()
+
+
+@st.cache_resource(max_entries=96, show_spinner=False)
+def _memo(key: tuple, _compute):
+    return _compute()
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def cached(view: views.View, name, compute, *args):
+    """``compute(*args)`` for this view, computed once per table version, filter state, ``name``
+    and the plain (str, number) ``args``, and shared by every session: figures and counts drawn
+    from ``view.filtered`` or ``view.table``. Anything else the result depends on goes in
+    ``name``. What it returns must not be changed in place."""
+    plain = tuple(a for a in args if isinstance(a, _PLAIN))
+    return _memo((view.version, repr(view.filters), name, plain), lambda: compute(*args))
+
+
+def csv_download(view: views.View, rows_of, label: str, file_name: str, key: str, help: str):
+    """A download button whose CSV is made when clicked (never on every rerun)."""
+    from core.table import to_csv_bytes
+    return st.download_button(label, data=lambda: to_csv_bytes(rows_of()), file_name=file_name, mime="text/csv",
+                              on_click="ignore", icon=":material/download:", key=key, help=help)

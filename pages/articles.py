@@ -4,9 +4,8 @@ import datetime as dt
 import streamlit as st
 
 from core import views
-from pages._view import current_view
 from core.articles import ArticleError, article_from_bytes, make_article
-from core.table import to_csv_bytes
+from pages._view import cached, csv_download, current_view
 
 view = current_view()
 ss = st.session_state
@@ -17,7 +16,7 @@ for level, msg in ss.pop("_flash", []):
 
 
 def add(new: list) -> list[tuple[str, str]]:
-    """Keep new articles in the session; messages for the user."""
+    """Add new articles (to the store, or to this session without one); messages for the user."""
     known = {a.article_id for a in view.articles}
     added, msgs = [], []
     for a in new:
@@ -26,8 +25,22 @@ def add(new: list) -> list[tuple[str, str]]:
             continue
         known.add(a.article_id)
         added.append(a)
-    if added:
+    if added and view.store is not None:
+        bar = st.progress(0.0, text=f"Reading {len(added)} articles…") if len(added) > 1 else None
+
+        def progress(done, total):
+            if bar is not None and total:
+                bar.progress(done / total, text=f"Reading the articles: {done} of {total}")
+        try:
+            report = view.store.ingest(added, workers=1, progress=progress)
+        except Exception as e:  # noqa: BLE001 - said to the user, nothing half-added (whole articles only)
+            return [("error", f"The articles could not be added to the store: {e}")] + msgs
+        failed = {n for n, _ in report.failed}
+        msgs += [("error", f"{n} could not be read: {r}.") for n, r in report.failed]
+        added = [a for a in added if a.name not in failed]
+    elif added:
         ss["added_articles"] = list(ss.get("added_articles", [])) + added
+    if added:
         msgs.insert(0, ("success", f"Added {len(added)} article{'s' if len(added) != 1 else ''}: "
                                    + ", ".join(a.name for a in added)))
     return msgs
@@ -66,11 +79,13 @@ with paste:
             st.rerun()
 
 st.subheader("Corpus")
-counts = views.article_counts(view.articles, view.table)
+counts = cached(view, "article_counts", views.article_counts, view.articles, view.table)
 if not len(counts):
     st.info("No articles yet: upload files or paste text above.", icon=":material/inbox:")
     st.stop()
-counts.insert(0, "origin", ["added" if i in view.added_ids else "corpus" for i in counts["article_id"]])
+if view.store is None:
+    counts = counts.assign(origin=["added" if i in view.added_ids else "corpus" for i in counts["article_id"]])
+    counts = counts[["origin"] + [c for c in counts.columns if c != "origin"]]
 st.caption(f"{len(counts)} article{'s' if len(counts) != 1 else ''} · {int(counts['events'].sum()):,} events · "
            f"{int(counts['quotes'].sum()):,} quotes · select a row to read the article")
 event = st.dataframe(
@@ -80,9 +95,8 @@ event = st.dataframe(
                    "name": "File", "title": "Headline", "source": "Source", "origin": "Origin",
                    "events": st.column_config.NumberColumn("Events", width="small"),
                    "quotes": st.column_config.NumberColumn("Quotes", width="small")})
-st.download_button("Events (CSV)", data=to_csv_bytes(view.filtered), file_name="events.csv", mime="text/csv",
-                   on_click="ignore", icon=":material/download:", key="dl_articles",
-                   help="The rows the filters select, every column")
+csv_download(view, lambda: view.filtered, "Events (CSV)", "events.csv", "dl_articles",
+             "The rows the filters select, every column")
 
 rows = event.selection.rows if event else []
 if rows:
@@ -101,13 +115,24 @@ if rows:
         st.html("<div style='font-size:.85em;color:#57606a'>Marked: " + views.legend_html() + "</div>")
         st.html(views.marked_html(article.text, views.article_marks(article, rows_of)))
 
-    def remove(aid=aid):
+    def remove(aid=aid, name=meta["name"]):
+        if view.store is not None:
+            try:
+                n = view.store.remove([aid])
+            except Exception as e:  # noqa: BLE001 - said to the user
+                ss["_flash"] = [("error", f"{name} could not be removed: {e}")]
+                return
+            ss["_flash"] = [("info", f"Removed {name} and its events from the store.")] if n else \
+                [("warning", f"{name} was not in the store.")]
+            return
         added = [a for a in ss.get("added_articles", []) if a.article_id != aid]
         if len(added) != len(ss.get("added_articles", [])):
             ss["added_articles"] = added
         else:
             ss["removed_ids"] = set(ss.get("removed_ids", set())) | {aid}
-        ss["_flash"] = [("info", f"Removed {meta['name']} from this session's dashboard.")]
+        ss["_flash"] = [("info", f"Removed {name} from this session's dashboard.")]
 
     st.button("Remove this article", key="a_remove", on_click=remove, icon=":material/delete:",
-              help="Takes the article and its events out of the dashboard for this session; files are not deleted")
+              help=("Removes the article and its events from the store; the original file is not deleted"
+                    if view.store is not None else
+                    "Takes the article and its events out of the dashboard for this session; files are not deleted"))

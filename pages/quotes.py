@@ -1,34 +1,34 @@
 """Who said what: every quote with its speaker, and the paragraph it came from."""
-import streamlit as st
 import plotly.graph_objects as go
+import streamlit as st
 
 from core import filters as F
 from core import views
-from pages._view import current_view
-from core.table import to_csv_bytes
+from pages._view import cached, csv_download, current_view
+
+SHOWN = 2000            # rows the table shows at once (the CSV has them all)
 
 view = current_view()
 st.title("Who said what")
 
-all_quotes = F.quotes(view.table)
-if not len(all_quotes):
+n_all = cached(view, "n_quotes_all", lambda t: len(F.quotes(t)), view.table)
+if not n_all:
     st.info("No quotes in the corpus yet. Add articles on the **Articles** page.", icon=":material/inbox:")
     st.stop()
-shown = F.quotes(view.filtered)
 top = st.columns([3, 1], vertical_alignment="bottom")
 search = top[0].text_input("Search quotes", key="q_search", placeholder="speaker, role, words of the quote…")
-if search.strip():
-    shown = shown[F.text_mask(shown, search, ("quote", "speaker", "speaker_role", "source"))]
-top[1].download_button("Quotes (CSV)", data=to_csv_bytes(shown), file_name="quotes.csv", mime="text/csv",
-                       on_click="ignore", icon=":material/download:", key="dl_quotes",
-                       help="Exactly the quotes listed below, every column")
+shown = cached(view, "quotes", views.search_quotes, view.filtered, search.strip())
+with top[1]:
+    csv_download(view, lambda: shown, "Quotes (CSV)", "quotes.csv", "dl_quotes",
+                 "Exactly the quotes the filters and the search select, every column")
 if not len(shown):
-    st.warning(f"No quotes match the filters (the corpus has {len(all_quotes):,}).",
-               icon=":material/filter_alt_off:")
+    st.warning(f"No quotes match the filters (the corpus has {n_all:,}).", icon=":material/filter_alt_off:")
     st.stop()
 
-st.caption(f"{len(shown):,} of {len(all_quotes):,} quotes · click a column to sort, a row to read it in context")
-frame = views.quotes_frame(shown)
+frame = cached(view, ("quotes_frame", search.strip()), views.quotes_frame, shown, SHOWN)
+more = (f" · the {SHOWN:,} most recent are listed (narrow the filters, or download the CSV for all)"
+        if len(shown) > SHOWN else "")
+st.caption(f"{len(shown):,} of {n_all:,} quotes{more} · click a column to sort, a row to read it in context")
 event = st.dataframe(
     frame, key="q_table", on_select="rerun", selection_mode="single-row", hide_index=True, width="stretch",
     column_config={"date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
@@ -41,7 +41,7 @@ event = st.dataframe(
 
 rows = event.selection.rows if event else []
 if rows:
-    r = shown.iloc[rows[0]]
+    r = shown.loc[frame.index[rows[0]]]
     article = next((a for a in view.articles if a.article_id == r["article_id"]), None)
     who = ", ".join(x for x in (r["speaker"], r["speaker_role"]) if x) or "Unattributed"
     st.subheader(who)
@@ -56,7 +56,7 @@ if rows:
     st.caption(f"{views.date_label(r['date'], r['date_end'], r['date_precision'])} · "
                f"{r['source'] or r['article_name']} · {r['quote_kind'] or 'quote'}")
 
-per = views.quotes_per_speaker(shown)
+per = cached(view, ("per_speaker", search.strip()), views.quotes_per_speaker, shown)
 if len(per):
     st.subheader("Quotes per speaker over time")
     fig = go.Figure(go.Scatter(
@@ -65,4 +65,4 @@ if len(per):
         customdata=per["quotes"], hovertemplate="%{y}: %{customdata} quotes, %{x|%d %b %Y}<extra></extra>"))
     fig.update_layout(height=max(220, 40 * per["speaker"].nunique() + 120))
     fig.update_yaxes(categoryorder="total ascending")
-    st.plotly_chart(views._style(fig), width="stretch", key="q_per_speaker", config={"displaylogo": False})
+    st.plotly_chart(views.style(fig), width="stretch", key="q_per_speaker", config={"displaylogo": False})

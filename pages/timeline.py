@@ -2,8 +2,9 @@
 import streamlit as st
 
 from core import views
-from core.table import to_csv_bytes
-from pages._view import current_view, stop_unless_events
+from core.filters import describe
+from core.places import country_name
+from pages._view import cached, csv_download, current_view, stop_unless_events
 
 view = current_view()
 st.title("Timeline")
@@ -13,15 +14,13 @@ stop_unless_events(view, "tl_reset")
 top = st.columns([3, 2, 2], vertical_alignment="bottom")
 lane_by = top[0].segmented_control("Lanes by", list(views.LANE_BY), format_func=views.LANE_BY.get,
                                    key="tl_lanes", default="country") or "country"
-top[1].download_button("Events (CSV)", data=to_csv_bytes(view.filtered), file_name="events.csv",
-                       mime="text/csv", on_click="ignore", icon=":material/download:", key="dl_timeline",
-                       help="Exactly the rows the filters select, every column")
-fig = views.timeline_figure(view.filtered, lane_by)
+with top[1]:
+    csv_download(view, lambda: view.filtered, "Events (CSV)", "events.csv", "dl_timeline",
+                 "Exactly the rows the filters select, every column")
+fig = cached(view, "timeline", views.timeline_figure, view.filtered, lane_by)
 
 
 def briefing() -> bytes:
-    from core.places import country_name
-    from core.filters import describe
     return views.briefing_html(view.filtered, title="Negotiation briefing", total=len(view.table),
                                filters=describe(view.filters, country_name), fig=fig,
                                articles=view.articles).encode("utf-8")
@@ -31,7 +30,7 @@ top[2].download_button("Briefing (HTML)", data=briefing, file_name="briefing.htm
                        on_click="ignore", icon=":material/slideshow:", key="dl_briefing",
                        help="One file that opens offline: filters, timeline, key quotes, sources")
 
-upcoming = views.undated_planned(view.filtered)
+upcoming = cached(view, "upcoming", views.undated_planned, view.filtered)
 main, side = st.columns([4, 1]) if len(upcoming) else (st.container(), None)
 with main:
     event = st.plotly_chart(fig, key="tl_chart", on_select="rerun", selection_mode=("points", "box"),
@@ -42,10 +41,10 @@ with main:
 if side is not None:
     with side:
         st.markdown("**Upcoming, no date set**")
-        st.html(views.event_cards_html(upcoming, evidence=False))
+        st.html(views.event_cards_html(upcoming, evidence=False, limit=20))
 
 keys = [p["customdata"][0] for p in (event.selection.points if event else []) if p.get("customdata")]
 if keys:
     chosen = views.rows_for_selection(view.filtered, keys, lane_by)
-    st.subheader(f"Selected: {len(chosen)} event{'s' if len(chosen) != 1 else ''}")
+    st.subheader(f"Selected: {len(chosen):,} event{'s' if len(chosen) != 1 else ''}")
     st.html(views.event_cards_html(chosen))

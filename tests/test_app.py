@@ -35,10 +35,18 @@ def corpus():
     return views.Corpus(articles=data.articles(), table=data.table())
 
 
+@pytest.fixture(autouse=True)
+def no_store(monkeypatch):
+    """Tests choose their store themselves: none unless they set NEGOTIATION_STORE."""
+    monkeypatch.delenv("NEGOTIATION_STORE", raising=False)
+    monkeypatch.delenv("NEGOTIATION_CORPUS", raising=False)
+
+
 @pytest.fixture
 def app(monkeypatch, corpus):
     monkeypatch.setattr(views, "load_corpus", lambda paths: corpus)
     st.cache_data.clear()
+    st.cache_resource.clear()
     return new_app()
 
 
@@ -251,6 +259,7 @@ def test_pasting_nothing_is_a_clear_error(app):
 def test_empty_corpus(monkeypatch):
     monkeypatch.setattr(views, "load_corpus", lambda paths: views.Corpus())
     st.cache_data.clear()
+    st.cache_resource.clear()
     at = ok(new_app().run())
     assert "corpus is empty" in at.info[0].value
     for page in PAGES[1:]:
@@ -263,6 +272,7 @@ def test_corpus_from_env_and_skipped_files(monkeypatch, tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     monkeypatch.setenv("NEGOTIATION_CORPUS", str(tmp_path / "events.csv") + ":" + str(tmp_path / "notes.pdf"))
     st.cache_data.clear()
+    st.cache_resource.clear()
     at = ok(new_app().run())
     assert len(shown(at)) == 9
     assert "1 file(s) skipped" in at.sidebar.expander[0].label
@@ -285,3 +295,58 @@ def test_remove_an_article(app):
     ok(at.run())
     assert at.dataframe[0].value["name"].tolist() == ["caldera-courier.txt"]
     assert len(shown(at)) == 5 and count_line(at) == "**5** of **5** events shown"
+
+
+# --- with a store -------------------------------------------------------------------------------
+
+@pytest.fixture
+def stored(monkeypatch, tmp_path):
+    """The dashboard on a temporary store, with the invented articles as its --corpus files."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "caldera-courier.txt").write_text(data.ARTICLE_1, encoding="utf-8")
+    (folder / "mirella-daily.txt").write_text(data.ARTICLE_2, encoding="utf-8")
+    monkeypatch.setenv("NEGOTIATION_STORE", str(tmp_path / "store.duckdb"))
+    monkeypatch.setenv("NEGOTIATION_CORPUS", str(folder))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return tmp_path / "store.duckdb"
+
+
+def test_store_holds_the_corpus_and_the_dashboard_reads_it(stored):
+    from core.store import Store
+
+    at = ok(new_app().run())
+    with Store(stored, read_only=True) as s:
+        table, n = s.table(), s.count()
+    assert n == 2 and len(table)
+    assert set(shown(at)["event_id"]) == set(table["event_id"])
+    assert count_line(at) == f"**{len(table)}** of **{len(table)}** events shown"
+    ok(at.switch_page(PAGES[3]).run())
+    assert "origin" not in at.dataframe[0].value.columns
+    assert sorted(at.dataframe[0].value["name"]) == ["caldera-courier.txt", "mirella-daily.txt"]
+    # a server started again on the same store and corpus adds nothing twice
+    st.cache_resource.clear()
+    ok(new_app().run())
+    with Store(stored, read_only=True) as s:
+        assert s.count() == 2 and len(s.table()) == len(table)
+
+
+def test_pasted_article_goes_into_the_store_and_other_sessions_see_it(stored):
+    from core.store import Store
+
+    at = ok(new_app().run())
+    before = len(shown(at))
+    ok(at.switch_page(PAGES[3]).run())
+    at.text_area(key="p_text").input("Envoy Brann Oddr of Iceland met Norwegian negotiators in Hafnavik "
+                                     "on Friday, the ministry said.")
+    at.text_input(key="p_source").input("North Wire")
+    next(b for b in at.button if b.label == "Add article").click()
+    ok(at.run())
+    assert any("Added 1 article" in s.value for s in at.success)
+    with Store(stored, read_only=True) as s:
+        assert s.count() == 3
+        n_rows = len(s.table())
+    assert n_rows > before and len(at.session_state["view"].table) == n_rows
+    other = ok(new_app().run())                       # another browser session: same store
+    assert len(other.session_state["view"].table) == n_rows
