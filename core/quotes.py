@@ -352,7 +352,8 @@ def _sentence_bounds(sents, pos):
 
 
 # text after a closing quotation mark that starts a new clause, not an attribution: "and X says ..."
-_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|because|which|who|when|then|although|though|;)\b")
+_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|because|which|who|whom|whose|when|then|although|though|"
+                         r"of|that|if|;)\b")
 _PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\s+$")
 
 
@@ -389,7 +390,8 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
                 between = text[p.close + 1:cm.start()]
                 if len(between) < 110 and not any(c in between for c in "“\"") \
                         and not _NEW_CLAUSE.match(between) \
-                        and not (text[p.close - 1] == "." and between[:2].strip()[:1].isupper()):
+                        and not (text[p.close - 1] == "." and between[:2].strip()[:1].isupper()
+                                 and text[s_lo:p.open].strip()):
                     a = _attr(idx, text, lx, cm, p.close + 1, tail_end, s_lo)
         # 2. leading: the nearest cue before the opening mark in the same sentence
         if a is None:
