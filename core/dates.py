@@ -223,7 +223,7 @@ RULES: list[tuple[str, str]] = [
     ("in_units", rf"(?<=\bin\s)(?!the\s+(?:last|past|previous|first)\b)(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:days|weeks|months|years)|a\s+(?:day|week|month|year|fortnight))(?!\s+(?:ago|earlier|later|of|old|after|before))"),
     ("within", r"(?:within|in)\s+(?:(?:the\s+)?(?:coming|next|next\s+few|next\s+several|following)\s+)?(?:days|weeks|months)(?!\s+(?:ago|of|later|earlier))"),
     ("coming", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|weeks\s+and)\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"),
-    ("recent_units", r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|years|decades)"),
+    ("recent_units", r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|quarters|years|decades)"),
     # holidays
     ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{_alt(HOLIDAYS)})(?:\s+{YEAR})?"),
     # month names alone ("in March", "by May", "March's")
@@ -530,6 +530,13 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 _AUX_PASSIVE = {"be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "gets"}
 _AUX_PAST = {"was", "were", "had", "been"}
+# words after which an -ed form is an adjective, not a verb in the past
+_ADJ_BEFORE = {"a", "an", "the", "still", "its", "their", "his", "her", "our", "this", "that",
+               "these", "those", "some", "any", "no", "more", "most", "very", "less", "newly",
+               "recently", "previously", "widely", "fully", "partly", "well", "long"}
+_PLAN_VERBS = {"planned", "scheduled", "slated"}
+# quotation marks: a tense marker on the far side of one belongs to other words
+_QUOTE_MARK = re.compile(r"[\"“”]|''|``")
 _TO_NOT_VERB = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this",
                 "that", "these", "those", "about", "around", "some", "date", "market", "power",
                 "office", "court", "help", "be"}
@@ -590,6 +597,10 @@ def _tense_at(words: list[str], i: int) -> str | None:
     if len(lw) > 4 and lw.endswith("ed") and lw not in NOT_PAST_ED:
         if prv in _AUX_PASSIVE:
             return None  # passive participle: the auxiliary decides
+        if prv in _ADJ_BEFORE or lw.startswith("un") and lw not in ("united", "unveiled", "unleashed", "unsealed"):
+            return None  # a participle used as an adjective ("a still unspecified date", "the revised plan")
+        if lw in _PLAN_VERBS and nxt in ("a", "an", "the", "for") and prv not in _AUX_PAST:
+            return "future"  # "protesters planned a rally on Saturday": the plan is for what is ahead
         return "past"
     if lw in PRESENT_WORDS:
         if lw in ("has", "have") and nxt and (nxt.endswith(("ed", "en")) or nxt in PAST_WORDS or nxt == "been"):
@@ -601,6 +612,13 @@ def _tense_at(words: list[str], i: int) -> str | None:
 def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
     """(tense, distance in words to the marker that decided it; 99 when none)."""
     s, e = _sentence_bounds(text, start, end)
+    # "“We will meet Friday,” he said" / he said: “On Friday we will ...”: the words said and the
+    # words around them are separate clauses
+    q = _QUOTE_MARK.search(text, end, e)
+    if q:
+        e = q.start()
+    for q in _QUOTE_MARK.finditer(text, s, start):
+        s = q.end()
     left = [m.group() for m in _WORD.finditer(text, s, start)]
     right = [m.group() for m in _WORD.finditer(text, end, e)]
     words = left + ["\x00"] + right
@@ -630,6 +648,17 @@ _DEADLINE_BEFORE = re.compile(
     r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|"
     r"(?:extend|postpon|delay|push|mov|adjourn|reschedul)\w*(?:\s+[\w'’]+){0,4}?\s+to|of\s+record)\s+(?:on\s+|at\s+)?$", re.I)
 _CLOCK_TAIL = re.compile(rf"{TIME_CLOCK}\s*,?\s*(?:on\s+)?$", re.I)
+
+
+_PLANNED_FOR = re.compile(
+    r"(?<!\bhad\s)(?<!\bhad\sbeen\s)\b(?:(?:planned|scheduled|slated|due|earmarked|pencilled|penciled)\s+(?:for|on)|set\s+for)\s+"
+    r"(?:(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of|middle\s+of)[\s-]*)?$", re.I)
+
+
+def _is_planned_for(text: str, start: int) -> bool:
+    """A date a plan is made for ("the accession was planned for early March", "talks are set
+    for Monday"): what is planned lies ahead, whatever the tense of the report."""
+    return bool(_PLANNED_FOR.search(text[max(0, start - 40):start]))
 
 
 def _is_deadline(text: str, start: int) -> bool:
@@ -773,6 +802,8 @@ class _Doc:
             # "Until Thursday, they had not ..." only bounds a past state: the nearest one
             before = self.text[max(0, s - 60):s]
             return ("present", 99) if re.search(r"(?:^|[.!?]\s+)Until\s+(?:\S+\s+)?$", before) else ("future", 0)
+        if _is_planned_for(self.text, s):
+            return "future", 0
         return _tense_strength(self.text, s, e)
 
     def last_quarter(self, pos: int, limit: int):
@@ -1186,7 +1217,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
     if rule == "clock_day":
         cm = re.match(TIME_CLOCK, span, re.I)
         rest_s = s + cm.end()
-        sub = _BIG.match(text, rest_s + len(text[rest_s:]) - len(text[rest_s:].lstrip(" ,")))
+        gap = re.match(r"[\s,]*(?:on\s+)?", text[rest_s:rest_s + 12], re.I)
+        sub = _BIG.match(text, rest_s + gap.end())
         inner = None
         if sub:
             inner = _handle(doc, sub.lastgroup, sub.start(), sub.end())
@@ -1462,8 +1494,10 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         m = re.match(r"in\s+", span, re.I)
         if m:
             s += m.end()
-        um = re.search(r"(days|weeks|months|years|decades)$", low)
-        if um.group(1) in ("days",):
+        um = re.search(r"(days|weeks|months|quarters|years|decades)$", low)
+        # "in recent days / years", "over the past few months": a vague stretch of the past, valued
+        # PAST_REF as a date; recent weeks and months stay durations (PXW, PXM)
+        if um.group(1) in ("days", "years", "decades") or not low.startswith(("recent", "in recent")):
             return _mention(doc, s, e, "DATE", ("PAST_REF", None, None, "unknown"))
         return _mention(doc, s, e, "DURATION", (_pvalue(None, _unit_of(um.group(1))), None, None, "unknown"))
 

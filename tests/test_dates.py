@@ -447,3 +447,35 @@ def test_every_rule_start_is_known():
 def test_odd_letters_scan_in_full():
     # the Kelvin sign matches "k" case-insensitively: such texts take the full scan, same result
     assert [m.text for m in find_times("The envoys met on Tuesday \u212a.", THU)] == ["Tuesday"]
+
+
+# ---- tense: adjectival participles, plans, quotation boundaries; vague stretches of the past
+@pytest.mark.parametrize("ref,sentence,span,value", [
+    # "-ed" after a determiner or adverb, or an "un-" participle, is an adjective, not a past verb
+    (D(2025, 10, 26), "The dividend would be paid on a still unspecified date in January.", "January", "2026-01"),
+    (D(2025, 10, 26), "Holders will vote on the revised offer in January.", "January", "2026-01"),
+    # a plan made in the past for what lies ahead
+    (THU, "Protesters planned a rally in Dorn on Saturday.", "Saturday", "2026-02-14"),
+    (THU, "The official said that the accession was planned for early March.", "early March", "2026-03"),
+    (THU, "Officials said the vote is set for Friday.", "Friday", "2026-02-13"),
+    (THU, "The plan had been scheduled for Monday, officials said.", "Monday", "2026-02-09"),
+    (THU, "The index fell from the record high set on Feb. 6.", "Feb. 6", "2026-02-06"),
+    # a speech verb outside the quotation marks does not govern a time inside them
+    (D(2026, 2, 11), "\u201cThe envoy will leave the besieged city of Dorn at 4 a.m. on Thursday,\u201d Venn said.", "4 a.m. on Thursday", "2026-02-12T04:00"),
+    (THU, "He said, \"On Friday the two sides will sign the text.\"", "Friday", "2026-02-13"),
+    ("ref_thu", "\u201cWe met on Friday,\u201d she said.", "Friday", "2026-02-06"),
+    # vague stretches of the past
+    (THU, "Trade has grown in recent years.", "recent years", "PAST_REF"),
+    (THU, "Output fell over the past several quarters.", "the past several quarters", "PAST_REF"),
+    (THU, "Rates have fallen in the last few months.", "the last few months", "PAST_REF"),
+])
+def test_tense_plans_quotes_vague_past(ref, sentence, span, value):
+    ref = THU if ref == "ref_thu" else ref
+    found, hits = _find(ref, sentence, span)
+    assert hits, [(m.text, m.value) for m in found]
+    assert hits[0].value == value
+
+
+def test_recent_weeks_stay_durations():
+    m = _find(THU, "Funds have sold bonds in recent weeks.", "recent weeks")[1][0]
+    assert (m.type, m.value) == ("DURATION", "PXW")
