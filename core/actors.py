@@ -138,6 +138,7 @@ def _lex():
         seat_actors=set(d["seat_actors"]),
     )
     role_nouns = d["role_nouns"]
+    lx["role_last"] = {r.split()[-1].lower() for r in role_nouns}
     lx["role_re"] = re.compile(r"\b(" + _alt(role_nouns) + r")s?\b", re.I)
     # "journalist Tohid Asadi", "former Secretary of State Hillary Clinton": role words right before a name
     lx["pre_role_re"] = re.compile(r"(?:\b([A-Z][a-z]+)\s+)?\b(" + _alt(role_nouns) + r")\s+$")
@@ -215,9 +216,12 @@ class _Cand:
 
 
 def _split_words(m: re.Match) -> list[tuple[int, int, str]]:
-    out, base = [], m.start()
-    for w in re.finditer(r"\S+", m.group()):
-        out.append((base + w.start(), base + w.end(), w.group()))
+    """The words of a name run with their offsets (a run holds single spaces or hyphens only)."""
+    out, pos = [], m.start()
+    for w in m.group().split(" "):
+        if w:
+            out.append((pos, pos + len(w), w))
+        pos += len(w) + 1
     return out
 
 
@@ -683,14 +687,14 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     poss = bool(_POSS_AFTER.match(text[end:end + 3]))
     # the country named right before: "Iran's Supreme National Security Council", "Oman's ruler"
     before = text[max(0, start - 60):start]
-    if not country:
+    if not country and ("’s " in before or "'s " in before):
         mpos = _POSS_BEFORE.search(before)
         if mpos:
             pc = _place(mpos.group(1))
             if pc and pc[0] and pc[1] in ("country", "seat", "demonym", "institution"):
                 country = pc[0]
-        md = _DEMONYM_BEFORE.search(before)
-        if md and not country:
+        md = _DEMONYM_BEFORE.search(before) if not country and _capital_or_state_before(before) else None
+        if md:
             pc = _place(md.group(1))
             if pc and pc[0] and pc[1] == "demonym":
                 country = pc[0]
@@ -736,7 +740,9 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         if _CUE_AFTER.match(nxt) or _CUE_BEFORE.search(text[max(0, start - 20):start]):
             strong = True
     # lower-case role words just before: "journalist Tohid Asadi"
-    mr = lx["pre_role_re"].search(text[max(0, start - 40):start])
+    last_word = text[max(0, start - 40):start].rsplit(None, 1)[-1:]
+    mr = (lx["pre_role_re"].search(text[max(0, start - 40):start])
+          if last_word and last_word[0].lower() in lx["role_last"] else None)
     if mr and not role_parts:
         role_parts.append(mr.group(2).title())
         strong = True
@@ -749,7 +755,7 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     after = text[end:end + 150]
     if poss:
         after = ""
-    ma = lx["appos_re"].match(after)
+    ma = lx["appos_re"].match(after) if after.startswith(",") else None
     if ma:
         body = ma.group("body")
         mrole = lx["role_re"].search(body)
@@ -791,7 +797,8 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
             elif r_word.lower() in lx["female"]:
                 gender = gender or "f"
     # "Oman's ruler, Sultan Haitham ...": role noun + comma right before
-    mb = _ROLE_COMMA_BEFORE.search(text[max(0, run_start - 80):run_start])
+    before80 = text[max(0, run_start - 80):run_start]
+    mb = _ROLE_COMMA_BEFORE.search(before80) if before80.rstrip().endswith(",") else None
     if mb and lx["role_re"].fullmatch(mb.group(2).split()[-1]):
         pc = _place(mb.group(1))
         if pc and pc[0]:
@@ -806,6 +813,12 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         pass
     out.append(dict(start=start, end=end, name=full, kind="person", role=role, country=country,
                     gender=gender, poss=poss, strong=strong))
+
+
+def _capital_or_state_before(before: str) -> bool:
+    """Cheap test before _DEMONYM_BEFORE: the word before is capitalised or a state-media word."""
+    w = before.rsplit(None, 1)[-1:]
+    return bool(w) and (w[0][:1].isupper() or w[0] in ("state-run", "state", "official", "semi-official"))
 
 
 _POSS_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:[\w\-]+\s+){0,3}$")

@@ -304,8 +304,8 @@ def _attr(idx, text, lx, cm: re.Match, lo: int, hi: int, subject_lo: int) -> _At
             sp = _speaker_after(idx, text, cm.end(1), hi)
     if sp is None:
         return None
-    etype = lx["etype"].get(re.sub(r"\s+", " ", low), "statement")
-    return _Attr(sp[0], sp[1], sp[2], re.sub(r"\s+", " ", cm.group(0)), cs, ce, etype)
+    etype = lx["etype"].get(" ".join(low.split()), "statement")
+    return _Attr(sp[0], sp[1], sp[2], " ".join(cm.group(0).split()), cs, ce, etype)
 
 
 def _named_before(idx, text, lo, hi, lx):
@@ -483,7 +483,7 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
             used_cues.add(a.cue_start)
         ls, le = para_start[p.para]
         starts_sentence = p.open < 0 or text[max(ls, p.open - 3):p.open].strip() in ("", "(", "—") or \
-            re.search(r"[:,]\s*$", text[max(ls, p.open - 3):p.open]) is not None or \
+            text[max(ls, p.open - 3):p.open].rstrip().endswith((":", ",")) or \
             _sentence_bounds(sents, p.open)[0] >= p.open - 1
         kind = "direct" if starts_sentence else "partial"
         lo = min(p.open if p.open >= 0 else p.cs, a.cue_start if a.cue_start >= 0 else p.cs)
@@ -564,7 +564,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
     for cm in cues:
         if cm.start() in used:
             continue
-        word = re.sub(r"\s+", " ", cm.group(1).lower())
+        word = " ".join(cm.group(1).lower().split())
         if not (_INDIRECT_OK.match(word) or (word.startswith(("told ", "tells ")) and _INDIRECT_OK.match(word.split()[0]))):
             continue
         s_lo, s_hi = _sentence_bounds(sents, cm.start())
@@ -654,6 +654,6 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
             cs += 1
         if ce - cs < 12:
             continue
-        out.append(Quote(cs, ce, text[cs:ce], "indirect", sp[0], sp[1], sp[2], re.sub(r"\s+", " ", cm.group(0)),
+        out.append(Quote(cs, ce, text[cs:ce], "indirect", sp[0], sp[1], sp[2], " ".join(cm.group(0).split()),
                          cm.start(), cm.end(), lx["etype"].get(word, "statement"), s_lo, s_hi))
     return out
