@@ -169,6 +169,12 @@ REL = r"(?:last|next|this\s+coming|this|coming|past|previous|following|upcoming|
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 TIME_CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?|noon|midnight)"
 
+# spoken years: "nineteen ninety-seven", "two thousand and one"
+_SPELLED_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+YEAR_SPELLED = (rf"(?:two\s+thousand(?:\s+and)?(?:\s+(?:{_SPELLED_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]{_SPELLED_UNITS})?))?"
+                rf"|nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]{_SPELLED_UNITS})?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred))(?![\w-])")
+DAYWORD = r"(?:day|morning|afternoon|evening|night)"
+
 # Rules, in priority order (earlier alternatives win at the same start position).
 RULES: list[tuple[str, str]] = [
     # ISO and numeric dates
@@ -183,10 +189,10 @@ RULES: list[tuple[str, str]] = [
     # "6 Feb 2026", "6th of February", "the 6th of February"
     ("dmy", rf"(?:the\s+)?{DAYN}(?:\s+of)?\s+{MON}(?:,?\s+{YEAR})?"),
     # "March 2025", "March of 2025", "March this year", "early next year" style month+rel year
-    ("my", rf"(?:{EARLYLATE})?{MON}(?:,?\s+|\s+of\s+){YEAR}"),
+    ("my", rf"(?:{EARLYLATE})?{MON}(?:,?\s+|\s+of\s+)(?:{YEAR}|{YEAR_SPELLED})"),
     ("my_rel", rf"(?:{EARLYLATE})?{MON}\s+(?:of\s+)?(?:this|last|next)\s+year"),
     # seasons: "last autumn", "the summer of 2025", "winter 2025", "this summer"
-    ("season_year", rf"(?:{EARLYLATE})?(?:the\s+)?{SEASON}\s+(?:of\s+)?(?:{YEAR})"),
+    ("season_year", rf"(?:{EARLYLATE})?(?:the\s+)?{SEASON}\s+(?:of\s+)?(?:{YEAR}|{YEAR_SPELLED})"),
     ("season_rel", rf"(?:{EARLYLATE})?(?:{REL}|this)\s+{SEASON}(?!\s+(?:of\s+)?\d)"),
     # quarters: "the first quarter", "third-quarter", "the fourth quarter of 2025", "Q3 2025"
     ("quarter", rf"(?:(?:last|this|next)\s+year['’]s\s+|the\s+)?(?:(?:fiscal|calendar|latest|current|same)\s+)?(?:{YEAR}\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarters?(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year))?"),
@@ -199,7 +205,14 @@ RULES: list[tuple[str, str]] = [
     ("rel_decade", rf"(?:the\s+)?(?:last|past|previous|this|current|next|coming)\s+decade(?!s)"),
     # "the year 2000", "fiscal 2025", "mid-1996", "early 1990", "the end of 1990"
     ("year_mod", rf"(?:(?:the\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|(?:the\s+)?year\s+|{EARLYLATE}){YEAR}"),
-    ("year_spelled", r"(?:the\s+year\s+)?(?:two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?|nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred))(?![\w-])"),
+    ("year_spelled", rf"(?:the\s+year\s+)?{YEAR_SPELLED}"),
+    # a day told from another one: "the next day", "the following morning", "earlier that day"
+    ("day_anaphor", rf"(?:(?:earlier|later)\s+)?(?:that\s+same|that|the\s+same)\s+{DAYWORD}(?!['’-])|the\s+(?:next|following|previous)\s+{DAYWORD}(?!['’-])"),
+    # "by year-end", "around year end", "earlier in the year", "later in the month"
+    ("unit_end", r"(?:(?:around|about|by|at|until|before)\s+(?=year))?year(?:['’]s)?[\s-]end(?![\w-])"),
+    ("in_the_unit", r"(?:earlier|later)\s+in\s+the\s+(?:year|month|week)(?![\w'’-])"),
+    # "current" before a noun: the present ("the current weakness", "its current position")
+    ("current_adj", r"(?<!\bthen\s)current(?=\s+(?!account|accounts|assets|liabilities|affairs|events|flows?|account|of|and|or|was|is|in|at|to|from|through|into)[a-z]{2,})"),
     # relative to the reference: yesterday, today ...
     ("day_dpart_rel", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last)\s+{DPART}"),
     ("dpart_day_rel", rf"(?:(?:early|late|mid)[\s-]*)?{DPART}\s+(?:yesterday|today|tomorrow)|(?:mid[\s-]?)(?:morning|afternoon|day)\s+(?:yesterday|today|tomorrow)"),
@@ -775,7 +788,22 @@ def _year_of(s: str, ref: dt.date | None) -> int | None:
     m = re.search(r"(?:1[0-9]|20)\d\d", s)
     if m:
         return int(m.group())
-    return None
+    m = re.search(YEAR_SPELLED, s, re.I)
+    return _spelled_year(m.group()) if m else None
+
+
+def _spelled_year(words: str) -> int | None:
+    """1997 from "nineteen ninety-seven", 2001 from "two thousand and one"."""
+    words = re.sub(r"\s+", " ", words.lower())
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].replace(" and", "").strip()
+        v = _num(rest) if rest else 0
+        return None if v is None else 2000 + int(v)
+    rest = words[len("nineteen"):].strip(" -")
+    if rest == "hundred":
+        return 1900
+    v = _num(rest)
+    return None if v is None else 1900 + int(v)
 
 
 # --------------------------------------------------------------------------------------------
@@ -813,6 +841,15 @@ class _Doc:
             if pos - m.end > limit:
                 return None
             if m.precision == "quarter" and _QVAL.fullmatch(m.value) and m.start not in self.derived:
+                return m
+        return None
+
+    def last_day(self, pos: int, limit: int):
+        """The latest mention of one calendar day within limit chars before pos."""
+        for m in reversed(self.out):
+            if pos - m.end > limit:
+                return None
+            if m.precision == "day" and m.first is not None and m.first == m.last and m.value[:1].isdigit():
                 return m
         return None
 
@@ -1106,20 +1143,42 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         return _mention(doc, s, e, "DATE", _year(y))
 
     if rule == "year_spelled":
-        words = re.sub(r"^the year ", "", low)
-        if words.startswith("two thousand"):
-            rest = words[len("two thousand"):].replace(" and", "").strip()
-            n = 2000 + (int(_num(rest)) if rest else 0)
-        else:
-            rest = words[len("nineteen"):].strip()
-            if rest == "hundred":
-                n = 1900
-            else:
-                v = _num(rest)
-                if v is None:
-                    return None
-                n = 1900 + int(v)
+        n = _spelled_year(re.sub(r"^the year ", "", low))
+        if n is None:
+            return None
         return _mention(doc, s, e, "DATE", _year(n))
+
+    if rule == "unit_end":
+        s += len(re.match(r"(?:(?:around|about|by|at|until|before)\s+)?", span, re.I).group())
+        if ref is None:
+            return _mention(doc, s, e, "DATE", _unresolved("XXXX", "year"))
+        # "since year-end" in a report on this year's figures: the end of last year
+        y = ref.year - 1 if re.search(r"\bsince\s+$", text[max(0, s - 8):s], re.I) or ref.month == 1 else ref.year
+        return _mention(doc, s, e, "DATE", _early_late(_year(y), "the end of"))
+
+    if rule == "in_the_unit":
+        if ref is None:
+            return None
+        unit = low.rsplit(" ", 1)[1]
+        v = _year(ref.year) if unit == "year" else _month(ref.year, ref.month) if unit == "month" else _week(ref)
+        return _mention(doc, s, e, "DATE", v)
+
+    if rule == "current_adj":
+        return _mention(doc, s, e, "DATE", ("PRESENT_REF", None, None, "unknown"))
+
+    if rule == "day_anaphor":
+        # the day of the latest dated mention nearby (chains allowed: "the next day ... the
+        # following morning"); none nearby: no date
+        a = doc.last_day(s, 1500)
+        if a is None:
+            return None
+        k = 1 if re.search(r"next|following", low) else -1 if "previous" in low else 0
+        part = next((code for w, code in DAYPARTS.items() if low.endswith(w)), None)
+        d = a.first + dt.timedelta(days=k)
+        v = _day(d)
+        if part:
+            v = (v[0] + "T" + part,) + v[1:]
+        return doc.derive(_mention(doc, s, e, "TIME" if part else "DATE", v))
 
     if rule in ("day_rel", "day_rel_poss", "day_dpart_rel", "dpart_day_rel"):
         if rule == "day_rel_poss":
@@ -1184,7 +1243,12 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             return _mention(doc, s, e, "TIME" if part else "DATE", _unresolved(val, "day"))
         rel = re.sub(r"^the day (?:before|after) ", "", pre)
         rel = re.sub(r"^(?:early|late|earlier|later) ", "", rel)
-        if rel in ("last", "past", "previous", "this past"):
+        the_before = re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I)
+        if rel in ("previous", "following") and the_before and doc.last_day(s, 1500) is not None:
+            # "the previous Friday": the one before the day in focus, not before today
+            d = _weekday_date(doc.last_day(s, 1500).first, wd, "last" if rel == "previous" else "next")
+            s -= len(the_before.group())
+        elif rel in ("last", "past", "previous", "this past"):
             d = _weekday_date(ref, wd, "last")
         elif rel in ("next", "following"):
             d = _weekday_date(ref, wd, "next")
@@ -1312,6 +1376,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         return _mention(doc, s, e, "DATE", _year(d.year))
 
     if rule in ("rel_unit", "end_of"):
+        if span.istitle() and " " in span and text[max(0, s - 1):s] in ("\"", "“"):
+            return None  # a programme title in quotes: ABC's "This Week"
         if low.endswith("'s"):
             e -= 2
             span, low = span[:-2], low[:-2]
@@ -1337,6 +1403,10 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
                 return _mention(doc, s, e, "DATE", _year(a.first.year))
             if unit == "month" and a.first and a.precision in ("day", "month"):
                 return _mention(doc, s, e, "DATE", _month(a.first.year, a.first.month))
+            if unit == "quarter" and a.first and a.precision in ("day", "month", "quarter"):
+                return doc.derive(_mention(doc, s, e, "DATE", _quarter(a.first.year, (a.first.month - 1) // 3 + 1)))
+            if unit == "week" and a.first and a.precision in ("day", "week"):
+                return doc.derive(_mention(doc, s, e, "DATE", _week(a.first)))
             return None
         if relw in ("following", "previous", "preceding") and rl.startswith("the"):
             a = doc.last_anchor()
@@ -1354,6 +1424,13 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             val = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                    "quarter": "XXXX-QX", "half": "XXXX-HX"}[unit]
             return _mention(doc, s, e, "DATE", _unresolved(val))
+        if unit == "year" and relw == "last" and not mod:
+            # "last year's quarter", "the corresponding period last year": the reported quarter
+            # a year back
+            q = doc.last_quarter(s, 2500)
+            if q is not None and (re.match(r"['’]s\s+(?:quarter|period)\b", text[e:e + 12]) or re.search(
+                    r"\b(?:quarter|period)\s+(?:of\s+)?$", text[max(0, s - 12):s])):
+                return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(q.value[:4]) - 1, int(q.value[-1]))))
         k = 0
         if relw in REL_PAST:
             k = -1

@@ -479,3 +479,37 @@ def test_tense_plans_quotes_vague_past(ref, sentence, span, value):
 def test_recent_weeks_stay_durations():
     m = _find(THU, "Funds have sold bonds in recent weeks.", "recent weeks")[1][0]
     assert (m.type, m.value) == ("DURATION", "PXW")
+
+
+# ---- spoken years, days told from another day, year-end, "current", quarters and weeks in focus
+@pytest.mark.parametrize("ref,sentence,span,value", [
+    (THU, "January nineteen ninety-seven. A bomb exploded in Dorn.", "January nineteen ninety-seven", "1997-01"),
+    (THU, "Oil fell to the level seen in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+    (THU, "The pact was signed in nineteen eighty-nine.", "nineteen eighty-nine", "1989"),
+    (THU, "The talks opened on Feb. 3. The next day, the envoys left Dorn.", "The next day", "2026-02-04"),
+    (THU, "The talks opened on Feb. 3. The envoys left the following morning.", "the following morning", "2026-02-04TMO"),
+    (THU, "The mayor was shot on Feb. 3. Earlier that day, he had met the envoys.", "Earlier that day", "2026-02-03"),
+    (THU, "The truce began on Feb. 3. That same day, rockets hit Karsk.", "That same day", "2026-02-03"),
+    (THU, "The index closed at 812 on Friday, Feb. 6, down 3% from the previous Friday.", "the previous Friday", "2026-01-30"),
+    (THU, "The deal should close by year-end.", "year-end", "2026"),
+    (THU, "The index has risen 8% since year-end.", "year-end", "2025"),
+    (THU, "Heavy rain delayed planting earlier in the year.", "earlier in the year", "2026"),
+    (THU, "Investors fretted over the current weakness in Dorn.", "current", "PRESENT_REF"),
+    (THU, "The firm lost money in the third quarter. Results for that quarter included a charge.", "that quarter", "2025-Q3"),
+    (D(1989, 11, 1), "Net fell in the third quarter. Sales for last year's quarter were $3 million.", "last year", "1988-Q3"),
+    (D(1989, 11, 1), "Net fell in the third quarter, against $1.8 million for the corresponding period last year.", "last year", "1988-Q3"),
+])
+def test_spoken_years_anaphora_year_end(ref, sentence, span, value):
+    found, hits = _find(ref, sentence, span)
+    assert hits, [(m.text, m.value) for m in found]
+    assert hits[0].value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Traders suffered losses on trades made that day.",            # no day in focus: no date
+    "Baker said on ABC's \"This Week\" that the plan failed.",     # a programme title
+    "The bank has a large current account deficit.",              # an account, not the present
+])
+def test_traps_anaphora_titles(sentence):
+    found = find_times(sentence, THU)
+    assert found == [], [(m.text, m.value) for m in found]
