@@ -105,7 +105,8 @@ def _grammar():
         heads |= {w[:_HEAD] for w in words}
     return (re.compile("|".join(parts), re.I), kinds,
             re.compile(d["planned"], re.I), re.compile(d["past_planned"], re.I),
-            re.compile(d["cancelled"], re.I), re.compile(d["occurred_after"], re.I), frozenset(heads))
+            re.compile(d["cancelled"], re.I), re.compile(d["occurred_after"], re.I),
+            re.compile(d["negated"], re.I), frozenset(heads))
 
 
 def trigger_matches(text: str, start: int = 0, stop: int | None = None) -> list[re.Match]:
@@ -135,7 +136,7 @@ def _clause_before(text: str, sent: tuple[int, int], pos: int) -> str:
 
 def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: bool) -> tuple[str, bool]:
     """(status, future): planned / cancelled / occurred from the words around the trigger."""
-    _, _, planned, past_planned, cancelled, occurred_after, _ = _grammar()
+    _, _, planned, past_planned, cancelled, occurred_after, _, _ = _grammar()
     before = _clause_before(text, sent, trig[0])
     after = text[trig[1]:min(sent[1], trig[1] + 60)]
     predicate = ""
@@ -205,7 +206,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
                 places: list[PlaceMention], skip: list[tuple[int, int]] = (),
                 datelines: tuple[str, ...] = ()) -> list[Event]:
     """Events in the article text; ``skip`` spans (direct quotations) hold none."""
-    rx, kinds, *_ = _grammar()
+    rx, kinds, *_, negated, _ = _grammar()
     out: list[Event] = []
     for sent in sentences:
         seen_types: set[str] = set()
@@ -219,6 +220,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
                 continue
             if nominal and _is_bare_reference(text, sent, trig):
                 continue
+            if negated.search(_clause_before(text, sent, trig[0])[-60:]):
+                continue   # "did not meet", "no plans for an emergency meeting", "failed to reach"
             status, future = status_of(text, sent, trig, nominal)
             noun_first = re.match(r"(?:talks|negotiations|consultations)\b", m.group(), re.I)
             win = nominal_window(text, sent, trig) if nominal or noun_first else argument_window(text, sent, trig)
@@ -227,6 +230,16 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
             aside = _appositives(text, sent, participants)
             _fill_participants(ev, text, win, [p for p in participants if not _within(p, aside)],
                                [pl for pl in places if not _within(pl, aside)])
+            if not nominal:
+                _pronoun_subject(ev, text, sent, trig, participants)
+            elif etype == "talks" and len(ev.countries) < 2:
+                # "Canadian and Egyptian negotiators failed ... during talks last week": the
+                # countries of the clause that tells the talks
+                start = max(sent[0], trig[0] - 200)
+                for pl in places:
+                    if start <= pl.start and pl.end <= trig[0] and pl.code and not _within(pl, aside) \
+                            and pl.kind in ("country", "demonym", "seat") and pl.code not in ev.countries:
+                        ev.countries.append(pl.code)
             pair = _PAIR.search(text, win[0], max(win[1], trig[1]))
             if pair:
                 # "the two sides", "both leaders": the parties of the event told before
@@ -268,6 +281,21 @@ def _is_bare_reference(text: str, sent: tuple[int, int], trig: tuple[int, int]) 
     if not _DETERMINER.search(before):
         return False
     return not _INFORMATIVE_AFTER.match(text[trig[1]:trig[1] + 12])
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$", re.I)
+
+
+def _pronoun_subject(ev: Event, text: str, sent: tuple[int, int], trig: tuple[int, int],
+                     participants: list[Participant]) -> None:
+    """"He met with ...": the subject is the person the article named last before the sentence."""
+    if not _PRONOUN_SUBJECT.search(text[sent[0]:trig[0]]):
+        return
+    before = [p for p in participants if p.end <= sent[0] and p.kind == "person"]
+    if before and before[-1].name not in ev.actors:
+        ev.actors.insert(0, before[-1].name)
+        if before[-1].country and before[-1].country not in ev.countries:
+            ev.countries.insert(0, before[-1].country)
 
 
 def _appositives(text: str, sent: tuple[int, int], participants: list[Participant]) -> list[tuple[int, int]]:

@@ -100,6 +100,11 @@ def event_row(art: Article, ev: Event, timeline: Timeline, direct: list[tuple[in
             if m is not None:
                 when = from_mention(m, "text")
                 break
+    if ev.status == "occurred" and art.published and when.date is not None and \
+            pd.Timestamp(when.date) > pd.Timestamp(art.published):
+        # "Japan and the U.S. kick off trade talks tomorrow": told in the present, dated ahead
+        row["status"] = "planned"
+        row["summary"] = f"Planned: {ev.summary}"
     return _dated(row, when)
 
 
