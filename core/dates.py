@@ -231,7 +231,7 @@ RULES: list[tuple[str, str]] = [
     ("the_quarter", r"the\s+(?:(?:latest|most\s+recent|recent|just[\s-]+(?:ended|completed)|fiscal)\s+)?(?:fiscal\s+)?quarter(?![\w'’-])(?!\s+(?:of|point|century|mile))|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter(?!['’-])"),
     ("year_period", rf"the\s+{YEAR}\s+(?:quarter|period|fiscal\s+year|year|season|nine\s+months|six\s+months)"),
     ("full_year", r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year"),
-    ("year_ago_adj", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|fiscal\s+quarter|level|months?))?"),
+    ("year_ago_adj", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)|\s+(?:level|months?))?"),
     # in two weeks / within days / in the coming days
     ("in_units", rf"(?<=\bin\s)(?!the\s+(?:last|past|previous|first)\b)(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:days|weeks|months|years)|a\s+(?:day|week|month|year|fortnight))(?!\s+(?:ago|earlier|later|of|old|after|before))"),
     ("within", r"(?:within|in)\s+(?:(?:the\s+)?(?:coming|next|next\s+few|next\s+several|following)\s+)?(?:days|weeks|months)(?!\s+(?:ago|of|later|earlier))"),
@@ -841,6 +841,15 @@ class _Doc:
             if pos - m.end > limit:
                 return None
             if m.precision == "quarter" and _QVAL.fullmatch(m.value) and m.start not in self.derived:
+                return m
+        return None
+
+    def reported_quarter(self):
+        """The quarter an earnings story reports: its first explicit quarter that has begun by
+        the reference date (later ones are comparisons and outlooks)."""
+        for m in self.out:
+            if m.precision == "quarter" and _QVAL.fullmatch(m.value) and m.start not in self.derived \
+                    and (self.ref is None or m.first <= self.ref):
                 return m
         return None
 
@@ -1508,8 +1517,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
 
     if rule == "year_period":
         y = _year_of(span, ref)
-        a = doc.last_anchor("quarter")
-        if re.search(r"quarter|period", low) and a is not None and _near(doc, a, s, 1500) and re.fullmatch(r"\d{4}-Q\d", a.value):
+        a = doc.reported_quarter()
+        if re.search(r"quarter|period", low) and a is not None and _near(doc, a, s, 2500):
             return doc.derive(_mention(doc, s, e, "DATE", _quarter(y, int(a.value[-1]))))
         return _mention(doc, s, e, "DATE", _year(y))
 
@@ -1533,6 +1542,19 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
 
     if rule == "year_ago_adj":
         doc.derived.add(s)
+        rq = doc.reported_quarter()
+        qm = re.search(r"(first|second|third|fourth)[\s-]", low)
+        if re.search(r"quarter|period", low) and (rq is not None or qm):
+            # "the year-ago quarter": the reported quarter a year back
+            y = int(rq.value[:4]) if rq is not None else ref.year if ref else None
+            q = QUARTER_WORDS[qm.group(1)] if qm else int(rq.value[-1])
+            if y is not None:
+                return _mention(doc, s, e, "DATE", _quarter(y - 1, q))
+        if not re.search(r"quarter|period|level|month", low):
+            # "the year-ago results", "year-earlier net": the year before the one reported on
+            y = int(rq.value[:4]) if rq is not None else ref.year if ref else None
+            if y is not None:
+                return _mention(doc, s, e, "DATE", _year(y - 1))
         a = doc.last_anchor()
         if a is not None and a.precision == "quarter" and re.fullmatch(r"\d{4}-Q\d", a.value) and _near(doc, a, s, 800):
             return _mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1])))

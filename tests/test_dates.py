@@ -513,3 +513,23 @@ def test_spoken_years_anaphora_year_end(ref, sentence, span, value):
 def test_traps_anaphora_titles(sentence):
     found = find_times(sentence, THU)
     assert found == [], [(m.text, m.value) for m in found]
+
+
+# ---- earnings stories: "year-ago" forms go back from the quarter the story reports (its first
+# quarter that has begun), not from later outlooks ("next year", "the third quarter of 2026")
+@pytest.mark.parametrize("ref,sentence,span,value", [
+    (D(1989, 10, 30), "Dorn Corp. posted a third-quarter loss. Revenue should recover next year. "
+     "Sales rose 4% from $2.27 billion in the year-earlier quarter.", "the year-earlier quarter", "1988-Q3"),
+    (D(1989, 10, 26), "Velmora Steel said third-quarter net fell. It expects a strong third quarter of 1990. "
+     "In the year-ago period, Velmora earned $101 million.", "the year-ago period", "1988-Q3"),
+    (D(1989, 10, 30), "Net fell in the third quarter. Karsk Corp. in the year-ago third quarter earned $22 million.",
+     "the year-ago third quarter", "1988-Q3"),
+    (D(1989, 11, 2), "Net fell in the third quarter to $306 million. The year-ago results included a charge.",
+     "The year-ago", "1988"),
+    (D(1989, 11, 1), "Profit rose in the third quarter, compared with the second quarter. "
+     "In the 1989 period also, interest expense was lower.", "the 1989 period", "1989-Q3"),
+])
+def test_earnings_year_ago_forms(ref, sentence, span, value):
+    found, hits = _find(ref, sentence, span)
+    assert hits, [(m.text, m.value) for m in found]
+    assert hits[0].value == value
