@@ -21,6 +21,7 @@ _ARGUMENT_END = re.compile(
     r"before|since|because|as\s+part\s+of|despite|while|which|who|where|but)\b|[;:(]|,\s+(?:the|a|an)\s+[a-z]+\s+(?:in|of|for)\b|"
     # a closing attribution: ", the Kremlin said", ", West German officials told reporters"
     r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|reported|announced|added|according)\b")
+_FINITE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|shall|may|might|could)\b", re.I)
 _ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|reported|announced|added)\b")
 # events whose "in X" names the target or the setting, not a place where they happened
 NO_LOCATION = ("sanction", "accusation", "threat", "demand", "rejection")
@@ -70,7 +71,7 @@ def _prefixes(items, acc: str = "") -> set[str]:
 
     for n, (op, av) in enumerate(items):
         rest = list(items[n + 1:])
-        if op is c.AT:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue
         if op is c.LITERAL and chr(av).isalpha():
             acc += chr(av).lower()
@@ -155,6 +156,13 @@ def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: 
         return "cancelled", False
     if past_planned.search(before):
         return "planned", False
+    if nominal and len(before.split()) <= 3:
+        # the subject's own predicate: "Talks on coffee quotas at the ICO session will resume"
+        verb = _FINITE.search(text, trig[1], sent[1])
+        if verb and not re.search(r"[,;]", text[trig[1]:verb.start()]):
+            after = text[verb.start():sent[1]]
+            if past_planned.search(after[:45]):
+                return "planned", False
     if nominal and occurred_after.search(after):
         return "occurred", False
     if planned.search(before) or (nominal and planned.search(after[:45])):
@@ -248,6 +256,11 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
                 if prior is not None:
                     ev.actors = list(dict.fromkeys(prior.actors + ev.actors))
                     ev.countries = list(dict.fromkeys(prior.countries + ev.countries))
+            if nominal and not ev.actors and not ev.countries:
+                # "Talks on coffee quotas at the ICO council will resume": the clause's parties
+                _fill_participants(ev, text, argument_window(text, sent, trig),
+                                   [p for p in participants if not _within(p, aside)],
+                                   [pl for pl in places if not _within(pl, aside)])
             _fill_location(ev, text, win, [pl for pl in places if not _within(pl, aside)], datelines)
             if not ev.actors and not ev.countries:
                 # "a second round of talks": the parties of the talks the article told before

@@ -93,6 +93,11 @@ def event_row(art: Article, ev: Event, timeline: Timeline, direct: list[tuple[in
            "evidence_start": a, "evidence_end": ev.evidence[-1][1]}
     when = timeline.when(ev.sentence, ev.trigger[0], art.published, planned=ev.status == "planned",
                          future=ev.future, exclude=direct)
+    if ev.status == "occurred" and art.published and when.source == "text" and when.date is not None and \
+            pd.Timestamp(when.date) > pd.Timestamp(art.published):
+        # "Japan and the U.S. kick off trade talks tomorrow": told in the present, dated ahead
+        row["status"] = "planned"
+        row["summary"] = f"Planned: {ev.summary}"
     if when.source != "text" and ev.status != "planned":
         # an event told in several sentences takes the date a later one gives it
         for s in ev.evidence[1:]:
@@ -100,11 +105,6 @@ def event_row(art: Article, ev: Event, timeline: Timeline, direct: list[tuple[in
             if m is not None:
                 when = from_mention(m, "text")
                 break
-    if ev.status == "occurred" and art.published and when.date is not None and \
-            pd.Timestamp(when.date) > pd.Timestamp(art.published):
-        # "Japan and the U.S. kick off trade talks tomorrow": told in the present, dated ahead
-        row["status"] = "planned"
-        row["summary"] = f"Planned: {ev.summary}"
     return _dated(row, when)
 
 
