@@ -1797,12 +1797,42 @@ def _try(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         return None
 
 
+# "WASHINGTON, August 13 (Xinhua) --", "KARSK, Feb. 10 (Reuters) -": a wire story's dateline
+_DATELINE = re.compile(
+    rf"\s*[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,4}},\s+(?P<mon>{MON})\s+(?P<day>[12]\d|3[01]|0?[1-9])"
+    rf"(?:,?\s+(?P<year>{YEAR}))?\s*(?:\([^()\n]{{1,30}}\)\s*)?(?:--|—|–|-|_)")
+DATELINE_MAX_SHIFT = 7  # days between the publication date and a dateline taken as the story's day
+
+
+def _dateline_date(text: str, ref: dt.date | None) -> dt.date | None:
+    """The day in a wire story's dateline, when it is within a week of the reference date: the
+    story was written that day, so its "Thursday" and "yesterday" count from it (stories are
+    often filed the day before they are published)."""
+    if ref is None:
+        return None
+    m = _DATELINE.match(text, 0, 160)
+    if not m:
+        return None
+    month = MONTHS[m.group("mon").lower().rstrip(".")]
+    day = int(m.group("day"))
+    years = [int(m.group("year"))] if m.group("year") else [ref.year - 1, ref.year, ref.year + 1]
+    best = None
+    for y in years:
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if abs((d - ref).days) <= DATELINE_MAX_SHIFT and (best is None or abs((d - ref).days) < abs((best - ref).days)):
+            best = d
+    return best
+
+
 def find_times(text: str, reference_date: dt.date | None) -> list[TimeMention]:
     """Temporal expressions in ``text``, sorted by start and non-overlapping, resolved against
     ``reference_date`` (usually the publication date; None leaves relative ones unresolved)."""
     if isinstance(reference_date, dt.datetime):
         reference_date = reference_date.date()
-    doc = _Doc(text, reference_date)
+    doc = _Doc(text, _dateline_date(text, reference_date) or reference_date)
     pos = 0
     n = len(text)
     starts = _candidates(text)

@@ -533,3 +533,13 @@ def test_earnings_year_ago_forms(ref, sentence, span, value):
     found, hits = _find(ref, sentence, span)
     assert hits, [(m.text, m.value) for m in found]
     assert hits[0].value == value
+
+
+# ---- a wire story's dateline gives the day it was written (published the next morning)
+def test_dateline_sets_the_story_day():
+    text = "KARSK, Feb. 11 (Velmora Press) -- Envoys met today and will meet again tomorrow."
+    got = {m.text: m.value for m in find_times(text, THU)}
+    assert got == {"Feb. 11": "2026-02-11", "today": "2026-02-11", "tomorrow": "2026-02-12"}
+    # a date more than a week away is not taken as the dateline day
+    far = find_times("KARSK, Jan. 2 (Velmora Press) -- Envoys met today.", THU)
+    assert [(m.text, m.value) for m in far] == [("Jan. 2", "2026-01-02"), ("today", "2026-02-12")]
