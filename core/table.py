@@ -6,6 +6,7 @@ strings and dates are ``datetime64`` columns; in CSV lists are joined with "; ".
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
@@ -130,12 +131,12 @@ def validate(table: pd.DataFrame) -> pd.DataFrame:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# a plain number as a spreadsheet reads one: -12.5, +44, -1,200.50, 1.5e-3 (not "-inf", "-1_0", "\t5")
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?")
+
+
 def _is_number(s: str) -> bool:
-    try:
-        float(s.replace(",", ""))
-        return True
-    except ValueError:
-        return False
+    return any(c.isdigit() for c in s) and _NUMBER.fullmatch(s) is not None
 
 
 def safe_cell(s: str) -> str:
@@ -166,5 +167,7 @@ def to_export_frame(table: pd.DataFrame) -> pd.DataFrame:
 def to_csv_bytes(table: pd.DataFrame) -> bytes:
     """UTF-8 CSV (with a byte-order mark so spreadsheets read accents right), spreadsheet-safe."""
     buf = io.StringIO()
-    to_export_frame(table).to_csv(buf, index=False)
+    # CRLF line ends (RFC 4180) also make the writer quote every cell holding a CR or LF, so a stray
+    # carriage return in a headline cannot split a row (pandas leaves a bare CR unquoted with "\n")
+    to_export_frame(table).to_csv(buf, index=False, lineterminator="\r\n")
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -18,6 +18,8 @@ _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "template", "object", "embed", "svg", "math",
               "head", "form", "button", "select", "textarea")
 _PAGE_CHROME = ("nav", "header", "footer", "aside", "menu")  # left out when a whole page is read
+# left out of a page before trafilatura looks for its article (scripts and styles it drops itself)
+_PRUNE = ["//nav", "//aside", "//footer", "//menu", "//noscript", "//template", "//iframe", "//form"]
 _TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[^>]*>")
 
 
@@ -57,7 +59,7 @@ def read_html(text: str, name: str) -> Article:
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                       include_tables=False, include_images=False,
                                       date_extraction_params=_DATE_PARAMS,
-                                      prune_xpath=["//nav", "//aside", "//footer", "//menu"])
+                                      prune_xpath=_PRUNE)
     body = (doc.text or "") if doc is not None else ""
     title = ((doc.title or "") if doc is not None else "").strip()
     if not body.strip():
