@@ -683,7 +683,7 @@ def briefing_html(table: pd.DataFrame, *, title: str, filters: list[str], fig: g
         parts.append("<h2>Sources</h2><ul>")
         if arts:
             for a in sorted(arts, key=lambda a: (a.published or dt.date.min), reverse=True):
-                pub = a.published.strftime("%d %b %Y") if a.published else "undated"
+                pub = f"{a.published.day} {a.published:%b %Y}" if a.published else "undated"
                 parts.append(f"<li>{e(a.source or 'unknown outlet')}, {e(pub)}: "
                              f"{e(a.title or a.name)}</li>")
         else:

@@ -105,7 +105,7 @@ if rows:
     article = next((a for a in view.articles if a.article_id == aid), None)
     st.divider()
     st.subheader(meta["title"] or meta["name"])
-    pub = meta["published"].strftime("%d %b %Y") if meta["published"] else "no publication date"
+    pub = f"{meta['published'].day} {meta['published']:%b %Y}" if meta["published"] else "no publication date"
     st.caption(f"{meta['source'] or 'unknown outlet'} · {pub} · {meta['name']} · "
                f"{meta['events']} events, {meta['quotes']} quotes")
     if article is None:

@@ -45,13 +45,17 @@ def browser(chromium_path):
         b.close()
 
 
-def start_server(corpus: list[str], log: Path):
+def start_server(corpus: list[str], log: Path, store: Path | None = None):
+    """A dashboard server on a free port; ``store``: its store file (a temporary one in tests)."""
     port = _free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none", "--", "--corpus", *corpus]
+    env = {k: v for k, v in os.environ.items() if k not in ("NEGOTIATION_STORE", "NEGOTIATION_CORPUS")}
+    if store is not None:
+        env["NEGOTIATION_STORE"] = str(store)
     out = log.open("wb")
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 30
     while time.time() < deadline:
@@ -71,8 +75,8 @@ def start_server(corpus: list[str], log: Path):
 def server(tmp_path):
     started = []
 
-    def start(corpus):
-        proc, url, out = start_server(corpus, tmp_path / f"streamlit-{len(started)}.log")
+    def start(corpus, store=None):
+        proc, url, out = start_server(corpus, tmp_path / f"streamlit-{len(started)}.log", store)
         started.append((proc, out))
         return url
     yield start
