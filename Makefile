@@ -1,17 +1,23 @@
-# make run   start the dashboard on the corpus in seeds/ at http://localhost:8501
+# make run   start the dashboard at http://localhost:8501 on the store $(STORE); the corpus in
+#            seeds/ (or CORPUS=...) is added to it at start (articles already stored are skipped)
 # make test  run the whole test suite (core, AppTest pages, Playwright in Chromium)
+# make ingest CORPUS=folder   add articles to the store from the command line (all cores)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 CORPUS ?= seeds
+STORE  ?= .data/store.duckdb
 PORT   ?= 8501
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench chromium clean
+.PHONY: run ingest test bench chromium clean
 
 run: $(VENV)/.installed
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
-		--server.headless true --browser.gatherUsageStats false -- --corpus $(CORPUS)
+		--server.headless true --browser.gatherUsageStats false -- --store $(STORE) --corpus $(CORPUS)
+
+ingest: $(VENV)/.installed
+	$(BIN)/python -m core ingest $(CORPUS) --store $(STORE)
 
 test: $(VENV)/.installed-dev chromium
 	$(BIN)/python -m pytest

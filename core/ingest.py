@@ -38,7 +38,7 @@ ARROW_TYPES = {"str": pa.string(), "date": pa.date32(), "tuple": pa.list_(pa.str
 ROW_SCHEMA = pa.schema([pa.field(c, ARROW_TYPES[k]) for c, k in COLUMNS.items()] + [pa.field("seq", pa.int32())])
 
 MAX_CHUNK = 64          # articles per task: big enough to amortise pickling, small enough to balance
-SMALL_CORPUS = 4        # fewer articles than this are normalised in the calling process
+SMALL_CORPUS = 48       # fewer articles than this are normalised in the calling process (a pool costs more)
 
 
 def default_workers() -> int:
@@ -54,6 +54,21 @@ class ChunkResult:
     n_rows: dict[str, int]                 # article_id -> how many rows it gave
     rows: pa.Table | str | None            # the rows (ROW_SCHEMA), or the path of a Parquet file of them
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (article_id, name, reason)
+    pid: int = 0                           # the process that normalised it
+
+
+_WARM = False
+_WARM_TEXT = ("Envoy Kaj Istrel met Foreign Minister Noor Halvard of Norway in Geneva on Monday, "
+              "officials said.\n“We will meet again next week,” Halvard told reporters.")
+
+
+def warm_up() -> None:
+    """Load what extraction loads on first use (word lists, gazetteers, date parser), once per
+    process: forked workers then start warm instead of each paying ~1 s."""
+    global _WARM
+    if not _WARM:
+        _WARM = True
+        normalise_chunk([Article("warm-up", "warm-up", _WARM_TEXT, dt.date(2031, 1, 8))])
 
 
 def _reason(e: BaseException) -> str:
@@ -108,7 +123,7 @@ def normalise_chunk(articles: list[Article]) -> ChunkResult:
         ok.append(art.article_id)
         n_rows[art.article_id] = len(rows)
         seq.extend(range(len(rows)))
-    return ChunkResult(ok, n_rows, rows_to_arrow(frame, seq), failed)
+    return ChunkResult(ok, n_rows, rows_to_arrow(frame, seq), failed, os.getpid())
 
 
 def normalise_chunk_to_parquet(articles: list[Article], folder: str) -> ChunkResult:
@@ -163,7 +178,11 @@ def normalise_local(articles: list[Article], workers: int | None = None,
         return
     chunks = chunked(articles, workers)
     done = 0
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=_mp_context()) as pool:
+    ctx = _mp_context()
+    if ctx.get_start_method() == "fork":
+        warm_up()  # children inherit the loaded data
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=ctx,
+                             initializer=warm_up) as pool:
         pending = {pool.submit(normalise_chunk, c): len(c) for c in chunks}
         try:
             while pending:

@@ -174,8 +174,10 @@ def _arrow_column_to_series(col: pa.ChunkedArray, kind: str) -> pd.Series:
 
 
 def rows_frame(rows: pa.Table) -> pd.DataFrame:
-    """Stored rows (Arrow) as an event-table frame: tuples restored, datetime64 dates."""
-    return pd.DataFrame({c: _arrow_column_to_series(rows.column(c), k) for c, k in COLUMNS.items()})
+    """Stored rows (Arrow) as an event-table frame: tuples restored, datetime64 dates (columns the
+    store does not have yet are left for corpus_table to fill)."""
+    return pd.DataFrame({c: _arrow_column_to_series(rows.column(c), k) for c, k in COLUMNS.items()
+                         if c in rows.column_names})
 
 
 class Store:
@@ -204,6 +206,7 @@ class Store:
                 for sql in _SCHEMA_SQL:
                     con.execute(sql)
                 con.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?), ('revision', '0')", [STORE_FORMAT])
+                _migrate_rows(con)
         elif self.exists():
             with self._connect(read_only=True) as con:
                 self._check_format(con)
@@ -311,7 +314,8 @@ class Store:
         """The corpus event table (core.pipeline.corpus_table over the stored rows)."""
         if self.exists():
             with self._connect(read_only=True) as con:
-                rows = con.sql(f"SELECT {', '.join(COLUMNS)} FROM rows ORDER BY article_id, seq").to_arrow_table()
+                cols = [c for c in _row_columns(con) if c in COLUMNS]
+                rows = con.sql(f"SELECT {', '.join(cols)} FROM rows ORDER BY article_id, seq").to_arrow_table()
         else:
             rows = ROW_SCHEMA.empty_table()
         return corpus_table(rows_frame(rows))
@@ -451,7 +455,7 @@ class Store:
                             "FROM new_articles n WHERE articles.article_id = n.article_id")
             con.execute("INSERT INTO articles SELECT * FROM new_articles "
                         "WHERE article_id NOT IN (SELECT article_id FROM articles)")
-            con.execute(f"INSERT INTO rows SELECT {', '.join(_ROW_COLS)} FROM new_rows")
+            con.execute(f"INSERT INTO rows ({', '.join(_ROW_COLS)}) SELECT {', '.join(_ROW_COLS)} FROM new_rows")
             _bump_revision(con)
             con.execute("COMMIT")
         for r in results:
@@ -461,6 +465,27 @@ class Store:
         report.added += len(ids) - len(renorm)
         report.renormalised += len(renorm)
         report.rows += rows.num_rows
+
+
+_SQL_DEFAULTS = {"str": "''", "date": "NULL", "tuple": "[]::VARCHAR[]", "int": "0"}
+
+
+def _row_columns(con) -> list[str]:
+    return [r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'rows' "
+                                      "ORDER BY column_index").fetchall()]
+
+
+def _migrate_rows(con) -> None:
+    """Rows stored before the event table gained a column get it with its empty value; a column the
+    table no longer has stops being required. (The extractor version says when to re-normalise.)"""
+    have = _row_columns(con)
+    for col, kind in COLUMNS.items():
+        if col not in have:
+            con.execute(f"ALTER TABLE rows ADD COLUMN {col} {_SQL_TYPES[kind].replace(' NOT NULL', '')} "
+                        f"DEFAULT {_SQL_DEFAULTS[kind]}")
+    for col in have:
+        if col not in COLUMNS and col != "seq":
+            con.execute(f"ALTER TABLE rows ALTER COLUMN {col} DROP NOT NULL")
 
 
 def _touch(path: Path) -> None:

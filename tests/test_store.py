@@ -124,7 +124,8 @@ def test_articles_without_rows_are_whole(store):
     assert len(store.table()) == 0
 
 
-def test_parallel_ingest_stores_the_same_as_one_process(tmp_path):
+def test_parallel_ingest_stores_the_same_as_one_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(core.ingest, "SMALL_CORPUS", 0)
     arts = corpus(24)
     seen = []
     with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "two.duckdb") as two:
