@@ -228,7 +228,7 @@ RULES: list[tuple[str, str]] = [
     ("rel_unit", rf"(?:{EARLYLATE})?(?:the\s+)?(?:{REL}|this|the\s+same|that)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?(?:weekend|week|month|year|quarter|half)(?:['’]s(?=\s))?(?![-]|\s+(?:old|long))"),
     ("end_of", rf"(?:{EARLYLATE})(?:the|this|that)\s+(?:week|weekend|month|year|quarter)"),
     ("the_weekend", r"(?:(?:early|late)\s+)?the\s+weekend(?!['’])"),
-    ("the_quarter", r"the\s+(?:(?:latest|most\s+recent|recent|just[\s-]+(?:ended|completed)|fiscal)\s+)?(?:fiscal\s+)?quarter(?![\w'’-])(?!\s+(?:of|point|century|mile))|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter(?!['’-])"),
+    ("the_quarter", r"the\s+quarter\s+a\s+year\s+(?:ago|earlier)|the\s+(?:(?:latest|most\s+recent|recent|just[\s-]+(?:ended|completed)|fiscal)\s+)?(?:fiscal\s+)?quarter(?![\w'’-])(?!\s+(?:of|point|century|mile))|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter(?!['’-])"),
     ("year_period", rf"the\s+{YEAR}\s+(?:quarter|period|fiscal\s+year|year|season|nine\s+months|six\s+months)"),
     ("full_year", r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year"),
     ("year_ago_adj", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)|\s+(?:level|months?))?"),
@@ -1530,6 +1530,11 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
     if rule == "the_quarter":
         if ref is None:
             return _mention(doc, s, e, "DATE", _unresolved("XXXX-QX", "quarter"))
+        if low.endswith(("ago", "earlier")):  # "the quarter a year ago": the reported quarter, a year back
+            q = doc.reported_quarter()
+            if q is None:
+                return None
+            return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(q.value[:4]) - 1, int(q.value[-1]))))
         a = doc.last_anchor("quarter")
         if re.fullmatch(r"the (?:fiscal )?quarter", low) and a is not None and _near(doc, a, s, 1500) \
                 and re.fullmatch(r"\d{4}-Q\d", a.value):
@@ -1688,6 +1693,9 @@ def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
     if not um:
         return None
     uw = um.group(1)
+    if uw.startswith("quarter") and (re.search(r"\w-quarters\b", low) or re.match(
+            r"\s+of\s+(?!(?:the\s+|this\s+|next\s+|last\s+)?(?:fiscal\s+)?(?:\d{4}|year)\b)", text[e:e + 30])):
+        return None  # fractions: "about three-quarters of its food", "more than a quarter of the market"
     if low.endswith("old"):
         return None  # ages ("a 6-year-old boy") are not temporal expressions in TimeML
     if re.search(r"\b(?:1[0-9]|20)\d\d\b", low):

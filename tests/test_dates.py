@@ -509,6 +509,8 @@ def test_spoken_years_anaphora_year_end(ref, sentence, span, value):
     "Traders suffered losses on trades made that day.",            # no day in focus: no date
     "Baker said on ABC's \"This Week\" that the plan failed.",     # a programme title
     "The bank has a large current account deficit.",              # an account, not the present
+    "Karsk imports about three-quarters of its grain.",           # fractions are not durations
+    "The funds hold more than a quarter of the market.",
 ])
 def test_traps_anaphora_titles(sentence):
     found = find_times(sentence, THU)
@@ -526,6 +528,9 @@ def test_traps_anaphora_titles(sentence):
      "the year-ago third quarter", "1988-Q3"),
     (D(1989, 11, 2), "Net fell in the third quarter to $306 million. The year-ago results included a charge.",
      "The year-ago", "1988"),
+    (D(1989, 10, 26), "Dorn Bank lost money in the third quarter. For the quarter a year ago, it earned $16 million.",
+     "the quarter a year ago", "1988-Q3"),
+    (D(1989, 10, 26), "Sales should recover in the first two quarters of 1990.", "the first two quarters", "P2Q"),
     (D(1989, 11, 1), "Profit rose in the third quarter, compared with the second quarter. "
      "In the 1989 period also, interest expense was lower.", "the 1989 period", "1989-Q3"),
 ])
