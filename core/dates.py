@@ -194,6 +194,10 @@ RULES: list[tuple[str, str]] = [
     # seasons: "last autumn", "the summer of 2025", "winter 2025", "this summer"
     ("season_year", rf"(?:{EARLYLATE})?(?:the\s+)?{SEASON}\s+(?:of\s+)?(?:{YEAR}|{YEAR_SPELLED})"),
     ("season_rel", rf"(?:{EARLYLATE})?(?:{REL}|this)\s+{SEASON}(?!\s+(?:of\s+)?\d)"),
+    # "the summer", "the early summer" ("the fall" is too often a noun: "the fall of the wall")
+    ("the_season", r"(?:(?:early|late|mid)[\s-]+)?the\s+(?:(?:early|late)\s+)?(?:spring|summer|winter|autumn)(?!['’-]|\s+(?:of|and)\b)"),
+    # "for the year", "of the year", "for the week": the current one; "the year ended June 30": a year
+    ("the_unit", r"(?:(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+(?:year(?!\s+(?:two|nineteen|\d))|week(?!\s+(?:of|following|before|after|ahead|to)\b))(?![\w'’-])"),
     # quarters: "the first quarter", "third-quarter", "the fourth quarter of 2025", "Q3 2025"
     ("quarter", rf"(?:(?:last|this|next)\s+year['’]s\s+|the\s+)?(?:(?:fiscal|calendar|latest|current|same)\s+)?(?:{YEAR}\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarters?(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year))?"),
     ("qcode", rf"\bQ[1-4](?:\s+{YEAR}|(?=\s))"),
@@ -1025,6 +1029,36 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         else:
             y = cur_y
         return _mention(doc, s, e, "DATE", _early_late(_season(y, code), mod))
+
+    if rule == "the_season":
+        if ref is None or span[-1].isupper():
+            return None
+        mod = re.search(r"early|late|mid", low)
+        code = SEASONS[re.search(SEASON, low).group()]
+        cur_y = ref.year - 1 if (code == "WI" and ref.month <= 2) else ref.year
+        first, last = _season(cur_y, code)[1:3]
+        tense = doc.tense(s, e)
+        if first <= ref <= last:
+            y = cur_y
+        elif tense == "future":
+            y = cur_y if first > ref else cur_y + 1
+        elif tense == "past":
+            y = cur_y if last < ref else cur_y - 1
+        else:  # the nearer one
+            before = cur_y if last < ref else cur_y - 1
+            after = cur_y if first > ref else cur_y + 1
+            y = before if (ref - _season(before, code)[2]).days <= (_season(after, code)[1] - ref).days else after
+        return _mention(doc, s, e, "DATE", _early_late(_season(y, code), mod.group() if mod else None))
+
+    if rule == "the_unit":
+        if re.match(r"\s+(?:ended|ending|to)\b", text[e:e + 8]):
+            return _mention(doc, s, e, "DURATION", ("P1Y" if low.endswith("year") else "P1W", None, None, "unknown"))
+        if ref is None:
+            return None
+        if low.endswith("year"):
+            return _mention(doc, s, e, "DATE", _year(ref.year))
+        a = doc.last_day(s, 1500)  # "Stocks fell on Friday. For the week, ...": that day's week
+        return _mention(doc, s, e, "DATE", _week(a.first if a is not None else ref))
 
     if rule in ("quarter", "qcode"):
         qm = re.search(r"first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]", low)

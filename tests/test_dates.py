@@ -548,3 +548,27 @@ def test_dateline_sets_the_story_day():
     # a date more than a week away is not taken as the dateline day
     far = find_times("KARSK, Jan. 2 (Velmora Press) -- Envoys met today.", THU)
     assert [(m.text, m.value) for m in far] == [("Jan. 2", "2026-01-02"), ("today", "2026-02-12")]
+
+
+# ---- "the summer", "for the year", "for the week"
+@pytest.mark.parametrize("ref,sentence,span,typ,value", [
+    (D(2025, 10, 26), "Orders rose from the low levels of the early summer.", "the early summer", "DATE", "2025-SU"),
+    (D(2025, 10, 26), "Rivals cut prices over the summer.", "the summer", "DATE", "2025-SU"),
+    (THU, "The mediators hope to finish the text by the summer.", "the summer", "DATE", "2026-SU"),
+    (THU, "Dorn Foods expects a loss for the year.", "the year", "DATE", "2026"),
+    (THU, "Revenue rose through the first nine months of the year.", "the year", "DATE", "2026"),
+    (THU, "Karsk Corp. earned $4 million for the year ended Sept. 30.", "the year", "DURATION", "P1Y"),
+    (THU, "Stocks fell on Friday. For the week, the index lost 3%.", "the week", "DATE", "2026-W06"),
+])
+def test_seasons_and_the_year(ref, sentence, span, typ, value):
+    found, hits = _find(ref, sentence, span)
+    assert hits, [(m.text, m.value) for m in found]
+    assert (hits[0].type, hits[0].value) == (typ, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fall of the old regime surprised the envoys.",
+    "The approach of the year two thousand worried them.",
+])
+def test_season_and_year_traps(sentence):
+    assert all(m.text.lower() not in ("the fall", "the year") for m in find_times(sentence, THU))
