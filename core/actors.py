@@ -625,6 +625,12 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     poss = bool(_POSS_AFTER.match(text[end:end + 3]))
     # the whole run in the gazetteer: institution / organisation / seat
     p = _place(full)
+    if p and len(words) == 1 and p[1] in ("demonym", "city") and _CUE_BEFORE.search(text[max(0, start - 20):start]) \
+            and text[end:end + 1] in (",", ".", ";", ""):
+        # "..., said Cuban." / "said Madison,": a surname right after a speech verb, not a place
+        out.append(dict(start=start, end=end, name=full, kind="person", role="", country="",
+                        gender="", poss=poss, strong=True))
+        return
     if p:
         code, pk = p
         if pk == "seat" and len(words) == 1 and full not in lx["seat_actors"] and not _CUE_AFTER.match(text[end:end + 140]):

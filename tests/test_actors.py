@@ -94,3 +94,44 @@ def test_sentences_respect_abbreviations():
     t = "Mr. Orlin met Sen. Whitcombe in the U.S. capital. He left.\nNew paragraph"
     assert [t[a:b] for a, b in sentences(t)] == [
         "Mr. Orlin met Sen. Whitcombe in the U.S. capital.", "He left.", "New paragraph"]
+
+
+@pytest.mark.parametrize("text,surface,name,kind", [
+    # a word that is not a name on its own can be a first name ("Bill", "Virginia")
+    ("Bill Ravensworth said the fleet would wait.", "Bill Ravensworth", "Bill Ravensworth", "person"),
+    ("Virginia Coldwell said the fleet would wait.", "Virginia Coldwell", "Virginia Coldwell", "person"),
+    # a place leading a longer name is a modifier
+    ("Chicago Alderman Jo Ann Pettiway said the fleet would wait.", "Jo Ann Pettiway", "Jo Ann Pettiway", "person"),
+    # party words belong to an organisation's name
+    ("The Republican National Committee said the fleet would wait.", "Republican National Committee",
+     "Republican National Committee", "organisation"),
+])
+def test_names_with_list_words(text, surface, name, kind):
+    idx = find_actors(text)
+    i = text.index(surface)
+    m = idx.mention_at(i, i + len(surface))
+    assert m is not None and (m.name, m.kind) == (name, kind)
+
+
+def test_a_sentence_end_does_not_join_two_names():
+    # "York." is not an abbreviation: no mention spans the full stop
+    text = "The envoys met in New York. Mencari left early, Tomas Mencari said later."
+    idx = find_actors(text)
+    assert all("." not in m.text for m in idx.mentions)
+    assert not any(m.name.startswith("York") for m in idx.mentions)
+
+
+def test_not_names_end_a_run():
+    idx = find_actors("Pavel Orlin spoke about the Fisheries Bill on Super Tuesday.")
+    names = {m.name for m in idx.mentions}
+    assert "Pavel Orlin" in names and not names & {"Fisheries Bill", "Super Tuesday", "Bill", "Tuesday"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("''We will wait,'' she said.", ' "We will wait,"  she said.'),
+    ("No marks here.", "No marks here."),
+])
+def test_quote_marks_normalised_keep_offsets(text, expected):
+    from core.actors import quote_marks_normalised
+    out = quote_marks_normalised(text)
+    assert out == expected and len(out) == len(text)

@@ -162,3 +162,80 @@ def test_seed_quotes(seed_quotes, words, speaker, country):
 def test_seed_roles(seed_quotes):
     q = the(seed_quotes, "both illegal and a strategic mistake")
     assert q.speaker_role == "Spokesperson, Ministry of Foreign Affairs"
+
+
+# --- speakers found without a cue next to the quote, and unnamed speakers ------------------------
+
+PEOPLE = (INTRO + "Tomas Ferreira, a Chilean fisheries negotiator, joined them in the afternoon.\n")
+
+MORE_SPEAKERS = [
+    # an unnamed speaker keeps its description (without the article)
+    ("“The quotas are too low,” said a senior Peruvian fisheries official.", "The quotas are too low",
+     "senior Peruvian fisheries official"),
+    ("One harbour source said the fleet “will not sail before June”.", "will not sail before June", "harbour source"),
+    # role words between an inverted cue and the name
+    ("“We want a fair deal,” said former fisheries negotiator Tomas Ferreira.", "We want a fair deal", "Tomas Ferreira"),
+    # the subject of the sentence when the verb is not a speech cue
+    ("Varnholt mocked the offer as “a fishing trip”.", "a fishing trip", "Ilsa Varnholt"),
+    # a name introducing a quote with a colon
+    ("Mencari: “We are ready to sign.”", "We are ready to sign", "Aldo Mencari"),
+    # a quote opening a sentence after the sentence that reports its speaker's words
+    ("Mencari announced he would leave the talks. “We have said all we can.”", "We have said all we can",
+     "Aldo Mencari"),
+    # the actor's group speaks
+    ("Varnholt’s ministry called the offer “a good start”.", "a good start", "Ilsa Varnholt’s ministry"),
+    # an -ing cue takes the name right before it, not the sentence's first name
+    ("Lima answered within hours, with Mencari tweeting that the offer was “a trap”.", "a trap", "Aldo Mencari"),
+    # after "told" stands the listener, not the speaker
+    ("Ferreira told Mencari that “nothing is agreed”.", "nothing is agreed", "Tomas Ferreira"),
+    # several appositives between the name and the cue
+    ("Tomas Ferreira, 54, of Valdoria, Chile, said the quotas were “too low”.", "too low", "Tomas Ferreira"),
+    # a new clause after the quote is not its attribution
+    ("Varnholt called it “a fair offer” and Mencari says he will study it.", "a fair offer", "Ilsa Varnholt"),
+    # a partial quote that ends its sentence: the next sentence's cue is not its attribution
+    ("Varnholt called the delay “regrettable.” Ferreira said little.", "regrettable", "Ilsa Varnholt"),
+]
+
+
+@pytest.mark.parametrize("body,words,speaker", MORE_SPEAKERS)
+def test_more_speakers(body, words, speaker):
+    q = the(quotes_of(PEOPLE + body), words)
+    assert q.speaker == speaker
+
+
+def test_speaker_after_cue_is_a_person_not_a_demonym():
+    # a surname that is also a nationality word ("Cuban") is a person right after "said"
+    text = PEOPLE + "Dale Cuban, a fisheries lawyer, listened.\n“It is too early,” said Cuban."
+    assert the(quotes_of(text), "It is too early").speaker == "Dale Cuban"
+
+
+def test_two_apostrophes_are_quotation_marks():
+    text = PEOPLE + "''We will wait for the quotas,'' Mr. Mencari said. ''Then we decide.''"
+    qs = quotes_of(text)
+    q = the(qs, "We will wait for the quotas")
+    assert (q.kind, q.speaker) == ("direct", "Aldo Mencari")
+    assert text[q.start:q.end] == q.text and "''" not in q.text
+    assert the(qs, "Then we decide").speaker == "Aldo Mencari"
+    # no indirect speech made of the words around a quotation
+    assert not [q for q in qs if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("body,found", [
+    ("Varnholt wrote that the quotas were unfair to small boats.", True),
+    ("Varnholt wrote an opinion piece on quotas for a Lima daily.", False),   # a thing written, not words
+    ("Mencari said in Lima on Monday after the long session ended.", False),   # a phrase, not a clause
+    ("Mencari said the fleet would stay in port until June.", True),
+    ("Ferreira denied that the fleet had broken the rules.", True),
+    ("Ferreira denied the report about the fleet and its owners.", False),
+])
+def test_indirect_needs_a_clause(body, found):
+    qs = [q for q in quotes_of(PEOPLE + body) if q.kind == "indirect"]
+    assert bool(qs) is found, [q.text for q in qs]
+
+
+def test_inverted_indirect_needs_a_short_tail():
+    # "NP, said she ...": the noun phrase before the cue is the subject, not the reported words
+    text = PEOPLE + "Maria Olvera, a harbour worker for twenty years, said she was worried about the boats."
+    qs = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [q.text for q in qs] == ["she was worried about the boats"]
+    assert qs[0].speaker == "Maria Olvera"
