@@ -82,3 +82,83 @@ def test_event_told_in_reported_speech_keeps_its_date():
     t = core.normalise([art])
     meeting = t[t["event_type"] == "meeting"].iloc[0]
     assert (meeting["date"], meeting["date_source"]) == (pd.Timestamp("2026-03-03"), "text")
+
+
+# --- general rules of news English (invented sentences) ------------------------------------------
+
+def _events(body: str, date: str = "2026-03-05") -> pd.DataFrame:
+    t = core.normalise([core.parse_article(f"{date}\n{body}\nDanube Courier")])
+    return t[t["quote"] == ""]
+
+
+@pytest.mark.parametrize("body", [
+    "Officials said there were no plans for an emergency meeting of the Danube council.",
+    "Austrian Foreign Minister Mara Quell did not meet Hungarian Foreign Minister Ivo Brandt in Vienna.",
+    "Austria and Hungary failed to reach an agreement on the border in Vienna on Monday.",
+])
+def test_negated_events_are_not_events(body):
+    t = _events(body)
+    assert t[t["event_type"].isin(["meeting", "agreement"])].empty, t["summary"].tolist()
+
+
+def test_reported_would_is_a_plan_and_the_reporter_is_not_a_participant():
+    t = _events("The Kremlin said Russian negotiators would meet their Hungarian counterparts in Geneva in April.")
+    r = t[t["event_type"] == "meeting"].iloc[0]
+    assert r["status"] == "planned" and "Kremlin" not in r["actors"]
+    assert (r["date"], r["location"]) == (pd.Timestamp("2026-04-01"), "Geneva")
+
+
+def test_closing_attribution_is_not_a_participant():
+    t = _events("Austrian Foreign Minister Mara Quell met Ivo Brandt in Vienna on Monday, Hungarian officials said.")
+    assert t[t["event_type"] == "meeting"].iloc[0]["actors"] == ("Mara Quell", "Ivo Brandt")
+
+
+def test_the_two_sides_are_the_parties_told_before():
+    t = _events("Austrian Foreign Minister Mara Quell met Ivo Brandt of Hungary in Vienna on Monday.\n"
+                "The two sides agreed to hold further talks in Geneva next month.")
+    talks = t[t["event_type"] == "talks"].iloc[0]
+    assert talks["status"] == "planned" and {"AUT", "HUN"} <= set(talks["countries"])
+    assert {"Mara Quell", "Ivo Brandt"} <= set(talks["actors"])
+
+
+def test_pronoun_subject_is_the_person_named_last():
+    t = _events("Danube council chairman Ferenc Albrecht said on Sunday that river tolls were too high.\n"
+                "He met with Austrian Foreign Minister Mara Quell on Monday.")
+    r = t[t["event_type"] == "meeting"].iloc[0]
+    assert r["actors"][:2] == ("Ferenc Albrecht", "Mara Quell")
+
+
+def test_visit_goes_to_the_place_after_the_verb_not_the_source_of_the_news():
+    t = _events("Quell is due to visit Budapest in April, officials in Vienna said.")
+    r = t[t["event_type"] == "visit"].iloc[0]
+    assert (r["status"], r["location"], r["location_country"]) == ("planned", "Budapest", "HUN")
+
+
+def test_nominal_subject_takes_the_fate_of_its_predicate():
+    t = _events("A meeting between Mara Quell and Ivo Brandt, which had been set for Thursday in Vienna, "
+                "has been postponed, officials said.\n"
+                "Talks on river tolls between Austria and Hungary will resume on Monday.")
+    meeting = t[t["event_type"] == "meeting"].iloc[0]
+    assert meeting["status"] == "cancelled" and meeting["location"] == "Vienna"
+    talks = t[t["event_type"] == "talks"]
+    assert list(talks["status"]) == ["planned"]
+
+
+def test_present_tense_event_dated_after_publication_is_planned():
+    t = _events("Austria and Hungary kick off border talks tomorrow in Geneva.")
+    r = t[t["event_type"] == "talks"].iloc[0]
+    assert (r["status"], r["date"]) == ("planned", pd.Timestamp("2026-03-06"))
+
+
+def test_passive_agreement_and_host():
+    t = _events("A border agreement was signed by Austria and Hungary in Vienna on Monday.\n"
+                "Switzerland hosted talks between Austria and Hungary in Geneva on Tuesday.")
+    assert t[t["event_type"] == "agreement"].iloc[0]["status"] == "occurred"
+    talks = t[t["event_type"] == "talks"].iloc[0]
+    assert talks["host"] == "CHE" and talks["summary"] == "Talks between Austria and Hungary hosted by Switzerland"
+
+
+def test_sanction_has_no_location():
+    t = _events("Austria imposed sanctions on two banks registered in Cyprus on Monday.")
+    r = t[t["event_type"] == "sanction"].iloc[0]
+    assert r["location"] == "" and set(r["countries"]) == {"AUT", "CYP"}
