@@ -159,7 +159,7 @@ WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
 DPART = r"(?:morning|afternoon|evening|night|overnight)"
 NUM_WORD = _alt(k for k in NUMBER_WORDS)
-NUM = rf"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)(?![\w])|(?:{NUM_WORD}))(?:\s+and\s+a\s+half)?"
+NUM = rf"(?:\d+(?:\.\d+|\s+1/2(?![\d/]))?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)(?![\w])|(?:{NUM_WORD}))(?:\s+and\s+a\s+half)?"
 VAGUE = _alt(VAGUE_NUMBERS)
 UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
 UNIT_SG = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
@@ -479,8 +479,8 @@ def _num(s: str) -> float | None:
                r"fewer than|over|under|at least|at most|up to|no more than|just|barely|only|another|"
                r"an additional|the first|the last|the past|the next|the previous|the coming|"
                r"the following|the)\s+)+", "", s)
-    half = 0.5 if s.endswith(" and a half") else 0.0
-    s = s.removesuffix(" and a half")
+    half = 0.5 if s.endswith((" and a half", " 1/2")) else 0.0
+    s = s.removesuffix(" and a half").removesuffix(" 1/2")
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         return float(s) + half
     if s in NUMBER_WORDS:
@@ -511,7 +511,7 @@ def _pvalue(n: float | None, unit: str, time_unit: bool = False) -> str:
         if unit == "Y":
             return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M" if int(n) else f"P{int(n * 12)}M"
         if unit == "H":
-            return f"PT{int(n * 60)}M"
+            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M" if int(n) else f"PT{int(n * 60)}M"
         if unit == "D":
             return f"PT{int(n * 24)}H"
         if unit == "M" and not time_unit:
@@ -1224,6 +1224,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         return doc.derive(_mention(doc, s, e, "TIME" if part else "DATE", v))
 
     if rule in ("day_rel", "day_rel_poss", "day_dpart_rel", "dpart_day_rel"):
+        if low in ("today's", "tomorrow's", "today", "tomorrow") and _generic_day(text, s, e):
+            return None  # "in today's world", "the leaders of tomorrow": the present age, no day
         if rule == "day_rel_poss":
             e = s + len(span) - 2
             low = low[:-2]
@@ -1666,6 +1668,24 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         return _set(doc, s, e, span, low)
 
     return None
+
+
+# nouns after which "today's" / "tomorrow's" means the age, not the day
+GENERIC_AGE_NOUNS = {"world", "youth", "society", "generation", "generations", "children", "kids",
+                     "young", "youngsters", "teenagers", "students", "families", "consumers",
+                     "economy", "technology", "technologies", "computers", "culture", "media",
+                     "standards", "terms", "leaders", "workers", "workforce", "army", "military",
+                     "europe", "america", "china", "russia", "africa", "asia", "india", "era"}
+
+
+def _generic_day(text: str, s: int, e: int) -> bool:
+    """ "today's world", "many of today's computers", "the people of tomorrow": the present or
+    future age in general, which TimeML leaves unannotated."""
+    if text[e:e + 2] in ("'s", "’s") or text[s:e].lower().endswith(("'s", "’s")):
+        nxt = re.match(r"(?:['’]s)?\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[e:e + 40])
+        if nxt and any(w and w.lower() in GENERIC_AGE_NOUNS for w in nxt.groups()):
+            return True
+    return text[s:e].lower() == "tomorrow" and bool(re.search(r"\bthe\s+\w+\s+of\s+$", text[max(0, s - 30):s], re.I))
 
 
 def _holiday_date(name: str, y: int) -> dt.date:

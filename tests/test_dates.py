@@ -572,3 +572,25 @@ def test_seasons_and_the_year(ref, sentence, span, typ, value):
 ])
 def test_season_and_year_traps(sentence):
     assert all(m.text.lower() not in ("the fall", "the year") for m in find_times(sentence, THU))
+
+
+# ---- the present age is not a day; fractional counts
+@pytest.mark.parametrize("sentence", [
+    "Such threats are common in today's world.",
+    "Many of today's personal computers use the chip.",
+    "\"I would choose the people of tomorrow,\" the envoy said.",
+])
+def test_generic_today(sentence):
+    assert find_times(sentence, THU) == []
+
+
+@pytest.mark.parametrize("sentence,span,value", [
+    ("Today's vote in Karsk was delayed.", "Today", "2026-02-12"),
+    ("The offer ran in today's editions of the Dorn Courier.", "today", "2026-02-12"),
+    ("She spent about 5 1/2 hours in Dorn.", "about 5 1/2 hours", "PT5H30M"),
+    ("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+])
+def test_today_kept_and_fractions(sentence, span, value):
+    found, hits = _find(THU, sentence, span)
+    assert hits, [(m.text, m.value) for m in found]
+    assert hits[0].value == value
