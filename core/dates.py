@@ -221,6 +221,8 @@ RULES: list[tuple[str, str]] = [
     ("day_dpart_rel", rf"(?:(?:early|late|mid)[\s-]+)?(?:this|yesterday|tomorrow|last)\s+{DPART}"),
     ("dpart_day_rel", rf"(?:(?:early|late|mid)[\s-]*)?{DPART}\s+(?:yesterday|today|tomorrow)|(?:mid[\s-]?)(?:morning|afternoon|day)\s+(?:yesterday|today|tomorrow)"),
     ("day_rel", r"(?:(?:early|late|earlier|later)\s+)?(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?(?!['’]s\s)"),
+    # a part of the day in focus: "by mid-afternoon", "at midday", "overnight", "in the morning"
+    ("dpart_alone", r"mid[\s-]?(?:morning|afternoon)|midday|overnight(?![\w-])|(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s))the\s+(?:morning|afternoon|evening)(?!\s+(?:of|after|before)\b)"),
     ("day_rel_poss", r"(?:yesterday|today|tomorrow|tonight)['’]s"),
     # weekdays: "last Tuesday", "next Friday", "Tuesday night", "early Tuesday", "the day before last Tuesday"
     ("wday_set", rf"(?:every|each)\s+(?:other\s+)?{WDAY}s?(?:\s+{DPART}s?)?|(?<![\w-]){WDAY}s(?!['’])(?:\s+{DPART}s?)?"),
@@ -1208,6 +1210,18 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
 
     if rule == "current_adj":
         return _mention(doc, s, e, "DATE", ("PRESENT_REF", None, None, "unknown"))
+
+    if rule == "dpart_alone":
+        if ref is None:
+            return None
+        a = doc.last_day(s, 800)
+        day = a.first if a is not None else ref
+        if low == "overnight":
+            return _mention(doc, s, e, "TIME", ((day - dt.timedelta(days=1)).isoformat() + "TNI",
+                                                day - dt.timedelta(days=1), day - dt.timedelta(days=1), "day"))
+        part = "MI" if low == "midday" else next(code for w, code in DAYPARTS.items() if low.endswith(w))
+        v = _day(day)
+        return _mention(doc, s, e, "TIME", (v[0] + "T" + part,) + v[1:])
 
     if rule == "day_anaphor":
         # the day of the latest dated mention nearby (chains allowed: "the next day ... the

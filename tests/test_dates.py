@@ -594,3 +594,16 @@ def test_today_kept_and_fractions(sentence, span, value):
     found, hits = _find(THU, sentence, span)
     assert hits, [(m.text, m.value) for m in found]
     assert hits[0].value == value
+
+
+# ---- a part of the day in focus
+@pytest.mark.parametrize("sentence,span,value", [
+    ("Shares fell on Friday. Dealers placed buy orders in the morning.", "the morning", "2026-02-06TMO"),
+    ("By mid-afternoon, officials in Karsk were saying the road was open.", "mid-afternoon", "2026-02-12TAF"),
+    ("The envoy is due to appear before the court at midday.", "midday", "2026-02-12TMI"),
+    ("Shares were hit by overnight losses in Dorn.", "overnight", "2026-02-11TNI"),
+])
+def test_day_parts_alone(sentence, span, value):
+    found, hits = _find(THU, sentence, span)
+    assert hits, [(m.text, m.value) for m in found]
+    assert (hits[0].type, hits[0].value) == ("TIME", value)
