@@ -60,8 +60,8 @@ def score(eval_dir: Path, name: str, gold: Path, articles: Path | None, show: bo
     scorer = eval_dir / "scorers" / "score_events.py"
     cmd = [sys.executable, str(scorer), str(gold), "--project", str(ROOT)] + \
         (["--articles", str(articles)] if articles else []) + (["--show"] if show else [])
-    out = subprocess.run(cmd, cwd=scorer.parent, capture_output=True, text=True, check=True).stdout
-    lines = out.strip().splitlines()
+    res = subprocess.run(cmd, cwd=scorer.parent, capture_output=True, text=True)
+    lines = res.stdout.strip().splitlines() or ["scorer failed: " + res.stderr.strip().splitlines()[-1]]
     for line in lines[:-1]:
         print("   ", line)
     print(f"{name:<9}", lines[-1])

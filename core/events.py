@@ -256,6 +256,12 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
                 if prior is not None:
                     ev.actors = list(dict.fromkeys(prior.actors + ev.actors))
                     ev.countries = list(dict.fromkeys(prior.countries + ev.countries))
+            if nominal and etype == "visit" and not any(p.kind == "person" and p.name in ev.actors for p in participants):
+                # "Lukman, during a brief visit to London, said": the person the clause is about
+                who = [p for p in participants if sent[0] <= p.start < trig[0] and p.kind == "person"
+                       and not _within(p, aside)]
+                if who:
+                    ev.actors.insert(0, who[-1].name)
             if nominal and not ev.actors and not ev.countries:
                 # "Talks on coffee quotas at the ICO council will resume": the clause's parties
                 _fill_participants(ev, text, argument_window(text, sent, trig),
@@ -372,7 +378,7 @@ def _fill_location(ev: Event, text: str, win: tuple[int, int], places: list[Plac
              and text[pl.end:pl.end + 1] != "-" and text[pl.start - 1:pl.start] != "-"]
     # "the Muscat meeting": a place right before a nominal trigger
     before = [pl for pl in places if ev.nominal and pl.end <= ev.trigger[0] and ev.trigger[0] - pl.end <= 1
-              and pl.code]
+              and pl.code and pl.kind in ("seat", "city", "country")]
     # "visited Isfahan", "arrived in Lima", "to visit Lahore": the place right after the trigger
     if not before and ev.type == "visit":
         before = [pl for pl in cands + [pl for pl in places if pl.kind in ("seat", "city", "country")]

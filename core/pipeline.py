@@ -15,7 +15,7 @@ from core.sentences import sentences
 from core.articles import Article
 from core.dates import find_times
 from core.events import Event, Participant, find_events, with_summary
-from core.places import country_name, find_places
+from core.places import as_of, country_name, find_places
 from core.merge import merge_reports
 from core.quotes import Quote, find_quotes
 from core.table import COLUMNS, PLOVER, make_table, validate
@@ -126,7 +126,7 @@ def article_rows(art: Article) -> list[dict]:
     sents = sentences(text)
     idx = find_actors(text)
     quotes = find_quotes(text, idx)
-    places = find_places(text)
+    places = as_of(find_places(text), art.published)
     direct = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
     timeline = Timeline(text, find_times(text, art.published), [(q.start, q.end) for q in quotes])
     rows = [quote_row(art, q, timeline, places) for q in quotes]

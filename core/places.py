@@ -8,10 +8,11 @@ actors rather than countries (EU, OPEC), and words never to read as places.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "places.json"
@@ -204,6 +205,23 @@ def find_places(text: str) -> list[PlaceMention]:
                 pos = end
                 break
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _historic() -> dict[str, tuple[str, "dt.date"]]:
+    cur = json.loads(DATA.read_text(encoding="utf-8")).get("historic", {})
+    return {code: (old, dt.date.fromisoformat(until)) for code, v in cur.items() if not code.startswith("_")
+            for old, until in [v]}
+
+
+def as_of(places: list[PlaceMention], published: "dt.date | None") -> list[PlaceMention]:
+    """The mentions with the codes of their time: in an article published before 26 December 1991
+    Moscow, Russian and the Kremlin stand for the Soviet Union (SUN); Prague for Czechoslovakia."""
+    if published is None:
+        return places
+    hist = _historic()
+    return [replace(p, code=hist[p.code][0]) if p.code in hist and published <= hist[p.code][1] else p
+            for p in places]
 
 
 def country_codes(text: str) -> tuple[str, ...]:

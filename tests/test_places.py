@@ -84,3 +84,15 @@ def test_find_places_in_news_text():
     text = ("West German and Soviet negotiators met in Bonn; the Kremlin and the White House said "
             "Turkiye and Türkiye are one country, officials in Mumbai said. EC ministers met in Brussels.")
     assert country_codes(text) == ("DEU", "SUN", "RUS", "USA", "TUR", "IND", "BEL")
+
+
+def test_places_take_the_codes_of_their_time():
+    import datetime as dt
+
+    from core.places import as_of
+
+    text = "Officials in Moscow and Prague met the Kremlin's envoy in Bonn."
+    then = [p.code for p in as_of(find_places(text), dt.date(1987, 3, 6))]
+    now = [p.code for p in as_of(find_places(text), dt.date(2026, 3, 6))]
+    assert then == ["SUN", "CSK", "SUN", "DEU"] and now == ["RUS", "CZE", "RUS", "DEU"]
+    assert [p.code for p in as_of(find_places(text), None)] == now
