@@ -540,6 +540,8 @@ def find_actors(text: str) -> ActorIndex:
         if len(names) == 1 and f not in aliases:
             aliases[f] = names
 
+    # a lone surname that is clearly a person somewhere ("Priebus said") is one everywhere
+    strong_names = {r["name"] for r in raw if r["kind"] == "person" and r["strong"]}
     mentions: list[ActorMention] = []
     for r in raw:
         name, kind = r["name"], r["kind"]
@@ -554,7 +556,7 @@ def find_actors(text: str) -> ActorIndex:
                         if mm.name in full and mm.start < r["start"] and mm.start > best:
                             cand, best = mm.name, mm.start
                 name = cand
-            elif not r["strong"]:
+            elif name not in strong_names:
                 continue
         elif kind == "person":
             pass

@@ -83,6 +83,8 @@ def _lex():
                        r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?:,[^,\n“”\"]{1,160}){1,3},\s*|\s*[—–][^—–\n“”\"]{1,160}[—–]\s*)?"
                        r"(?:(?:" + particles + r")\s+)*"),
         frames=re.compile(r"^\s*(?:" + _alt(d["statement_frames"]) + r")\b"),
+        desc_start=re.compile(r"\s*(?:(?:But|And|So|Yet|Meanwhile|Still|Now)\s+)?(?:" + _DET + r")\s+((?:[\w\-’'.]+\s+){0,5}?"
+                              + heads + r")\b" + _POSTMOD),
         owned=re.compile(r"['’]s?\s+((?:[\w\-]+\s+){0,2}?" + heads + r")\b"),
         particles_tail=re.compile(r"(?:\s*(?:" + particles + r"))*\s*$"),
         desc_after=re.compile(r"\s+(?:" + _DET + r")\s+((?:[\w\-’'.]+\s+){0,5}?" + heads + r")\b" + _POSTMOD),
@@ -237,17 +239,23 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
     return None
 
 
+_COMMA_TAIL = re.compile(r"\s*,.*$")
+_ARTICLE = re.compile(r"(?i)^(?:the|a|an|his|her|its|their)\s+")
+_DEFINITE = re.compile(r"(?i)(?:the|his|her|its|their)\s")
+
+
 def _described(idx: ActorIndex, offset: int, phrase: str, head_phrase: str) -> tuple[str, str, str]:
     """An unnamed speaker: the actor a definite description refers to ("the spokesman", "the
     Omani agency"), else the description itself without its determiner ("senior Cruz adviser",
     "Iowa Democrat familiar with the talks")."""
     phrase = " ".join(phrase.split()).rstrip(", ")
-    if re.match(r"(?i)(?:the|his|her|its|their)\s", phrase):
+    if _DEFINITE.match(phrase):
         a = idx.resolve(offset, "the " + " ".join(head_phrase.split()))
         if a is not None:
             return _from_actor(a)
-    phrase = re.sub(r"\s*,.*$", "", phrase)
-    return (re.sub(r"(?i)^(?:the|a|an|one|another|his|her|its|their)\s+", "", phrase), "", "")
+    phrase = _COMMA_TAIL.sub("", phrase)
+    # "one strategist", "two senior officials" keep their number; "the", "a", "his" go
+    return (_ARTICLE.sub("", phrase), "", "")
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|for|of|at|on|in|about|against)\s+(?:the\s+)?$")
@@ -328,10 +336,21 @@ def _subject(idx, text, lo, hi, lx):
     return None
 
 
+# a name inside a prepositional phrase opening the clause is not its subject ("In an AP interview
+# Monday, Sanders said")
+_IN_PREP_PHRASE = re.compile(r"\s*(?:In|At|On|From|With|After|Before|During|Under|Like|Speaking\s+to)\s+(?:[^\s,;:]+\s+){0,4}$")
+
+
 def _subject_before(idx: ActorIndex, lo: int, hi: int) -> tuple[str, str, str] | None:
     """The first actor named outside quotes in [lo, hi): a possessive one ("Yildirim's page lists")
     only when no other is named."""
-    ms = [m for m in idx.mentions_in(lo, hi) if not m.in_quote]
+    text = idx.text
+    ms = [m for m in idx.mentions_in(lo, hi) if not m.in_quote
+          and not (_IN_PREP_PHRASE.match(text, lo, m.start) and "," in text[m.end:hi])]
+    md = _lex()["desc_start"].match(text, lo, hi)
+    if md and (not ms or ms[0].start >= md.end()):
+        # "The former secretary of State began her speech ... by slamming ..."
+        return _described(idx, lo + (md.start(1) - lo), md.group(0).strip(), md.group(1))
     if not ms:
         return None
     if ms[0].possessive:
@@ -351,9 +370,10 @@ def _sentence_bounds(sents, pos):
     return sents[i] if sents else (0, 0)
 
 
-# text after a closing quotation mark that starts a new clause, not an attribution: "and X says ..."
-_NEW_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|because|which|who|whom|whose|when|then|although|though|"
-                         r"of|that|if|;)\b")
+# how the text between a closing quotation mark and a trailing cue may start: nothing, punctuation,
+# a name, a pronoun or a description (", he said", " Mr. X, the envoy, said", " the agency reported"),
+# never a new clause (" and X says", " of Trump, whom he called")
+_TAIL_START = re.compile(r"(?![\s,;:.!?)\]—–-]*(?:that|which|whom|whose|of|if|because|whereas|although|though|even)\b)")
 _PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\s+$")
 
 
@@ -389,7 +409,7 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
                 cm = cues[j]
                 between = text[p.close + 1:cm.start()]
                 if len(between) < 110 and not any(c in between for c in "“\"") \
-                        and not _NEW_CLAUSE.match(between) \
+                        and _TAIL_START.match(between) \
                         and not (text[p.close - 1] == "." and between[:2].strip()[:1].isupper()
                                  and text[s_lo:p.open].strip()):
                     a = _attr(idx, text, lx, cm, p.close + 1, tail_end, s_lo)

@@ -172,7 +172,8 @@ MORE_SPEAKERS = [
     # an unnamed speaker keeps its description (without the article)
     ("“The quotas are too low,” said a senior Peruvian fisheries official.", "The quotas are too low",
      "senior Peruvian fisheries official"),
-    ("One harbour source said the fleet “will not sail before June”.", "will not sail before June", "harbour source"),
+    # a number stays with the description, an article does not
+    ("One harbour source said the fleet “will not sail before June”.", "will not sail before June", "One harbour source"),
     # role words between an inverted cue and the name
     ("“We want a fair deal,” said former fisheries negotiator Tomas Ferreira.", "We want a fair deal", "Tomas Ferreira"),
     # the subject of the sentence when the verb is not a speech cue
