@@ -373,7 +373,7 @@ def _sentence_bounds(sents, pos):
 # how the text between a closing quotation mark and a trailing cue may start: nothing, punctuation,
 # a name, a pronoun or a description (", he said", " Mr. X, the envoy, said", " the agency reported"),
 # never a new clause (" and X says", " of Trump, whom he called")
-_TAIL_START = re.compile(r"(?![\s,;:.!?)\]—–-]*(?:that|which|whom|whose|of|if|because|whereas|although|though|even)\b)")
+_TAIL_START = re.compile(r"(?![\s,;:.!?)\]—–-]*(?:and|but|that|which|whom|whose|of|if|because|whereas|although|though|even)\b)")
 _PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\s+$")
 
 
