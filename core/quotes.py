@@ -341,6 +341,29 @@ def _subject(idx, text, lo, hi, lx):
 _IN_PREP_PHRASE = re.compile(r"\s*(?:In|At|On|From|With|After|Before|During|Under|Like|Speaking\s+to)\s+(?:[^\s,;:]+\s+){0,4}$")
 
 
+_LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2}):\s")
+_DASH_NAME = re.compile(r"\s*[―—–-]\s*([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})(?=\s*(?:[.,;]|$|[“\"”]|\s[a-z(]))")
+
+
+def _labelled(idx: ActorIndex, text: str, p, le: int) -> "_Attr | None":
+    """The speaker a transcript label or a closing dash gives a quotation, if any."""
+    ml = _LABEL.match(text, p.cs, p.ce)
+    if ml:
+        label = ml.group(1).title()
+        a = idx.lookup(label, p.cs)
+        return _Attr(*_from_actor(a, label))
+    if p.closed:
+        md = _DASH_NAME.match(text, p.close + 1, le)
+        if md:
+            m = idx.mention_at(md.start(1), md.end(1))
+            if m is not None and m.start == md.start(1) and not m.possessive:
+                return _Attr(*_from_actor(idx.actor(m.name), m.name))
+            name = md.group(1).rstrip(".")
+            if len(name.split()) >= 2 and name.split()[-1] not in _actor_lex()["not_names"]:
+                return _Attr(*_from_actor(idx.lookup(name, md.start(1)), name))
+    return None
+
+
 def _subject_before(idx: ActorIndex, lo: int, hi: int) -> tuple[str, str, str] | None:
     """The first actor named outside quotes in [lo, hi): a possessive one ("Yildirim's page lists")
     only when no other is named."""
@@ -400,9 +423,11 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
         s_lo = _sentence_bounds(sents, p.open)[0] if p.open >= 0 else ls
         s_lo = max(s_lo, ls)
         # the clause the quote sits in: from the last sentence break before the opening mark
-        a = None
+        # 0. a transcript label opening the quotation ("WALLACE: But, Governor ...") or a dash and a
+        #    name after it (“...” ― Julie A. Diaz)
+        a = _labelled(idx, text, p, le)
         # 1. trailing attribution right after the closing mark: ", he said" / ", said X" / ", X reported"
-        if p.closed:
+        if a is None and p.closed:
             tail_end = _tail_end(text, p.close + 1, le)
             j = bisect.bisect_left(cue_starts, p.close + 1)
             if j < len(cues) and cues[j].start() < tail_end:

@@ -240,3 +240,22 @@ def test_inverted_indirect_needs_a_short_tail():
     qs = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert [q.text for q in qs] == ["she was worried about the boats"]
     assert qs[0].speaker == "Maria Olvera"
+
+
+@pytest.mark.parametrize("body,words,speaker", [
+    # a pull-quote signed with a dash and a name
+    ("“The harbour is our life.” ― Rosa Ilvane. “We will not leave.” ― Marta Quell", "The harbour is our life",
+     "Rosa Ilvane"),
+    ("“The harbour is our life.” ― Rosa Ilvane. “We will not leave.” ― Marta Quell", "We will not leave",
+     "Marta Quell"),
+    # a transcript label opening the quotation gives the speaker (the surname of someone named before)
+    ("The host asked the envoy about the quotas.\n\"MENCARI: We will not sign this year.\"", "We will not sign",
+     "Aldo Mencari"),
+])
+def test_signed_and_transcript_quotes(body, words, speaker):
+    assert the(quotes_of(PEOPLE + body), words).speaker == speaker
+
+
+def test_a_dash_before_a_phrase_is_not_a_signature():
+    text = PEOPLE + "Varnholt called the plan “a first step” — A phrase the envoy disliked."
+    assert the(quotes_of(text), "a first step").speaker == "Ilsa Varnholt"
