@@ -21,6 +21,13 @@ _ARGUMENT_END = re.compile(
     r"before|since|because|as\s+part\s+of|despite|while|which|who|where|but)\b|[;:(]|,\s+(?:the|a|an)\s+[a-z]+\s+(?:in|of|for)\b|"
     # a closing attribution: ", the Kremlin said", ", West German officials told reporters"
     r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|reported|announced|added|according)\b")
+# what one meets that is not a person: "meet 1987 growth targets", "met the deadline"
+_MEET_OBJECT = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|our|these|those|all|any|some|such|this|that|[\d.,/-]+)\s+)*"
+    r"(?:[\w-]+\s+){0,2}?(?:demands?|targets?|requirements?|obligations?|payments?|deadlines?|costs?|needs?|"
+    r"criteria|conditions?|expectations?|rollbacks?|quotas?|standards?|goals?|commitments?|debts?|bills?|"
+    r"shortfalls?|challenges?|forecasts?|estimates?|requests?|terms|objectives?|limits?|ceilings?|"
+    r"schedules?|repayments?|interest|demand|supply|orders?|competition|resistance|opposition)\b", re.I)
 _FINITE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|shall|may|might|could)\b", re.I)
 _ATTRIBUTION = re.compile(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|reported|announced|added)\b")
 # events whose "in X" names the target or the setting, not a place where they happened
@@ -228,6 +235,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
                 continue
             if nominal and _is_bare_reference(text, sent, trig):
                 continue
+            if etype == "meeting" and _MEET_OBJECT.match(text, trig[1], sent[1]):
+                continue   # "to meet growth targets", "refusal to meet rollbacks": not a meeting
             if negated.search(_clause_before(text, sent, trig[0])[-60:]):
                 continue   # "did not meet", "no plans for an emergency meeting", "failed to reach"
             status, future = status_of(text, sent, trig, nominal)
@@ -375,6 +384,7 @@ def _fill_location(ev: Event, text: str, win: tuple[int, int], places: list[Plac
     cands = [pl for pl in places if ev.sentence[0] <= pl.start and pl.end <= stop
              and pl.kind in ("seat", "city", "country") and pl.code
              and _LOCATION.search(text, max(ev.sentence[0], pl.start - 9), pl.start + 1)
+             and text[pl.end:pl.end + 2] not in ("'s", "’s")   # "to Turkey's ambassador"
              and text[pl.end:pl.end + 1] != "-" and text[pl.start - 1:pl.start] != "-"]
     # "the Muscat meeting": a place right before a nominal trigger
     before = [pl for pl in places if ev.nominal and pl.end <= ev.trigger[0] and ev.trigger[0] - pl.end <= 1

@@ -162,3 +162,18 @@ def test_sanction_has_no_location():
     t = _events("Austria imposed sanctions on two banks registered in Cyprus on Monday.")
     r = t[t["event_type"] == "sanction"].iloc[0]
     assert r["location"] == "" and set(r["countries"]) == {"AUT", "CYP"}
+
+
+@pytest.mark.parametrize("body", [
+    "Argentina could suspend payments if banks reject a loan request to meet 1987 growth targets.",
+    "Dock workers will strike in a refusal to meet rollbacks in wages asked for by their employers.",
+])
+def test_meeting_a_target_is_not_a_meeting(body):
+    assert _events(body)[lambda t: t["event_type"] == "meeting"].empty
+
+
+def test_a_possessive_country_is_not_the_location():
+    t = _events("The position was made clear to Austria's ambassador Ferenc Albrecht when he met "
+                "Hungarian Foreign Minister Ivo Brandt last week.")
+    r = t[t["event_type"] == "meeting"].iloc[0]
+    assert r["location"] != "Austria" and {"AUT", "HUN"} <= set(r["countries"])
