@@ -51,7 +51,7 @@ ENV_VAR = "NEGOTIATION_STORE"
 STORE_FORMAT = "1"
 COMMIT_EVERY = 1.0      # seconds between commits while an ingest runs (and one at the end)
 
-INTENT_TTL = 2.0        # seconds a waiting writer's intent holds readers back
+INTENT_TTL = 2.0        # seconds a waiting writer's signal holds new readers back
 
 _SQL_TYPES = {"str": "VARCHAR NOT NULL", "date": "DATE", "tuple": "VARCHAR[] NOT NULL", "int": "BIGINT NOT NULL"}
 _ROW_COLS = list(COLUMNS) + ["seq"]
@@ -110,20 +110,10 @@ def default_store_path() -> Path:
     return base / APP_NAME / "store.duckdb"
 
 
-# one DuckDB connection to a given file at a time in this process (DuckDB refuses a read-only and a
-# read-write connection to the same file side by side; threads of the dashboard take turns)
-_PROCESS_LOCKS: dict[str, threading.RLock] = {}
-_PROCESS_LOCKS_GUARD = threading.Lock()
-
-
-def _process_lock(path: Path) -> threading.RLock:
-    with _PROCESS_LOCKS_GUARD:
-        return _PROCESS_LOCKS.setdefault(str(path), threading.RLock())
-
-
 def _is_lock_conflict(e: Exception) -> bool:
+    """Another process holds the file, or (same process) a connection of the other mode is open."""
     msg = str(e)
-    return "Could not set lock" in msg or "Conflicting lock" in msg
+    return "Could not set lock" in msg or "Conflicting lock" in msg or "different configuration" in msg
 
 
 class _WriterLock:
@@ -193,73 +183,79 @@ class Store:
         self.wait = wait
         self.commit_every = COMMIT_EVERY
         self._closed = False
-        self._intent = self.path.with_name(self.path.name + ".writer-waiting")
-        self._lock = _process_lock(self.path.resolve())
+        self._writer_waiting = self.path.with_name(self.path.name + ".writer-waiting")
+        self._reader_waiting = self.path.with_name(self.path.name + ".reader-waiting")
         if not read_only:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise StoreError(f"cannot create the store folder {self.path.parent}: {e.strerror or e}") from None
-            with self._connect() as con:
-                if con.execute("SELECT count(*) FROM duckdb_tables()").fetchone()[0]:
-                    self._check_format(con)
-                for sql in _SCHEMA_SQL:
-                    con.execute(sql)
-                con.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?), ('revision', '0')", [STORE_FORMAT])
-                _migrate_rows(con)
+            if not self._schema_current():
+                # creating or migrating is writing: one writer at a time
+                with _WriterLock(self.path, self.wait), self._connect() as con:
+                    if con.execute("SELECT count(*) FROM duckdb_tables()").fetchone()[0]:
+                        self._check_format(con)
+                    for sql in _SCHEMA_SQL:
+                        con.execute(sql)
+                    con.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?), ('revision', '0')",
+                                [STORE_FORMAT])
+                    _migrate_rows(con)
         elif self.exists():
-            with self._connect(read_only=True) as con:
-                self._check_format(con)
+            self._schema_current()
+
+    def _schema_current(self) -> bool:
+        """Whether the file is a store with every table and column this version writes (read-only
+        look, so opening a store while an ingest writes does not wait for it); StoreError if the
+        file is something else."""
+        if not self.exists() or self.path.stat().st_size == 0:
+            return False
+        with self._connect(read_only=True) as con:
+            if not con.execute("SELECT count(*) FROM duckdb_tables()").fetchone()[0]:
+                return False
+            self._check_format(con)
+            tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+            return {"meta", "articles", "rows"} <= tables and set(COLUMNS) <= set(_row_columns(con))
 
     # --- connections ------------------------------------------------------------------------
 
     def exists(self) -> bool:
         return self.path.is_file()
 
-    @contextlib.contextmanager
-    def _connect(self, read_only: bool | None = None):
-        """A connection for one short piece of work; retries while another process holds the file."""
+    def _open(self, read_only: bool):
+        """A DuckDB connection; while another process (or another mode in this one) holds the
+        file, retries for up to ``timeout`` seconds, saying that it waits (see the module doc)."""
         if self._closed:
             raise StoreError("the store is closed")
-        ro = self.read_only if read_only is None else read_only
         deadline = time.monotonic() + self.timeout
         delay = 0.005
-        with self._lock:
-            if ro:
-                self._let_writer_in(deadline)
-            while True:
-                try:
-                    con = duckdb.connect(str(self.path), read_only=ro)
-                    break
-                except duckdb.Error as e:
-                    if not _is_lock_conflict(e):
-                        raise StoreError(f"cannot open the store {self.path}: {str(e).splitlines()[0]}") from None
-                    if time.monotonic() >= deadline:
-                        raise StoreBusy(f"store busy: {self.path} stayed locked by another process for "
-                                        f"{self.timeout:.0f} s") from None
-                    if not ro:  # readers who come now let this writer in first
-                        _touch(self._intent)
-                    time.sleep(delay)
-                    delay = min(delay * 2, 0.1)
-            if not ro:
-                with contextlib.suppress(OSError):
-                    os.remove(self._intent)
+        if read_only:
+            _wait_while_fresh(self._writer_waiting, deadline)
+        while True:
             try:
-                yield con
-            finally:
-                con.close()
+                con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.Error as e:
+                if not _is_lock_conflict(e):
+                    raise StoreError(f"cannot open the store {self.path}: {str(e).splitlines()[0]}") from None
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(f"store busy: {self.path} stayed locked by another process for "
+                                    f"{self.timeout:.0f} s") from None
+                _touch(self._reader_waiting if read_only else self._writer_waiting)
+                time.sleep(delay)
+                delay = min(delay * 2, 0.1)
+        if not read_only:
+            with contextlib.suppress(OSError):
+                os.remove(self._writer_waiting)
+        return con
 
-    def _let_writer_in(self, deadline: float) -> None:
-        """Wait (briefly) while a writer is waiting for the file, so a reader polling the store
-        in a loop cannot starve an ingest's commits. A stale intent (a writer that died) is ignored."""
-        while time.monotonic() < deadline:
-            try:
-                age = time.time() - os.stat(self._intent).st_mtime
-            except OSError:
-                return
-            if age > INTENT_TTL:
-                return
-            time.sleep(0.005)
+    @contextlib.contextmanager
+    def _connect(self, read_only: bool | None = None):
+        """A connection for one short piece of work, closed after it."""
+        con = self._open(self.read_only if read_only is None else read_only)
+        try:
+            yield con
+        finally:
+            con.close()
 
     def _check_format(self, con) -> None:
         try:
@@ -408,20 +404,21 @@ class Store:
                 if engine == "dask" and staging is None:
                     staging = stack.enter_context(tempfile.TemporaryDirectory(
                         prefix="ingest-", dir=self.path.parent))
+                session = stack.enter_context(_WriteSession(self))
                 pending: list[ChunkResult] = []
                 last = time.monotonic()
                 for res in normalise_chunks(todo, workers, progress, engine=engine, scheduler=scheduler,
                                             staging=staging):
                     pending.append(res)
                     if time.monotonic() - last >= self.commit_every:
-                        self._commit(pending, by_id, new_ids, report)
+                        self._commit(session, pending, by_id, new_ids, report)
                         pending, last = [], time.monotonic()
-                self._commit(pending, by_id, new_ids, report)
+                self._commit(session, pending, by_id, new_ids, report)
         report.seconds = time.perf_counter() - started
         return report
 
-    def _commit(self, results: list[ChunkResult], by_id: dict[str, Article], new_ids: set[str],
-                report: IngestReport) -> None:
+    def _commit(self, session: _WriteSession, results: list[ChunkResult], by_id: dict[str, Article],
+                new_ids: set[str], report: IngestReport) -> None:
         """One transaction: the normalised articles of these chunks and all their rows."""
         for res in results:
             report.failed.extend((name, reason) for _, name, reason in res.failed)
@@ -443,21 +440,20 @@ class Store:
                   for r in results]
         rows = pa.concat_tables(tables) if tables else ROW_SCHEMA.empty_table()
         renorm = [a for a in ids if a not in new_ids]
-        with self._connect() as con:
+        with session.lock:
+            con = session.connection()
             con.register("new_articles", art_table)
             con.register("new_rows", rows)
             con.execute("BEGIN TRANSACTION")
-            if renorm:
-                con.register("renorm", pa.table({"article_id": pa.array(renorm, type=pa.string())}))
-                con.execute("DELETE FROM rows WHERE article_id IN (SELECT article_id FROM renorm)")
-                # keep when the article was first added
-                con.execute("UPDATE articles SET extractor_version = n.extractor_version, n_rows = n.n_rows "
-                            "FROM new_articles n WHERE articles.article_id = n.article_id")
-            con.execute("INSERT INTO articles SELECT * FROM new_articles "
-                        "WHERE article_id NOT IN (SELECT article_id FROM articles)")
-            con.execute(f"INSERT INTO rows ({', '.join(_ROW_COLS)}) SELECT {', '.join(_ROW_COLS)} FROM new_rows")
-            _bump_revision(con)
-            con.execute("COMMIT")
+            try:
+                self._write_batch(con, art_table, renorm)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            finally:
+                con.unregister("new_articles")
+                con.unregister("new_rows")
         for r in results:
             if isinstance(r.rows, str):
                 with contextlib.suppress(OSError):
@@ -465,6 +461,20 @@ class Store:
         report.added += len(ids) - len(renorm)
         report.renormalised += len(renorm)
         report.rows += rows.num_rows
+
+    @staticmethod
+    def _write_batch(con, art_table: pa.Table, renorm: list[str]) -> None:
+        """Inside the batch's transaction: its articles (new or re-normalised) and all their rows."""
+        if renorm:
+            con.register("renorm", pa.table({"article_id": pa.array(renorm, type=pa.string())}))
+            con.execute("DELETE FROM rows WHERE article_id IN (SELECT article_id FROM renorm)")
+            # keep when the article was first added
+            con.execute("UPDATE articles SET extractor_version = n.extractor_version, n_rows = n.n_rows "
+                        "FROM new_articles n WHERE articles.article_id = n.article_id")
+        con.execute("INSERT INTO articles SELECT * FROM new_articles "
+                    "WHERE article_id NOT IN (SELECT article_id FROM articles)")
+        con.execute(f"INSERT INTO rows ({', '.join(_ROW_COLS)}) SELECT {', '.join(_ROW_COLS)} FROM new_rows")
+        _bump_revision(con)
 
 
 _SQL_DEFAULTS = {"str": "''", "date": "NULL", "tuple": "[]::VARCHAR[]", "int": "0"}
@@ -486,6 +496,67 @@ def _migrate_rows(con) -> None:
     for col in have:
         if col not in COLUMNS and col != "seq":
             con.execute(f"ALTER TABLE rows ALTER COLUMN {col} DROP NOT NULL")
+
+
+def _wait_while_fresh(marker: Path, deadline: float) -> None:
+    """Wait (briefly) while another party signals, by a fresh marker file, that it waits for the
+    file: readers let a waiting writer in first, so a dashboard polling the store cannot starve an
+    ingest. A stale marker (its owner died) is ignored."""
+    while time.monotonic() < deadline:
+        try:
+            age = time.time() - os.stat(marker).st_mtime
+        except OSError:
+            return
+        if age > INTENT_TTL:
+            return
+        time.sleep(0.005)
+
+
+class _WriteSession:
+    """The writer's connection for a whole ingest: opened when a batch commits, kept open between
+    batches (opening and closing a DuckDB file costs ~0.1 s) and closed at once when a reader
+    signals that it waits (``<store>.reader-waiting``), watched by a small thread."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.con = None
+        self.opened_at = 0.0
+        self.lock = threading.Lock()
+        self._stop = threading.Event()
+        self._watcher = threading.Thread(target=self._watch, name="store-writer-yield", daemon=True)
+
+    def __enter__(self):
+        self._watcher.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._watcher.join()
+        self.release()
+
+    def connection(self):
+        """The open connection (call with ``lock`` held)."""
+        if self.con is None:
+            self.con = self.store._open(read_only=False)
+            self.opened_at = time.time()
+        return self.con
+
+    def release(self) -> None:
+        with self.lock:
+            if self.con is not None:
+                self.con.close()
+                self.con = None
+
+    def _reader_waits(self) -> bool:
+        try:
+            return os.stat(self.store._reader_waiting).st_mtime >= self.opened_at - 0.01
+        except OSError:
+            return False
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.02):
+            if self.con is not None and self._reader_waits():
+                self.release()
 
 
 def _touch(path: Path) -> None:

@@ -195,3 +195,30 @@ def test_default_store_path(monkeypatch, tmp_path):
 def test_report_summary_names_failures():
     r = IngestReport(added=2, skipped_existing=1, renormalised=0, failed=[("a.txt", "extraction failed: X")])
     assert r.summary() == "2 added, 1 already stored, 0 re-normalised, 1 failed: a.txt (extraction failed: X)"
+
+
+def test_store_from_before_a_new_column_is_migrated(tmp_path):
+    path = tmp_path / "s.duckdb"
+    old = corpus(2)
+    Store(path).ingest(old, workers=1)
+    with duckdb.connect(str(path)) as con:            # as an older version wrote it
+        con.execute("ALTER TABLE rows DROP COLUMN summary")
+        con.execute("ALTER TABLE rows ADD COLUMN retired VARCHAR NOT NULL DEFAULT 'x'")
+    table = Store(path, read_only=True).table()       # readable as it is
+    validate(table)
+    assert set(table["summary"]) == {""}
+    s = Store(path)                                   # migrated on opening for writing
+    assert s.ingest(corpus(1, start=40), workers=1).added == 1
+    assert s.check() == []
+    table = s.table()
+    validate(table)
+    new_id = corpus(1, start=40)[0].article_id
+    assert (table.loc[table["article_id"] == new_id, "summary"] != "").all()
+
+
+def test_opening_a_store_does_not_wait_for_a_writer(tmp_path):
+    from core.store import _WriterLock
+    path = tmp_path / "s.duckdb"
+    Store(path).ingest(corpus(1), workers=1)
+    with _WriterLock(path, 0):
+        assert Store(path, wait=0).count() == 1       # no StoreBusy: nothing to create or migrate
