@@ -3,8 +3,9 @@
 Per-article rows come in (each with ``n_sources`` 1); rows that report the same thing become one:
 
 - **events** (rows without a quote): the same ``event_type`` and ``status``, overlapping date ranges
-  ``[date, date_end]``, and a shared participant: a shared actor, or, when either row names no
-  actor, the same pair of countries (a row naming one country is keyed by that country alone).
+  ``[date, date_end]``, and a shared participant: a shared actor (a person also by surname: "Rosa
+  Ibarren" and "Ibarren"), or, when a row names no actor, the same pair of countries (a row naming
+  one country is keyed by that country alone).
   Undated rows join only undated rows with the same actors and countries.
 - **quotations** (rows with a quote): the same speaker (never the unattributed ""), and the same
   words after normalising case, punctuation and quotation marks, or the same first or last eight
@@ -72,10 +73,29 @@ class _Groups:
         del self.articles[b]
 
 
+# words that make a name an organisation's, whose last word is not a surname
+_ORG_WORDS = re.compile(r"\b(?:ministry|agency|committee|council|bank|department|office|party|union|"
+                        r"organi[sz]ation|corp|inc|ltd|plc|co|group|association|commission|government|"
+                        r"house|news|court|fund|forces?|army|guards?|institute|board|authority|"
+                        r"company|exchange|league|parliament|assembly|congress|senate)\b", re.I)
+
+
+def _actor_keys(name: str) -> list[str]:
+    """An actor's keys: the whole name, and a person's surname ("Rosa Ibarren" and "Ibarren" in
+    another article are one person)."""
+    keys = ["a:" + name.lower()]
+    words = name.split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _ORG_WORDS.search(name):
+        keys.append("s:" + words[-1].lower())
+    elif len(words) == 1 and name[:1].isupper() and not name.isupper():
+        keys.append("s:" + name.lower())
+    return keys
+
+
 def _event_keys(actors, countries) -> list[str]:
     """The participant keys of an event row: each actor; without actors, its pairs of countries."""
     if actors:
-        return ["a:" + a.lower() for a in actors]
+        return [k for a in actors for k in _actor_keys(a)]
     cs = sorted(set(countries))
     if len(cs) == 1:
         return ["c:" + cs[0]]

@@ -132,3 +132,11 @@ def test_identical_articles_collapse_and_reports_merge():
     assert len(meetings) == 1
     assert meetings.iloc[0]["sources"] == ("Tisza Herald", "Danube Courier")
 
+
+
+def test_a_person_named_by_surname_in_another_article_is_the_same_actor():
+    rows = [_event("a1", "A", actors=("Rosa Ibarren", "Julio Cardenal")), _event("a2", "B", actors=("Ibarren",)),
+            _event("a3", "C", actors=("Foreign Ministry",), countries=("AUT",)),
+            _event("a4", "D", actors=("Finance Ministry",), countries=("AUT",))]
+    t = corpus_table(rows)
+    assert sorted(t["n_sources"]) == [1, 1, 2]
