@@ -214,7 +214,9 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
         # Mich., said"), never one after a preposition ("speaking to Fox News said")
         if m.in_quote or m.possessive or _AFTER_PREPOSITION.search(text, max(lo, m.start - 6), m.start):
             continue
-        if lx["gap"].fullmatch(text, m.end, cue_start):
+        if lx["gap"].fullmatch(text, m.end, cue_start) or (
+                _CLOSING_COMMA.fullmatch(text, m.end, cue_start) and text[max(lo, m.start - 2):m.start] == ", "):
+            # "Her campaign manager, Robby Mook, suggested": the name in apposition
             return _from_actor(idx.actor(m.name), m.name)
     seg = text[lo:cue_start]
     g = lx["particles_tail"].search(seg)
@@ -258,6 +260,7 @@ def _described(idx: ActorIndex, offset: int, phrase: str, head_phrase: str) -> t
     return (_ARTICLE.sub("", phrase), "", "")
 
 
+_CLOSING_COMMA = re.compile(r"\s*,\s*")
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|for|of|at|on|in|about|against)\s+(?:the\s+)?$")
 _CAPS_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+){0,3})(?:\s*\([^()]{1,40}\))?\s*$")
 _OPENERS = {"The", "A", "An", "But", "And", "I", "We", "It", "They", "He", "She", "This", "That", "There", "In", "On", "As"}
@@ -321,7 +324,8 @@ def _named_before(idx, text, lo, hi, lx):
     cands = idx.mentions_in(lo, hi)
     if cands:
         m = cands[-1]
-        if not m.in_quote and not m.possessive and lx["particles_tail"].fullmatch(text, m.end, hi):
+        if not m.in_quote and not m.possessive and lx["particles_tail"].fullmatch(text, m.end, hi) \
+                and not _AFTER_PREPOSITION.search(text, max(lo, m.start - 6), m.start):
             return _from_actor(idx.actor(m.name), m.name)
     return None
 
@@ -336,9 +340,11 @@ def _subject(idx, text, lo, hi, lx):
     return None
 
 
-# a name inside a prepositional phrase opening the clause is not its subject ("In an AP interview
-# Monday, Sanders said")
-_IN_PREP_PHRASE = re.compile(r"\s*(?:In|At|On|From|With|After|Before|During|Under|Like|Speaking\s+to)\s+(?:[^\s,;:]+\s+){0,4}$")
+# a name inside a fronted adverbial is not the subject ("In an AP interview Monday, Sanders said",
+# "In June, after Clinton fell ill, Axelrod wrote")
+_IN_PREP_PHRASE = re.compile(r"(?:^|(?<=\s))(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Ww]ith|[Aa]fter|[Bb]efore|[Dd]uring|[Uu]nder|[Ll]ike|"
+                             r"[Ww]hen|[Ww]hile|[Aa]s|[Ii]f|[Bb]ecause|[Aa]lthough|[Ss]ince|[Uu]ntil|[Ss]peaking\s+to)\s+"
+                             r"(?:[^\s,;:]+\s+){0,4}$")
 
 
 _LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2}):\s")
@@ -369,9 +375,11 @@ def _subject_before(idx: ActorIndex, lo: int, hi: int) -> tuple[str, str, str] |
     only when no other is named."""
     text = idx.text
     ms = [m for m in idx.mentions_in(lo, hi) if not m.in_quote
-          and not (_IN_PREP_PHRASE.match(text, lo, m.start) and "," in text[m.end:hi])]
+          and not (_IN_PREP_PHRASE.search(text, lo, m.start) and "," in text[m.end:hi])]
     md = _lex()["desc_start"].match(text, lo, hi)
-    if md and (not ms or ms[0].start >= md.end()):
+    if md and (not ms or ms[0].start >= md.end()) \
+            and not (ms and _CLOSING_COMMA.fullmatch(text, md.end(), ms[0].start)):
+        # (unless a name stands in apposition: "Her chief policy aide, Jake Sullivan, calls ...")
         # "The former secretary of State began her speech ... by slamming ..."
         return _described(idx, lo + (md.start(1) - lo), md.group(0).strip(), md.group(1))
     if not ms:

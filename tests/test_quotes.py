@@ -193,6 +193,15 @@ MORE_SPEAKERS = [
     ("Tomas Ferreira, 54, of Valdoria, Chile, said the quotas were “too low”.", "too low", "Tomas Ferreira"),
     # a new clause after the quote is not its attribution
     ("Varnholt called it “a fair offer” and Mencari says he will study it.", "a fair offer", "Ilsa Varnholt"),
+    # a name in apposition to a description is the speaker
+    ("Her chief adviser, Maria Olvera, calls the offer “a trap”.", "a trap", "Maria Olvera"),
+    ("His negotiator, Maria Olvera, suggested that the offer was “a trap”.", "a trap", "Maria Olvera"),
+    # a name in a fronted adverbial clause is not the subject
+    ("In June, after Mencari fell ill, Varnholt sent flowers, calling him “a tireless partner”.",
+     "a tireless partner", "Ilsa Varnholt"),
+    # a name after a preposition before an -ing cue is not the speaker
+    ("Ferreira answered back at Mencari, pointing out that the boats were “already in port”.",
+     "already in port", "Tomas Ferreira"),
     # a partial quote that ends its sentence: the next sentence's cue is not its attribution
     ("Varnholt called the delay “regrettable.” Ferreira said little.", "regrettable", "Ilsa Varnholt"),
 ]
