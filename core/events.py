@@ -38,7 +38,8 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?reporters|an
 # a reference to the parties of an event told before: "the two sides", "both leaders"
 _PAIR = re.compile(r"\b(?:the\s+)?(?:two|both)\s+(?:sides|leaders|countries|ministers|governments|delegations|"
                    r"presidents|parties|neighbou?rs|men|women|officials|nations|teams|negotiators)\b", re.I)
-_LOCATION = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?=[A-Z])")
+_LOCATION = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?=[A-Z])")
+_DESTINATION = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?=[A-Z])")   # a visit goes "to" its place
 _DEFINITE_BARE = re.compile(r"^(?:the|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:talks|negotiations|meeting|visit|trip|summit|calls?)$", re.I)
 CONSULT = ("talks", "meeting", "visit", "call")
 
@@ -177,6 +178,18 @@ def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: 
     return "occurred", False
 
 
+_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:[^,]*)$")
+_ASIDE = re.compile(r",\s+who\s+[^,]*,")
+
+
+def asides(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> list[tuple[int, int]]:
+    """Relative clauses about a person that do not hold the trigger (", who flew to Jakarta
+    yesterday,"): their dates are not the event's. (", which had been set for Thursday," after an
+    event's noun phrase dates the event: it is kept.)"""
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, sent[0], sent[1])
+            if not m.start() <= trig[0] < m.end()]
+
+
 def argument_window(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> tuple[int, int]:
     """The part of the sentence naming the event's participants: the clause up to the trigger
     and the object after it, stopping at a purpose, topic or background phrase."""
@@ -184,6 +197,12 @@ def argument_window(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> 
     end = m.start() if m else sent[1]
     start = sent[0]
     before = text[sent[0]:trig[0]]
+    rel = _RELATIVE.search(before)
+    close = text.find(",", trig[1], sent[1]) if rel else -1
+    if close >= 0:
+        # "Conable, who flew to Indonesia yesterday, will meet ...": the relative clause's event
+        # is about the name before it, up to the clause's closing comma
+        return sent[0], min(end, close)
     # a clause break just before the trigger's subject ("At a briefing on Tuesday, X met ...")
     for brk in (" that ", ", "):
         i = before.rfind(brk)
@@ -224,14 +243,14 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
     rx, kinds, *_, negated, _ = _grammar()
     out: list[Event] = []
     for sent in sentences:
-        seen_types: set[str] = set()
+        seen_types: set[tuple[str, bool]] = set()
         for m in trigger_matches(text, sent[0], sent[1]):
             trig = (m.start(), m.end())
             if any(a <= trig[0] < b for a, b in skip):
                 continue
             i = int(m.lastgroup[1:])
             etype, nominal = kinds[i]
-            if etype in seen_types:
+            if (etype, nominal) in seen_types:
                 continue
             if nominal and _is_bare_reference(text, sent, trig):
                 continue
@@ -261,7 +280,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
             if pair:
                 # "the two sides", "both leaders": the parties of the event told before
                 ev.actors = [a for a in ev.actors if not _PAIR.fullmatch("the " + a) and not _PAIR.fullmatch(a)]
-                prior = next((o for o in reversed(out) if len(o.actors) >= 2 or len(o.countries) >= 2), None)
+                prior = next((o for o in reversed(out) if o.sentence[1] <= sent[0]
+                              and (len(o.actors) >= 2 or len(o.countries) >= 2)), None)
                 if prior is not None:
                     ev.actors = list(dict.fromkeys(prior.actors + ev.actors))
                     ev.countries = list(dict.fromkeys(prior.countries + ev.countries))
@@ -285,7 +305,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
                     continue
                 ev.countries = list(prior.countries)
                 ev.host = prior.host
-            seen_types.add(etype)
+            seen_types.add((etype, nominal))
             out.append(ev)
     return merge_within_article(out)
 
@@ -383,7 +403,8 @@ def _fill_location(ev: Event, text: str, win: tuple[int, int], places: list[Plac
     stop = said.start() if said else ev.sentence[1]
     cands = [pl for pl in places if ev.sentence[0] <= pl.start and pl.end <= stop
              and pl.kind in ("seat", "city", "country") and pl.code
-             and _LOCATION.search(text, max(ev.sentence[0], pl.start - 9), pl.start + 1)
+             and (_DESTINATION if ev.type == "visit" else _LOCATION).search(
+                 text, max(ev.sentence[0], pl.start - 9), pl.start + 1)
              and text[pl.end:pl.end + 2] not in ("'s", "’s")   # "to Turkey's ambassador"
              and text[pl.end:pl.end + 1] != "-" and text[pl.start - 1:pl.start] != "-"]
     # "the Muscat meeting": a place right before a nominal trigger

@@ -14,7 +14,7 @@ from core.actors import find_actors
 from core.sentences import sentences
 from core.articles import Article
 from core.dates import find_times
-from core.events import Event, Participant, find_events, with_summary
+from core.events import Event, Participant, asides, find_events, with_summary
 from core.places import as_of, country_name, find_places
 from core.merge import merge_reports
 from core.quotes import Quote, find_quotes
@@ -92,7 +92,7 @@ def event_row(art: Article, ev: Event, timeline: Timeline, direct: list[tuple[in
            "evidence": " … ".join(art.text[s:e] for s, e in ev.evidence),
            "evidence_start": a, "evidence_end": ev.evidence[-1][1]}
     when = timeline.when(ev.sentence, ev.trigger[0], art.published, planned=ev.status == "planned",
-                         future=ev.future, exclude=direct)
+                         future=ev.future, exclude=list(direct) + asides(art.text, ev.sentence, ev.trigger))
     if ev.status == "occurred" and art.published and when.source == "text" and when.date is not None and \
             pd.Timestamp(when.date) > pd.Timestamp(art.published):
         # "Japan and the U.S. kick off trade talks tomorrow": told in the present, dated ahead

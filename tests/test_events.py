@@ -177,3 +177,22 @@ def test_a_possessive_country_is_not_the_location():
                 "Hungarian Foreign Minister Ivo Brandt last week.")
     r = t[t["event_type"] == "meeting"].iloc[0]
     assert r["location"] != "Austria" and {"AUT", "HUN"} <= set(r["countries"])
+
+
+def test_relative_clause_holds_its_own_event_and_date():
+    t = _events("Danube council chairman Ferenc Albrecht, who flew to Vienna yesterday from Budapest, "
+                "will meet with Austrian Foreign Minister Mara Quell.")
+    visit = t[t["event_type"] == "visit"].iloc[0]
+    assert visit["actors"] == ("Ferenc Albrecht",) and visit["date"] == pd.Timestamp("2026-03-04")
+    meeting = t[t["event_type"] == "meeting"].iloc[0]
+    assert meeting["status"] == "planned" and pd.isna(meeting["date"])
+    assert {"Ferenc Albrecht", "Mara Quell"} <= set(meeting["actors"])
+
+
+def test_to_names_a_destination_for_visits_only():
+    t = _events("Austrian Foreign Minister Mara Quell will meet grain exporters in Vienna today, and wheat "
+                "sales to Hungary will likely be discussed.")
+    assert t[t["event_type"] == "meeting"].iloc[0]["location"] == "Vienna"
+    t = _events("Austrian Foreign Minister Mara Quell will meet grain exporters today, and wheat "
+                "sales to Hungary will likely be discussed.")
+    assert t[t["event_type"] == "meeting"].iloc[0]["location"] != "Hungary"
