@@ -46,6 +46,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/tempeval.py
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/seed.py
+	$(BIN)/python bench/throughput.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

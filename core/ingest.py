@@ -144,13 +144,19 @@ def chunked(articles: list[Article], workers: int) -> list[list[Article]]:
     return [articles[i:i + size] for i in range(0, len(articles), size)]
 
 
+OWN_THREAD_PREFIX = "store-"   # threads of core.store, which a forked worker never touches
+
+
 def _mp_context():
-    """fork when this process has a single thread (fast: modules already imported); forkserver
-    otherwise (the dashboard's server runs threads, and forking a threaded process can deadlock)."""
+    """fork when this process runs no other threads than the store's own (fast: modules already
+    imported and warm); forkserver otherwise (the dashboard's server runs threads, and forking a
+    process whose other threads may hold locks can deadlock the child)."""
     import multiprocessing as mp
     if os.name != "posix":
         return mp.get_context("spawn")
-    if threading.active_count() == 1:
+    others = [t for t in threading.enumerate()
+              if t is not threading.main_thread() and not t.name.startswith(OWN_THREAD_PREFIX)]
+    if threading.current_thread() is threading.main_thread() and not others:
         return mp.get_context("fork")
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["core.pipeline", "core.ingest"])

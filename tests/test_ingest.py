@@ -108,3 +108,36 @@ def test_dask_ingest_stores_what_the_local_engine_stores(cluster, tmp_path):
         assert d.ingest(arts, engine="dask", scheduler=cluster.scheduler_address).skipped_existing == 12
     assert seen[-1] == 12
     assert not list(tmp_path.glob("ingest-*"))   # the staging folder is cleaned up
+
+
+def test_workers_fork_unless_other_threads_run(monkeypatch):
+    import threading
+    main = threading.main_thread()
+    own = threading.Thread(name="store-writer-yield")
+    other = threading.Thread(name="ScriptRunner.scriptThread")
+    monkeypatch.setattr(ci.threading, "enumerate", lambda: [main, own])
+    assert ci._mp_context().get_start_method() == "fork"
+    monkeypatch.setattr(ci.threading, "enumerate", lambda: [main, own, other])
+    assert ci._mp_context().get_start_method() == "forkserver"
+
+
+def test_pool_from_a_thread_uses_a_forkserver_and_gives_the_same_rows(monkeypatch):
+    """The dashboard ingests from a script thread: workers then come from a forkserver."""
+    import threading
+    monkeypatch.setattr(ci, "SMALL_CORPUS", 0)
+    arts = corpus(6)
+    got = {}
+
+    def run():
+        got["methods"] = ci._mp_context().get_start_method()
+        got["results"] = list(ci.normalise_chunks(arts, workers=2))
+
+    t = threading.Thread(target=run, name="ScriptRunner.scriptThread")
+    t.start()
+    t.join(timeout=120)
+    assert got["methods"] == "forkserver"
+    rows = sorted((r for res in got["results"] for r in res.rows.to_pylist()), key=lambda r: (r["article_id"], r["seq"]))
+    expected = sorted((r for res in [ci.normalise_chunk(arts)] for r in res.rows.to_pylist()),
+                      key=lambda r: (r["article_id"], r["seq"]))
+    assert rows == expected
+    assert os.getpid() not in {res.pid for res in got["results"]}
