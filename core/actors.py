@@ -143,6 +143,9 @@ def _lex():
     # "journalist Tohid Asadi", "former Secretary of State Hillary Clinton": role words right before a name
     lx["pre_role_re"] = re.compile(r"(?:\b([A-Z][a-z]+)\s+)?\b(" + _alt(role_nouns) + r")\s+$")
     # appositive after a name: ", spokesperson for Iran's Ministry of Foreign Affairs,"
+    lx["desc_comma_before"] = re.compile(
+        r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}?)(" + _alt(role_nouns)
+        + r")(?:\s+(?:for|of|at|to)\s+[^,;:“”\"]{1,50})?,\s*$")
     lx["appos_re"] = re.compile(r"^,\s+(?:(?:the|a|an|its|his|her)\s+)?(?P<body>[^,.;:()\"“”\n]{2,110}?)(?=,|\.|;|\s+(?:said|says|told|who|which|and)\b)")
     # group nouns: "Western diplomats", "senior administration officials", "U.S. officials"
     mods = (r"(?:[A-Z][\w.\-]*|senior|top|other|some|several|many|two|three|four|five|few|former|unnamed|"
@@ -814,6 +817,26 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         if not role:
             role = mb.group(2).title()
         strong = True
+    elif before80.rstrip().endswith(","):
+        # "The spokesman for the ministry, Aldo Mencari, said": a description in apposition before
+        md = lx["desc_comma_before"].search(before80)
+        if md:
+            head = md.group(2)
+            if not role:
+                role = head[:1].upper() + head[1:]
+            for wd in md.group(1).split():
+                pc = _place(wd)
+                if pc and pc[0] and pc[1] in ("demonym", "country") and not country:
+                    country = pc[0]
+            if head.split()[-1].lower() in lx["male"]:
+                gender = gender or "m"
+            elif head.split()[-1].lower() in lx["female"]:
+                gender = gender or "f"
+            strong = True
+    if not strong and not role_parts and not poss and _AT_PLACE_BEFORE.search(text, max(0, start - 12), start) \
+            and not _CUE_AFTER.match(text[end:end + 140]):
+        # "the talks in Porto Velhan": an unknown name after a place preposition is a place
+        return
     if len(names) >= 2:
         strong = True
     if len(names) == 1 and start in sent_starts and not strong:
@@ -829,6 +852,7 @@ def _capital_or_state_before(before: str) -> bool:
     return bool(w) and (w[0][:1].isupper() or w[0] in ("state-run", "state", "official", "semi-official"))
 
 
+_AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout|around)\s+(?:the\s+)?$")
 _POSS_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:[\w\-]+\s+){0,3}$")
 _DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:state-run|state|official|semi-official)\s+)?$")
 _ROLE_COMMA_BEFORE = re.compile(r"(?:([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)((?:[a-z\-]+\s+){0,2}[a-z\-]+),\s+$")

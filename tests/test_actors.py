@@ -135,3 +135,30 @@ def test_quote_marks_normalised_keep_offsets(text, expected):
     from core.actors import quote_marks_normalised
     out = quote_marks_normalised(text)
     assert out == expected and len(out) == len(text)
+
+
+ROLE_TEXT = ("Norwegian Foreign Minister Ilsa Varnholt met her Hungarian counterpart Tomas Ferreira on Monday.\n"
+             "The talks in Porto Velhan ended late. The spokesman for the ministry, Aldo Mencari, said they were useful.\n")
+
+
+@pytest.mark.parametrize("surface,role,country", [
+    ("Tomas Ferreira", "Counterpart", "HUN"),      # possessive + nationality + role before the name
+    ("Aldo Mencari", "Spokesman", ""),             # a description in apposition before the name
+])
+def test_roles_from_descriptions(surface, role, country):
+    idx = find_actors(ROLE_TEXT)
+    i = ROLE_TEXT.index(surface)
+    m = idx.mention_at(i, i + len(surface))
+    assert m is not None and (m.role, m.country) == (role, country)
+
+
+def test_unknown_place_after_in_is_not_an_actor():
+    idx = find_actors(ROLE_TEXT)
+    assert "Porto Velhan" not in {m.name for m in idx.mentions}
+
+
+def test_role_only_speaker_resolves_to_the_person():
+    from core.quotes import find_quotes
+    text = ROLE_TEXT + "“We agreed on most points,” the spokesman said."
+    q = [q for q in find_quotes(text) if "most points" in q.text][0]
+    assert (q.speaker, q.speaker_role) == ("Aldo Mencari", "Spokesman")
