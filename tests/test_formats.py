@@ -13,6 +13,7 @@ import core
 from core.articles import ArticleError, article_from_bytes, articles_from_bytes, read_corpus
 from core.readers import SUFFIXES, format_of
 from core.readers.published import parse_published
+from core.readers.records import is_event_table_file
 from core.table import to_csv_bytes
 
 FIX = Path(__file__).parent / "fixtures" / "formats"
@@ -153,6 +154,8 @@ def test_event_table_csv_is_a_table_not_articles(tmp_path):
     assert [s.reason for s in res.skipped] == [
         "an event table (as `python -m core normalise` writes), not a list of articles: open it as a table"]
     assert len(read_event_csv(events)) == len(table)             # the dashboard still reads it as a table
+    assert is_event_table_file(events)
+    assert not is_event_table_file(FIX / "articles.csv") and not is_event_table_file(tmp_path / "missing.csv")
 
 
 def test_csv_without_text_columns_is_named():

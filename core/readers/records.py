@@ -44,6 +44,18 @@ def is_event_table_csv(text: str) -> bool:
     return is_event_table_header(first)
 
 
+def is_event_table_file(path) -> bool:
+    """A .csv file on disk that is an event table (its header only is read)."""
+    from core.readers.encoding import decode
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+        return is_event_table_csv(decode(head).split("\n", 1)[0])
+    except (OSError, ArticleError):
+        return False
+
+
 def _field(rec: dict, names) -> object:
     for n in names:
         if n in rec and rec[n] not in (None, "", [], {}):
