@@ -196,3 +196,10 @@ def test_to_names_a_destination_for_visits_only():
     t = _events("Austrian Foreign Minister Mara Quell will meet grain exporters today, and wheat "
                 "sales to Hungary will likely be discussed.")
     assert t[t["event_type"] == "meeting"].iloc[0]["location"] != "Hungary"
+
+
+def test_next_weeks_meeting_is_planned():
+    t = _events("Danube council chairman Ferenc Albrecht said he expects next week's ministerial meeting "
+                "in Vienna to be brief.")
+    r = t[t["event_type"] == "meeting"].iloc[0]
+    assert (r["status"], r["location"], r["date"]) == ("planned", "Vienna", pd.Timestamp("2026-03-09"))
