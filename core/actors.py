@@ -236,9 +236,13 @@ def _split_connectors(words, lx):
         w = words[i][2]
         if w in ("of", "for", "on", "and", "to", "the"):
             prev = cur[-1][2] if cur else ""
+            # "Ministry of Foreign Affairs and Trade" is one name; "Senate Majority Leader X on
+            # Monday" and "Senate Majority Leader X and Sen. Y" are not (a titled person ends it)
+            org_name = any(x[2] in lx["org_heads"] for x in cur) and not any(
+                x[2].lower() in lx["titles"] or x[2].lower() in lx["honor"] for x in words)
             keep = (prev in lx["org_heads"] or prev.lower() in lx["titles"] or prev in lx["media_heads"]
-                    or any(x[2] in lx["org_heads"] for x in cur)) and w != "and"
-            if w == "and" and cur and any(x[2] in lx["org_heads"] for x in cur):
+                    or org_name) and w != "and"
+            if w == "and" and cur and org_name:
                 keep = True
             if keep:
                 cur.append(words[i])
@@ -648,7 +652,10 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     # "Texas Sen. Ted Cruz", "Former Arkansas Gov. Mike Huckabee": modifiers before the last title
     for k in range(len(words) - 2, 0, -1):
         wk = words[k][2].lower()
-        if wk in lx["honor"] or (wk in lx["titles"] and words[k][2][:1].isupper() and
+        # the title may be several words: "Senate Majority Leader Mitch McConnell"
+        titled = any(" ".join(w[2] for w in words[k:k + n]).lower() in lx["titles"]
+                     for n in range(1, min(3, len(words) - 1 - k) + 1))
+        if wk in lx["honor"] or (titled and words[k][2][:1].isupper() and
                                  all(_place(w[2]) or w[2] in lx["not_names"] or w[2] in lx["openers"] or w[2].lower() in lx["titles"]
                                      for w in words[:k])):
             for w in words[:k]:

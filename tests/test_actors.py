@@ -162,3 +162,14 @@ def test_role_only_speaker_resolves_to_the_person():
     text = ROLE_TEXT + "“We agreed on most points,” the spokesman said."
     q = [q for q in find_quotes(text) if "most points" in q.text][0]
     assert (q.speaker, q.speaker_role) == ("Aldo Mencari", "Spokesman")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He met Senate Majority Leader Mitch Cobbler on Monday.", [("Mitch Cobbler", "person", "Majority Leader")]),
+    ("He met Senate Majority Leader Mitch Cobbler and Texas Sen. Dale Whitcombe.",
+     [("Mitch Cobbler", "person", "Majority Leader"), ("Dale Whitcombe", "person", "Senator")]),
+    ("The Ministry of Foreign Affairs and Trade said so.",
+     [("Ministry of Foreign Affairs and Trade", "organisation", "")]),
+])
+def test_titled_people_after_organisation_words(text, expected):
+    assert [(m.name, m.kind, m.role) for m in find_actors(text).mentions] == expected
