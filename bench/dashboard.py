@@ -205,6 +205,7 @@ def main(argv=None) -> int:
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--keep", type=Path, help="folder for the generated CSV (kept between runs)")
+    ap.add_argument("--shot", type=Path, help="save a screenshot of the first view here (PNG)")
     ap.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     args = ap.parse_args(argv)
 
@@ -246,6 +247,8 @@ def main(argv=None) -> int:
                 sec, ctx, page = first_view(browser, url)
                 times["first"].append(sec)
                 wait_idle(page)
+                if args.shot and len(times["first"]) == 1:
+                    page.screenshot(path=args.shot)
                 times["filter"].append(change_and_wait(page, lambda: pick_country(page, label), count_is(n_country)))
                 times["date"].append(change_and_wait(page, lambda: set_dates(page, lo, hi), count_is(n_month)))
                 with page.expect_download() as dl:

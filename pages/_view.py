@@ -53,8 +53,17 @@ def cached(view: views.View, name, compute, *args):
     return _memo((view.version, repr(view.filters), name, plain), lambda: compute(*args))
 
 
-def csv_download(view: views.View, rows_of, label: str, file_name: str, key: str, help: str):
-    """A download button whose CSV is made when clicked (never on every rerun)."""
+EAGER_ROWS = 10_000      # CSVs up to this many rows are made with the page (once per filter state)
+
+
+def csv_download(view: views.View, rows, name, label: str, file_name: str, key: str, help: str):
+    """A download button for ``rows`` as spreadsheet-safe CSV. Up to EAGER_ROWS rows the bytes are
+    made with the page, once per table version, filter state and ``name``, and shared by every
+    session; above that they are made when clicked. (A file made on click is not tied to the
+    session in Streamlit 1.67, and two runs of other sessions before the browser fetches it
+    delete it: a busy server then cancels the download. Small files avoid that race.)"""
     from core.table import to_csv_bytes
-    return st.download_button(label, data=lambda: to_csv_bytes(rows_of()), file_name=file_name, mime="text/csv",
+    data = (cached(view, ("csv", name), to_csv_bytes, rows) if len(rows) <= EAGER_ROWS
+            else (lambda: to_csv_bytes(rows)))
+    return st.download_button(label, data=data, file_name=file_name, mime="text/csv",
                               on_click="ignore", icon=":material/download:", key=key, help=help)

@@ -95,7 +95,7 @@ event = st.dataframe(
                    "name": "File", "title": "Headline", "source": "Source", "origin": "Origin",
                    "events": st.column_config.NumberColumn("Events", width="small"),
                    "quotes": st.column_config.NumberColumn("Quotes", width="small")})
-csv_download(view, lambda: view.filtered, "Events (CSV)", "events.csv", "dl_articles",
+csv_download(view, view.filtered, "events", "Events (CSV)", "events.csv", "dl_articles",
              "The rows the filters select, every column")
 
 rows = event.selection.rows if event else []

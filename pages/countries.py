@@ -14,7 +14,7 @@ totals = cached(view, "country_totals", views.country_totals, view.filtered)
 head = st.columns([3, 1], vertical_alignment="bottom")
 head[0].caption("Click a country's bar to filter every page on it.")
 with head[1]:
-    csv_download(view, lambda: view.filtered, "Events (CSV)", "events.csv", "dl_countries",
+    csv_download(view, view.filtered, "events", "Events (CSV)", "events.csv", "dl_countries",
                  "Exactly the rows the filters select, every column")
 if not len(totals):
     st.info("None of these events names a country.")

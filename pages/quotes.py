@@ -19,7 +19,7 @@ top = st.columns([3, 1], vertical_alignment="bottom")
 search = top[0].text_input("Search quotes", key="q_search", placeholder="speaker, role, words of the quote…")
 shown = cached(view, "quotes", views.search_quotes, view.filtered, search.strip())
 with top[1]:
-    csv_download(view, lambda: shown, "Quotes (CSV)", "quotes.csv", "dl_quotes",
+    csv_download(view, shown, ("quotes", search.strip()), "Quotes (CSV)", "quotes.csv", "dl_quotes",
                  "Exactly the quotes the filters and the search select, every column")
 if not len(shown):
     st.warning(f"No quotes match the filters (the corpus has {n_all:,}).", icon=":material/filter_alt_off:")

@@ -15,7 +15,7 @@ top = st.columns([3, 2, 2], vertical_alignment="bottom")
 lane_by = top[0].segmented_control("Lanes by", list(views.LANE_BY), format_func=views.LANE_BY.get,
                                    key="tl_lanes", default="country") or "country"
 with top[1]:
-    csv_download(view, lambda: view.filtered, "Events (CSV)", "events.csv", "dl_timeline",
+    csv_download(view, view.filtered, "events", "Events (CSV)", "events.csv", "dl_timeline",
                  "Exactly the rows the filters select, every column")
 fig = cached(view, "timeline", views.timeline_figure, view.filtered, lane_by)
 
