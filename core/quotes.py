@@ -279,9 +279,11 @@ def _last_person(idx: ActorIndex, offset: int) -> Actor | None:
 def _speaker_after(idx: ActorIndex, text: str, cue_end: int, hi: int) -> tuple[str, str, str] | None:
     """Speaker right after a cue (inversion: "said Mr. X", "according to the agency")."""
     i = bisect.bisect_left(idx._starts, cue_end)
-    if i < len(idx.mentions):
-        m = idx.mentions[i]
-        if m.start < min(hi, cue_end + 90) and _AFTER_GAP.fullmatch(text, cue_end, m.start):
+    for m in idx.mentions[i:i + 2]:
+        if m.start >= min(hi, cue_end + 90) or not _AFTER_GAP.fullmatch(text, cue_end, m.start):
+            break
+        if not m.possessive:
+            # "said Clinton's spokesman Brian Fallon" -> the spokesman; "says Trump's rise is ..." -> no one
             return _from_actor(idx.actor(m.name), m.name)
     seg = text[cue_end:min(hi, cue_end + 60)]
     mp = _PRON_AFTER.match(seg)
@@ -602,6 +604,8 @@ _INDIRECT_OK = re.compile(r"^(?:said|says|say|told|tells|added|adds|stressed|str
                           r"conceded|complained|believes|according to)$")
 
 
+# whom something was told, before "that": "told the senator that", "told Fox News on Sunday that"
+_TOLD_WHOM = re.compile(r"\s+(?:[\w.’'\-]+,?\s+){1,6}?(?=that\b)")
 _THAT_LATER = re.compile(r"(?:(?:on|in|at|late|early|last|this|during|after)\b[^,]{0,40}?\s+)?that\s+")
 # cues whose bare object is mostly a thing, not words ("wrote an op-ed", "denied the report",
 # "reported a loss"): indirect speech only with "that"
@@ -679,7 +683,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                         continue
                 else:
                     if word in ("told", "tells") and not cm.group(2):
-                        mt = re.match(r"\s+(?:[\w.’'\-]+,?\s+){1,10}?(?=that\b)", rest)
+                        mt = _TOLD_WHOM.match(rest)
                         if mt:
                             cue_end += mt.end()
                         else:

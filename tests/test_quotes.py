@@ -202,6 +202,8 @@ MORE_SPEAKERS = [
     # a name after a preposition before an -ing cue is not the speaker
     ("Ferreira answered back at Mencari, pointing out that the boats were “already in port”.",
      "already in port", "Tomas Ferreira"),
+    # after an inverted cue, a possessive belongs to the speaker's description
+    ("“The quotas stay,” said Varnholt’s spokesman Aldo Mencari.", "The quotas stay", "Aldo Mencari"),
     # a partial quote that ends its sentence: the next sentence's cue is not its attribution
     ("Varnholt called the delay “regrettable.” Ferreira said little.", "regrettable", "Ilsa Varnholt"),
 ]
@@ -241,6 +243,12 @@ def test_two_apostrophes_are_quotation_marks():
 def test_indirect_needs_a_clause(body, found):
     qs = [q for q in quotes_of(PEOPLE + body) if q.kind == "indirect"]
     assert bool(qs) is found, [q.text for q in qs]
+
+
+def test_a_possessive_after_the_cue_opens_the_reported_clause():
+    text = PEOPLE + "Maria Olvera, a harbour worker for twenty years, says Mencari’s plan is crippling the port."
+    qs = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in qs] == [("Mencari’s plan is crippling the port", "Maria Olvera")]
 
 
 def test_inverted_indirect_needs_a_short_tail():
