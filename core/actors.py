@@ -604,8 +604,10 @@ def find_actors(text: str) -> ActorIndex:
     return ActorIndex(text, final, actors, quoted, sents, aliases)
 
 
-_CUE_AFTER = re.compile(r"^\s*(?:,[^,\n]{1,120},\s*)?(?:(?:also|later|has|had|have|then|previously)\s+)*"
-                        r"(?:said|says|told|tells|added|adds|stressed|noted|insisted|warned|urged|wrote|writes|"
+_CUE_AFTER = re.compile(r"^\s*(?:(?:,[^,\n]{1,120}){1,3},\s*)?(?:(?:also|later|has|had|have|then|previously|went\s+on\s+to|"
+                        r"was\s+quick\s+to|would|will)\s+)*"
+                        r"(?:said|says|say|told|tells|added|adds|stressed|noted|insisted|warned|urged|wrote|writes|"
+                        r"elaborated|recalled|acknowledged|argues|predicted|suggested|"
                         r"argued|claimed|asked|explained|declared|announced|accused|denied|confirmed|reported|"
                         r"tweeted|called|responded|replied|continued|stated)\b")
 _CUE_BEFORE = re.compile(r"(?:\b(?:said|says|according\s+to|added|asked|wrote|explained|told))\s+$")

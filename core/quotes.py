@@ -80,7 +80,7 @@ def _lex():
         cue=cue,
         particles=particles,
         gap=re.compile(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|television|TV|broadcaster|website|network))?"
-                       r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?:,[^,\n“”\"]{1,160}){1,3},\s*|\s*[—–][^—–\n“”\"]{1,160}[—–]\s*)?"
+                       r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?:,[^,\n]{1,160}){1,3},\s*|\s*[—–][^—–\n“”\"]{1,160}[—–]\s*)?"
                        r"(?:(?:" + particles + r")\s+)*"),
         frames=re.compile(r"^\s*(?:" + _alt(d["statement_frames"]) + r")\b"),
         desc_start=re.compile(r"\s*(?:(?:But|And|So|Yet|Meanwhile|Still|Now)\s+)?(?:" + _DET + r")\s+((?:[\w\-’'.]+\s+){0,5}?"
@@ -455,6 +455,10 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
                 cm = cues[j]
                 lo = _clause_start(text, s_lo, cm.start(), qregions)
                 a = _attr(idx, text, lx, cm, lo, p.open, s_lo)
+                if a is None and lo > s_lo and len(text[s_lo:lo].split()) <= 12:
+                    # a short quoted title inside the subject's appositive ("X, the author of
+                    # “Fish Wars,” about ..., said") does not start a new clause
+                    a = _attr(idx, text, lx, cm, s_lo, p.open, s_lo)
                 if a is not None:
                     break
                 j -= 1

@@ -202,6 +202,10 @@ MORE_SPEAKERS = [
     # a name after a preposition before an -ing cue is not the speaker
     ("Ferreira answered back at Mencari, pointing out that the boats were “already in port”.",
      "already in port", "Tomas Ferreira"),
+    # a lone surname with several appositives, or "went on to say", is a person
+    ("Orlinsky, the author of “Fish Wars,” about the quota fight, said the rules were “too strict”.",
+     "too strict", "Orlinsky"),
+    ("Orlinsky went on to say, “The boats will stay.”", "The boats will stay", "Orlinsky"),
     # after an inverted cue, a possessive belongs to the speaker's description
     ("“The quotas stay,” said Varnholt’s spokesman Aldo Mencari.", "The quotas stay", "Aldo Mencari"),
     # a partial quote that ends its sentence: the next sentence's cue is not its attribution
