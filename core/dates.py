@@ -250,7 +250,7 @@ RULES: list[tuple[str, str]] = [
     # years alone
     ("year", rf"(?<![\w$£€¥#.,/-]){YEAR}(?![\w/-]|[.,]\d)|(?<=\bin\s)['’]\d\d(?![\w'’])"),
     # vague references
-    ("ref", r"(?:right\s+)?now(?![\w'’-])|currently|presently|at\s+present|nowadays|these\s+days|at\s+this\s+time|at\s+the\s+moment|for\s+now|so\s+far|to\s+date|recently|lately|(?:in\s+)?the\s+future|(?:in\s+)?the\s+(?:recent|distant|near)\s+(?:past|future)|the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|quarters?|century|centuries))|once\s+upon\s+a\s+time|(?:the\s+)?(?:near|distant)[\s-]+term"),
+    ("ref", r"(?:right\s+)?now(?![\w'’-])|currently|presently|at\s+present|nowadays|these\s+days|at\s+this\s+time|at\s+the\s+moment|for\s+now|so\s+far|to\s+date|recently|lately|(?:in\s+)?the\s+future|(?:in\s+)?the\s+(?:recent|distant|near)\s+(?:past|future)|the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|quarters?|century|centuries))|once\s+upon\s+a\s+time|(?:the\s+)?(?:near|distant|short)[\s-]+term|a\s+later\s+date"),
     # durations: "three weeks", "two-year", "a month and a half", "the past two months"
     ("duration", rf"(?:(?:{APPROX})*(?:{NUM}|{VAGUE})(?:\s+more)?[\s-]+{UNIT}(?:\s+and\s+a\s+half|[\s-]+(?:long|old))?|(?:{APPROX})+{UNIT_SG}(?![\w-])|(?:the\s+)?(?:full|whole|entire)\s+{UNIT_SG}|(?<=\bfor\s)(?:days|weeks|months|years|decades|hours)|(?:(?:many|several|the\s+last|the\s+past)\s+)?(?:decades|centuries))(?![\w-])"),
     # sets: daily, weekly, every week, each month, twice a year
@@ -272,7 +272,7 @@ try:  # the regex parser of the standard library (private module; the full scan 
 except ImportError:  # pragma: no cover
     _sre_parse = _sre_c = None
 
-_ANY, _DIGIT, _QUOTE = "<any>", "<digit>", "<quote>"
+_ANY, _DIGIT, _QUOTE, _OTHER = "<any>", "<digit>", "<quote>", "<other>"
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -301,6 +301,17 @@ def _set_kinds(items) -> set[str]:
     return kinds
 
 
+# first words so common that the word after them picks the rules to try ("the first", "the 1990s")
+_JOIN_HEADS = frozenset({"the"})
+
+
+def _matches_space(op, av) -> bool:
+    if op is _sre_c.LITERAL:
+        return chr(av).isspace()
+    return any(o is _sre_c.CATEGORY and a is _sre_c.CATEGORY_SPACE or o is _sre_c.LITERAL and chr(a).isspace()
+               for o, a in av)
+
+
 def _first_words(seq, open_: set[str], done: set[str]) -> set[str]:
     """Walk a parsed pattern: ``open_`` holds the letters read so far on each path (no word has
     ended yet); words that end (a non-letter follows) go to ``done``, as do _DIGIT / _QUOTE for
@@ -315,12 +326,28 @@ def _first_words(seq, open_: set[str], done: set[str]) -> set[str]:
             kinds = {_char_kind(av)} if op is c.LITERAL else _set_kinds(av)
             if "letter" in kinds or _ANY in kinds:
                 if op is c.IN or _ANY in kinds:
-                    done.add(_ANY)
+                    # a class of letters: unknown word (after "the ": any second word)
+                    for w in open_:
+                        if " " not in w:
+                            done.add(_ANY)
+                            return set()
+                        done.add(w.split(" ")[0] + " " + _ANY)
                     return set()
                 open_ = {w + chr(av).lower() for w in open_}
                 continue
+            if kinds == {"other"} and _matches_space(op, av):
+                # whitespace: ends a word, but "the" waits for the word after it ("the first")
+                nxt = set()
+                for w in open_:
+                    if w in _JOIN_HEADS or w.endswith(" "):
+                        nxt.add(w.rstrip(" ") + " ")
+                    else:
+                        done.add(w or _ANY)
+                open_ = nxt
+                continue
+            kind = _DIGIT if kinds == {_DIGIT} else _QUOTE if kinds == {_QUOTE} else _ANY
             for w in open_:
-                done.add(w if w else (_DIGIT if kinds == {_DIGIT} else _QUOTE if kinds == {_QUOTE} else _ANY))
+                done.add(w + kind if w.endswith(" ") else w if w else kind)
             open_ = set()
         elif op is c.SUBPATTERN:
             open_ = _first_words(av[-1], open_, done)
@@ -331,10 +358,10 @@ def _first_words(seq, open_: set[str], done: set[str]) -> set[str]:
             out = set(open_) if lo == 0 else set()
             cur = set(open_)
             for i in range(3):
-                cur = _first_words(body, cur, done)
+                prev, cur = cur, _first_words(body, cur, done)
                 if i + 1 >= lo:
                     out |= cur
-                if not cur or i + 1 >= hi:
+                if not cur or i + 1 >= hi or cur == prev:
                     break
             else:
                 if cur:
@@ -354,15 +381,17 @@ def _rule_starts(pattern: str) -> set[str]:
     try:
         done: set[str] = set()
         left = _first_words(_sre_parse.parse(pattern), {""}, done)
-        done |= {w if w else _ANY for w in left}
+        done |= {(w + _ANY if w.endswith(" ") else w) if w else _ANY for w in left}
         return done
     except Exception:  # pragma: no cover - an unexpected pattern shape: try this rule everywhere
         return {_ANY}
 
 
 _RULE_STARTS = {name: _rule_starts(pat) for name, pat in RULES}
-FIRST_WORDS = frozenset(w for ws in _RULE_STARTS.values() for w in ws)
+FIRST_WORDS = frozenset(w.split(" ")[0] for ws in _RULE_STARTS.values() for w in ws)
+_PAIR_KEYS = frozenset(w for ws in _RULE_STARTS.values() for w in ws if " " in w)
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|['’](?=\d)")
+_NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|['’](?=\d))")
 # characters that case-insensitive [A-Za-z] also matches (long s, Kelvin sign, dotted/dotless i):
 # a text holding one is scanned in full
 _ODD_LETTERS = re.compile("[\u017f\u212a\u0130\u0131]")
@@ -373,8 +402,16 @@ _BY_START: dict[str, re.Pattern | None] = {}
 def _start_regex(key: str) -> re.Pattern | None:
     """The alternation of the rules that can begin with token ``key`` (None: no rule can)."""
     if key not in _BY_START:
-        names = tuple(name for name, _ in RULES
-                      if key in _RULE_STARTS[name] or _ANY in _RULE_STARTS[name])
+        head, _, second = key.partition(" ")
+
+        def can_start(starts) -> bool:
+            if _ANY in starts or key in starts:
+                return True
+            if second:  # "the first": rules listing it, any "the ..." or a bare "the"
+                return f"{head} {_ANY}" in starts or head in starts
+            return any(w.split(" ")[0] == key for w in starts)  # "the" alone: every "the ..." rule
+
+        names = tuple(name for name, _ in RULES if can_start(_RULE_STARTS[name]))
         if names and names not in _BY_RULES:
             pats = dict(RULES)
             _BY_RULES[names] = re.compile(
@@ -387,11 +424,19 @@ def _candidates(text: str) -> list[tuple[int, re.Pattern]] | None:
     """(offset, regex to try there) for each token where a rule may begin; None: scan everything."""
     if not text.isascii() and _ODD_LETTERS.search(text):
         return None
-    by_start = _BY_START
+    by_start, first = _BY_START, FIRST_WORDS
     out = []
     for m in _TOKEN.finditer(text):
         w = m.group()
         key = w.lower() if w[0] in _LETTERS else _DIGIT if w[0].isdigit() else _QUOTE
+        if key not in first:
+            continue
+        if key in _JOIN_HEADS:
+            n = _NEXT_TOKEN.match(text, m.end())
+            if n:
+                w2 = n.group(1)
+                pair = key + " " + (w2.lower() if w2[0] in _LETTERS else _DIGIT if w2[0].isdigit() else _QUOTE)
+                key = pair if pair in _PAIR_KEYS else key + " " + _OTHER
         rx = by_start[key] if key in by_start else _start_regex(key)
         if rx is not None:
             out.append((m.start(), rx))
@@ -1667,7 +1712,13 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         elif lw in ("so far", "to date"):
             return None
         elif "term" in lw:
-            return None
+            # "in the near term", "in the short term": the time ahead; "near-term earnings" and
+            # "short-term debt" are adjectives, not times
+            if not re.fullmatch(r"the (?:near|short|distant) term", lw) or re.match(r"[\w-]", text[e:e + 1]):
+                return None
+            val = "FUTURE_REF"
+        elif lw == "a later date":
+            val = "FUTURE_REF"
         else:
             val = "PRESENT_REF"
             if lw == "now":

@@ -430,7 +430,9 @@ def _full_scan(text, ref, monkeypatch):
 def test_prefilter_equals_full_scan(monkeypatch):
     texts = [c[1] for c in CASES] + TRAPS + [SEED_SENTENCES, " ".join(c[1] for c in CASES)]
     texts += ["Q3 2024 and mid-1990s, the '80s, 5 p.m. EST Nov. 9, earlymorning yesterday, "
-              "ten days later, 1987-88 and '97, Tuesdays, every other week, 2026-02-06 and 6/2/2026."]
+              "ten days later, 1987-88 and '97, Tuesdays, every other week, 2026-02-06 and 6/2/2026.",
+              "Sales fell in the\nfirst quarter, in the  1990s, in the '80s, for the-year, the\tlatest period, "
+              "the day before, the 6th of May, the year-ago quarter, the past few years, The Week."]
     for text in texts:
         for ref in (THU, None):
             assert find_times(text, ref) == _full_scan(text, ref, monkeypatch), text
@@ -442,6 +444,8 @@ def test_every_rule_start_is_known():
     assert all(dates._ANY not in starts for starts in dates._RULE_STARTS.values())
     assert {"the", "tuesday", "feb", "yesterday", "q", dates._DIGIT, dates._QUOTE} <= dates.FIRST_WORDS
     assert "may" in dates._RULE_STARTS["month"] and "of" not in dates.FIRST_WORDS
+    # after "the", the next word picks the rules: "the first" may start a quarter, "the cat" nothing
+    assert "the first" in dates._RULE_STARTS["quarter"] and dates._start_regex("the cat") is None
 
 
 def test_odd_letters_scan_in_full():
