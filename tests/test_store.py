@@ -222,3 +222,23 @@ def test_opening_a_store_does_not_wait_for_a_writer(tmp_path):
     Store(path).ingest(corpus(1), workers=1)
     with _WriterLock(path, 0):
         assert Store(path, wait=0).count() == 1       # no StoreBusy: nothing to create or migrate
+
+
+def test_reading_in_one_thread_while_another_ingests(tmp_path):
+    """The dashboard's case: an upload ingests in a script thread while other sessions read."""
+    import threading
+    path = tmp_path / "s.duckdb"
+    writer = Store(path)
+    writer.commit_every = 0.01
+    arts = corpus(120)
+    done = {}
+    t = threading.Thread(target=lambda: done.update(report=writer.ingest(arts, workers=1)))
+    t.start()
+    reader = Store(path, read_only=True)
+    counts = []
+    while t.is_alive():
+        counts.append(reader.count())
+    t.join()
+    assert done["report"].added == 120
+    assert counts == sorted(counts) and any(0 < c < 120 for c in counts)
+    assert reader.count() == 120 and reader.check() == []
