@@ -201,7 +201,7 @@ RULES: list[tuple[str, str]] = [
     # quarters: "the first quarter", "third-quarter", "the fourth quarter of 2025", "Q3 2025"
     ("quarter", rf"(?:(?:last|this|next)\s+year['’]s\s+|the\s+)?(?:(?:fiscal|calendar|latest|current|same)\s+)?(?:{YEAR}\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarters?(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year))?"),
     ("qcode", rf"\bQ[1-4](?:\s+{YEAR}|(?=\s))"),
-    ("half", rf"(?:the\s+)?(?:first|second|1st|2nd|last|latter)[\s-]+half(?:\s+of\s+(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?"),
+    ("half", rf"(?:the\s+)?(?:first|second|1st|2nd|last|latter)[\s-]+half(?:\s+of\s+(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year|the\s+(?:(?:1[0-9]|20)\d0['’]?s|['’]\d0s)(?![\w'’])))?"),
     # decades and centuries
     ("decade", rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[0-9]|20)\d0['’]?s|['’]\d0s|(?:{_alt(DECADE_WORDS)}))(?![\w])"),
     ("century", rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})[\s-]+century"),
@@ -1134,6 +1134,18 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
 
     if rule == "half":
         h = 1 if re.search(r"first|1st", low) else 2
+        dm = re.search(r"of the ((?:1[0-9]|20)\d)0'?s$|of the '(\d)0s$", low)
+        if dm:  # "the last half of the '80s": the decade, its early or late half
+            if dm.group(1):
+                d3 = int(dm.group(1))
+            elif ref is not None:
+                c = ref.year // 100
+                d3 = c * 10 + int(dm.group(2)) if c * 100 + int(dm.group(2)) * 10 <= ref.year else (c - 1) * 10 + int(dm.group(2))
+            else:
+                return _mention(doc, s, e, "DATE", _unresolved(f"XX{dm.group(2)}", "year"))
+            v = _decade(d3)
+            mid = dt.date(d3 * 10 + 5, 1, 1)
+            return _mention(doc, s, e, "DATE", (v[0], v[1] if h == 1 else mid, mid - dt.timedelta(days=1) if h == 1 else v[2], "year"))
         y = _year_of(span, ref)
         if y is None and ref is not None:
             y = ref.year - 1 if "last year" in low else ref.year + 1 if "next year" in low else ref.year
@@ -1706,6 +1718,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             s += 3
             lw = lw[3:]
         if lw.endswith("future"):
+            if lw == "the future" and re.match(r"\s+of\b", text[e:e + 4]):
+                return None  # "the future of the alliance": its fate, not a time
             val = "FUTURE_REF"
         elif lw in ("recently", "lately", "the past", "once upon a time") or lw.endswith("past"):
             val = "PAST_REF"

@@ -611,3 +611,12 @@ def test_day_parts_alone(sentence, span, value):
     found, hits = _find(THU, sentence, span)
     assert hits, [(m.text, m.value) for m in found]
     assert (hits[0].type, hits[0].value) == ("TIME", value)
+
+
+def test_half_of_a_decade_and_the_future_of():
+    m = _find(THU, "Sales were flat in the last half of the '80s.", "the last half of the '80s")[1][0]
+    assert (m.value, m.first, m.last) == ("198", D(1985, 1, 1), D(1989, 12, 31))
+    m = _find(THU, "Prices rose in the first half of the 1990s.", "the first half of the 1990s")[1][0]
+    assert (m.value, m.first, m.last) == ("199", D(1990, 1, 1), D(1994, 12, 31))
+    assert find_times("The future of the alliance is unclear.", THU) == []
+    assert [m.value for m in find_times("They will meet again in the future.", THU)] == ["FUTURE_REF"]
