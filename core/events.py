@@ -297,6 +297,14 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
                                    [p for p in participants if not _within(p, aside)],
                                    [pl for pl in places if not _within(pl, aside)])
             _fill_location(ev, text, win, [pl for pl in places if not _within(pl, aside)], datelines)
+            if not ev.actors and not ev.countries and not nominal and etype in CONSULT:
+                # "Envoys from Veloria met in Port Calder": the group that is the subject
+                group = _group_subject(text, win[0], trig[0])
+                if group:
+                    ev.actors = [group]
+                    if not ev.location:
+                        place = _UNKNOWN_PLACE.match(text, trig[1], sent[1])
+                        ev.location = place.group(1) if place else ""
             if not ev.actors and not ev.countries:
                 # "a second round of talks": the parties of the talks the article told before
                 same = [o for o in out if o.type == etype]
@@ -332,6 +340,23 @@ def _is_bare_reference(text: str, sent: tuple[int, int], trig: tuple[int, int]) 
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:he|she)\s+(?:[a-z]+\s+){0,2}$", re.I)
+
+
+_UNKNOWN_PLACE = re.compile(r"\s+(?:with\s+\w+\s+)?(?:in|at)\s+((?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}))")
+
+
+@functools.lru_cache(maxsize=1)
+def _group_rx():
+    words = json.loads(DATA.read_text(encoding="utf-8"))["group_subjects"]
+    return re.compile(r"(?:^|(?<=\s))((?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+){0,2}(?i:" + words +
+                      r")(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?)\s+$")
+
+
+def _group_subject(text: str, start: int, trig: int) -> str:
+    """The subject of a consultation when it is a group ("Envoys from Veloria", "Senior
+    officials"): the words right before the trigger."""
+    m = _group_rx().search(text[start:trig])
+    return m.group(1).strip() if m else ""
 
 
 def _pronoun_subject(ev: Event, text: str, sent: tuple[int, int], trig: tuple[int, int],

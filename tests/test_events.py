@@ -203,3 +203,10 @@ def test_next_weeks_meeting_is_planned():
                 "in Vienna to be brief.")
     r = t[t["event_type"] == "meeting"].iloc[0]
     assert (r["status"], r["location"], r["date"]) == ("planned", "Vienna", pd.Timestamp("2026-03-09"))
+
+
+def test_a_group_subject_holds_a_meeting_in_an_unknown_place():
+    t = _events("Envoys from Veloria met in Port Calder on Monday.")
+    r = t[t["event_type"] == "meeting"].iloc[0]
+    assert (r["actors"], r["location"], r["location_country"]) == (("Envoys from Veloria",), "Port Calder", "")
+    assert _events("The river rose in Port Calder on Monday.").empty
