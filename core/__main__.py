@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from core.articles import read_corpus
@@ -69,12 +70,9 @@ def _progress_bar(enabled: bool):
 
 
 def ingest_summary(report, skipped, store_count: int, store_path) -> str:
+    """The ingest's summary line: the files that could not be read count as failed, with reasons."""
     failed = [(s.name, s.reason) for s in skipped] + list(report.failed)
-    line = (f"{report.added} added, {report.skipped_existing} already stored, "
-            f"{report.renormalised} re-normalised, {len(failed)} failed")
-    if failed:
-        line += ": " + "; ".join(f"{n} ({r})" for n, r in failed)
-    return line + f" | store {store_path}: {store_count} articles"
+    return replace(report, failed=failed).summary() + f" | store {store_path}: {store_count} articles"
 
 
 def cmd_ingest(args) -> int:

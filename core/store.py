@@ -11,12 +11,14 @@ url, added_at, extractor_version, n_rows) and ``rows`` (the event-table columns 
 core.table.COLUMNS, list columns as VARCHAR[], and ``seq``, the row's place in its article).
 
 Concurrency. DuckDB lets one process write a file, and no other process open it meanwhile. So
-the store never keeps the file open: every read and every write batch opens a connection, does
-its work in one transaction and closes it (a few milliseconds), and a connection that finds the
-file held by another process retries for up to ``timeout`` seconds. Normalisation, the slow part
-of an ingest, runs with the file closed, so the dashboard can read while an ingest writes.
-Writers (ingest, remove) also hold an exclusive lock on ``<store>.lock`` for their whole run:
-a second writer waits up to ``wait`` seconds for it and then raises StoreBusy.
+readers never keep the file open: every read opens a read-only connection, reads, and closes it.
+A writer (ingest, remove) holds an exclusive lock on ``<store>.lock`` for its whole run (a second
+writer waits up to ``wait`` seconds, then StoreBusy: "store busy ..."); normalisation, the slow
+part of an ingest, runs in worker processes, and the writer's connection, kept open between its
+commits, is closed at once when a reader signals that it waits (``<store>.reader-waiting``).
+A connection that finds the file held retries for up to ``timeout`` seconds; a writer waiting for
+the file signals too (``<store>.writer-waiting``), so readers polling in a loop cannot starve it.
+So the dashboard reads while an ingest writes, seeing the articles committed so far.
 
 Durability. An ingest commits whole articles: each batch of articles and all their rows go in
 one transaction, so an interrupted ingest (even SIGKILL) leaves whole articles only, and nothing
@@ -32,7 +34,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 

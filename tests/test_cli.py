@@ -1,7 +1,6 @@
 """The command line: normalise, ingest, export, info. One summary line, one-line errors, no tracebacks."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess

@@ -1,7 +1,6 @@
 """core.store: the DuckDB corpus (ingest, skip, re-normalise, remove, read back the table)."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 import duckdb
