@@ -184,6 +184,8 @@ RULES: list[tuple[str, str]] = [
     ("clock_day", rf"{TIME_CLOCK}(?:\s*,)?(?:\s+(?:on\s+)?)(?:(?:{WDAY})(?:,?\s+{MON}\s+{DAYN})?|{MON}\s+{DAYN}(?:,?\s+{YEAR})?|today|tonight|yesterday|tomorrow)"),
     # "Tuesday, Feb. 10, 2026" / "Tuesday, 10 February"
     ("wday_date", rf"(?:{WDAY}|{WDAY_ABBR})(?:\s*,\s*|\s+)(?:(?:the\s+)?{DAYN}(?:\s+of)?\s+{MON}|{MON}\s+(?:the\s+)?(?:{DAYN}|{ORD_DAY}))(?:,?\s+{YEAR})?"),
+    # "the week of March 6": that date's week
+    ("week_of", rf"the\s+week\s+of\s+(?:{MON}\s+{DAYN}|{DAYN}\s+{MON})(?:,?\s+{YEAR})?"),
     # "Feb. 6, 2026", "February 6th 2026", "March eighth"
     ("mdy", rf"(?:{EARLYLATE})?{MON}\s+(?:the\s+)?(?:{DAYN}|{ORD_DAY})(?:\s*,\s*|\s+)?(?:{YEAR})?(?!\s*(?:%|percent|[-–]\s*\d))"),
     # "6 Feb 2026", "6th of February", "the 6th of February"
@@ -1394,6 +1396,14 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             e -= 2
         return _mention(doc, s, e, typ, v)
 
+    if rule == "week_of":
+        inner_s = s + re.match(r"the\s+week\s+of\s+", span, re.I).end()
+        sub = _BIG.match(text, inner_s)
+        inner = _handle(doc, sub.lastgroup, sub.start(), sub.end()) if sub else None
+        if inner is None or inner.first is None or inner.precision != "day":
+            return None
+        return _mention(doc, s, inner.end, "DATE", _week(inner.first))
+
     if rule == "clock_day":
         cm = re.match(TIME_CLOCK, span, re.I)
         rest_s = s + cm.end()
@@ -2018,4 +2028,37 @@ def find_times(text: str, reference_date: dt.date | None) -> list[TimeMention]:
             continue
         doc.out.append(men)
         pos = max(men.end, s + 1)
+        if men.precision == "day" and m.lastgroup in ("mdy", "wday_date") and men.first is not None:
+            # "on April 24 and 25", "March 3-4": the second day shares the month and year
+            pair = _next_day(text, men)
+            if pair is not None:
+                doc.out[-1] = pair[0]
+                doc.out.append(pair[1])
+                pos = pair[1].end
     return doc.out
+
+
+_AND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w.,]?\d|\s*(?:%|percent|per\s?cent|[ap]\.?m\b|million|billion|points?))", re.I)
+
+
+def _next_day(text: str, men: TimeMention) -> tuple[TimeMention, TimeMention] | None:
+    """In "April 24 and 25" / "June 5 and 6, 2025": the first day (its year fixed by a year after
+    the second, if any) and the second day as a mention of its own, in the same month."""
+    m = _AND_DAY.match(text, men.end)
+    if not m or int(m.group(1)) <= men.first.day:
+        return None
+    s, e = m.start(1), m.end()
+    first = men.first
+    ym = re.match(r",?\s+((?:1[0-9]|20)\d\d)(?![\d%])", text[e:e + 8])
+    if ym:
+        e += ym.end()
+        try:
+            first = first.replace(year=int(ym.group(1)))
+        except ValueError:
+            return None
+    try:
+        d = first.replace(day=int(m.group(1)))
+    except ValueError:
+        return None
+    head = TimeMention(men.start, men.end, men.text, men.type, *_day(first)) if first != men.first else men
+    return head, TimeMention(s, e, text[s:e], "DATE", *_day(d))

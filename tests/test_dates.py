@@ -620,3 +620,15 @@ def test_half_of_a_decade_and_the_future_of():
     assert (m.value, m.first, m.last) == ("199", D(1990, 1, 1), D(1994, 12, 31))
     assert find_times("The future of the alliance is unclear.", THU) == []
     assert [m.value for m in find_times("They will meet again in the future.", THU)] == ["FUTURE_REF"]
+
+
+# ---- coordinated days and "the week of"
+@pytest.mark.parametrize("sentence,expected", [
+    ("The summit will be held on April 24 and 25.", [("April 24", "2026-04-24"), ("25", "2026-04-25")]),
+    ("The floods of June 5 and 6, 2024 were severe.", [("June 5", "2024-06-05"), ("6, 2024", "2024-06-06")]),
+    ("On March 3 and 4 percent of voters stayed home.", [("March 3", "2025-03-03")]),
+    ("The deadline is Feb. 3 to 5 p.m.", [("Feb. 3", "2026-02-03")]),
+    ("A hearing is set for the week of March 6.", [("the week of March 6", "2026-W10")]),
+])
+def test_coordinated_days_and_week_of(sentence, expected):
+    assert [(m.text, m.value) for m in find_times(sentence, THU)] == expected
