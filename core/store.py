@@ -35,6 +35,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -409,12 +410,17 @@ class Store:
                 session = stack.enter_context(_WriteSession(self))
                 pending: list[ChunkResult] = []
                 last = time.monotonic()
-                for res in normalise_chunks(todo, workers, progress, engine=engine, scheduler=scheduler,
-                                            staging=staging):
-                    pending.append(res)
-                    if time.monotonic() - last >= self.commit_every:
-                        self._commit(session, pending, by_id, new_ids, report)
-                        pending, last = [], time.monotonic()
+                try:
+                    for res in normalise_chunks(todo, workers, progress, engine=engine, scheduler=scheduler,
+                                                staging=staging):
+                        pending.append(res)
+                        if time.monotonic() - last >= self.commit_every:
+                            self._commit(session, pending, by_id, new_ids, report)
+                            pending, last = [], time.monotonic()
+                except BrokenProcessPool:
+                    self._commit(session, pending, by_id, new_ids, report)
+                    raise StoreError(f"a worker process died (out of memory?) after {report.added} articles were "
+                                     "added; they are kept: run the ingest again to add the rest") from None
                 self._commit(session, pending, by_id, new_ids, report)
         report.seconds = time.perf_counter() - started
         return report

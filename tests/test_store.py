@@ -241,3 +241,27 @@ def test_reading_in_one_thread_while_another_ingests(tmp_path):
     assert done["report"].added == 120
     assert counts == sorted(counts) and any(0 < c < 120 for c in counts)
     assert reader.count() == 120 and reader.check() == []
+
+
+def test_a_worker_that_dies_keeps_what_was_committed(tmp_path, monkeypatch):
+    monkeypatch.setattr(core.ingest, "SMALL_CORPUS", 0)
+    monkeypatch.setattr(core.ingest, "MAX_CHUNK", 2)
+    arts = corpus(24)
+    real = core.ingest.article_rows
+
+    def dies_on_the_last(art):
+        if art.name == arts[-1].name:
+            os._exit(9)                              # a worker killed (out of memory, signal)
+        return real(art)
+
+    monkeypatch.setattr(core.ingest, "article_rows", dies_on_the_last)
+    s = Store(tmp_path / "s.duckdb")
+    s.commit_every = 0
+    with pytest.raises(StoreError, match="a worker process died .* run the ingest again"):
+        s.ingest(arts, workers=2)
+    assert s.check() == []
+    kept = s.count()
+    assert kept < 24
+    monkeypatch.setattr(core.ingest, "article_rows", real)
+    assert s.ingest(arts, workers=2).added == 24 - kept
+    assert s.count() == 24
