@@ -34,7 +34,9 @@ merged view over all mentions of one actor (first role/country seen wins).
 ``idx.lookup(surface, offset)`` -> Actor | None: a name as written ("Baghaei", "Mr. Trump",
     "IRNA", "Iran") -> its actor; countries/seats of government become organisation actors.
 
-Sentence spans come from :mod:`core.sentences` (``idx.sentences``).
+Sentence spans come from :mod:`core.sentences` (``idx.sentences``). ``quote_marks_normalised(text)``
+writes ''pairs of apostrophes'' as double quotation marks, offsets unchanged; ``alternation(words)``
+is the character-trie regex used for every word list here and in core.quotes.
 
 Rules only (no model): capitalised-name runs with particles (bin, al-, de, van ...), titles and
 honorifics stripped into role/gender, nationality adjectives and possessives into country, and

@@ -13,11 +13,16 @@ Shapes found:
 - indirect speech without quotation marks: "X said (that) ...", "X told reporters ...", "..., X said.",
   "according to X, ...", "X urged the US to ...", "X warned that ..." -> "indirect".
 
-Speakers come from the attribution next to the quote (after it: ", he said", ", said Mr. X", ", the
-agency reported"; before it: "X said:", "X said ... 'partial'"; a "saying"/"adding" clause takes the
-subject of its sentence), resolved through :mod:`core.actors` to canonical names, role and country;
-a quote paragraph without attribution continues the speaker of the paragraph before it. The cue gives
-the event type (lists in ``core/data/speech.json``).
+Speakers come from the attribution next to the quote (after it: ", he said", ", said Mr. X", ", said
+former aide X", ", the agency reported", " ― X" for a signed pull quote; before it: "X said:", "X,
+54, of Y, said ... 'partial'", "NAME:" opening a transcript quote; a "saying"/"adding" clause takes
+the name right before it or the subject of its sentence), resolved through :mod:`core.actors` to
+canonical names, role and country. Unnamed speakers stay descriptions ("senior Cruz adviser", "One
+Iowa Democrat") unless a definite one resolves ("the spokesman" -> the person with that role). A quote
+without a cue takes the subject of its sentence ("Trump mocked Bush's 'low energy'"); opening a
+sentence, the speaker of the previous quote or of the sentence before when it reports speech; a quote
+paragraph without attribution continues the speaker of the paragraph before. Pairs of apostrophes
+(''like this'') are quotation marks. The cue gives the event type (lists in ``core/data/speech.json``).
 """
 from __future__ import annotations
 
