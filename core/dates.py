@@ -111,6 +111,13 @@ HOLIDAYS = {
     "Easter": "easter", "Good Friday": "good_friday",
 }
 
+# nouns after which "today's" / "tomorrow's" means the age, not the day
+GENERIC_AGE_NOUNS = {"world", "youth", "society", "generation", "generations", "children", "kids",
+                     "young", "youngsters", "teenagers", "students", "families", "consumers",
+                     "economy", "technology", "technologies", "computers", "culture", "media",
+                     "standards", "terms", "leaders", "workers", "workforce", "army", "military",
+                     "europe", "america", "china", "russia", "africa", "asia", "india", "era"}
+
 # words that turn a following 4-digit number into a quantity, not a year
 QUANTITY_AFTER_NUMBER = re.compile(
     r"\s*(?:%|percent|per\s?cent|people|persons|troops|soldiers|men|women|children|votes|"
@@ -1757,14 +1764,6 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         return _set(doc, s, e, span, low)
 
     return None
-
-
-# nouns after which "today's" / "tomorrow's" means the age, not the day
-GENERIC_AGE_NOUNS = {"world", "youth", "society", "generation", "generations", "children", "kids",
-                     "young", "youngsters", "teenagers", "students", "families", "consumers",
-                     "economy", "technology", "technologies", "computers", "culture", "media",
-                     "standards", "terms", "leaders", "workers", "workforce", "army", "military",
-                     "europe", "america", "china", "russia", "africa", "asia", "india", "era"}
 
 
 def _generic_day(text: str, s: int, e: int) -> bool:

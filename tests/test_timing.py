@@ -1,0 +1,74 @@
+"""core.timing.Timeline: which date a row gets (its own clause, the discourse date, publication).
+
+Sentences are invented (invented people and places)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from core.dates import find_times
+from core.timing import Timeline
+
+D = dt.date
+THU = D(2026, 2, 12)
+
+
+def _timeline(text: str, quoted=()):
+    return Timeline(text, find_times(text, THU), quoted)
+
+
+def _clause(text: str, sentence: str) -> tuple[int, int]:
+    i = text.index(sentence)
+    return i, i + len(sentence)
+
+
+def test_governing_date_of_the_clause():
+    text = "The envoys met in Dorn on Tuesday. They will meet again on Friday."
+    tl = _timeline(text)
+    w = tl.when(_clause(text, "They will meet again on Friday."), text.index("meet again"), THU)
+    assert (w.date, w.source, w.text) == (D(2026, 2, 13), "text", "Friday")
+
+
+def test_a_day_told_from_another_dates_its_clause():
+    text = "The talks opened in Dorn on Feb. 3. The next day, the envoys left for Karsk."
+    tl = _timeline(text)
+    w = tl.when(_clause(text, "The next day, the envoys left for Karsk."), text.index("left"), THU)
+    assert (w.date, w.source, w.text) == (D(2026, 2, 4), "text", "The next day")
+
+
+def test_discourse_date_carries_to_the_next_paragraph():
+    text = "At a briefing on Tuesday, minister Arlo Venn spoke.\nHe said the envoys had made progress."
+    tl = _timeline(text)
+    second = _clause(text, "He said the envoys had made progress.")
+    w = tl.when(second, text.index("made"), THU)
+    assert (w.date, w.source) == (D(2026, 2, 10), "context")
+
+
+def test_year_precision_does_not_carry_as_context():
+    text = "Trade grew in 2024.\nThe envoys met in Dorn."
+    tl = _timeline(text)
+    w = tl.when(_clause(text, "The envoys met in Dorn."), text.index("met"), THU)
+    assert (w.date, w.source) == (THU, "published")
+
+
+def test_planned_event_without_a_date_is_undated():
+    text = "A second round of talks has been confirmed, but a date has not been announced."
+    tl = _timeline(text)
+    w = tl.when(_clause(text, text), text.index("round"), THU, planned=True)
+    assert (w.date, w.precision, w.source) == (None, "unknown", "")
+
+
+def test_said_when_ignores_dates_inside_the_words_said():
+    text = "\u201cWe met on Monday,\u201d Venn said on Wednesday."
+    words = (1, text.index("\u201d"))
+    cue = (text.index("said"), text.index("said") + 4)
+    tl = _timeline(text, quoted=[words])
+    w = tl.said_when((0, len(text)), cue, words, THU)
+    assert (w.date, w.source, w.text) == (D(2026, 2, 11), "text", "Wednesday")
+
+
+def test_vague_references_are_not_placed():
+    text = "The current talks have stalled recently, officials said."
+    tl = _timeline(text)
+    assert tl.mentions == []
+    w = tl.when((0, len(text)), text.index("stalled"), THU)
+    assert (w.date, w.source) == (THU, "published")
