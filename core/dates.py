@@ -190,7 +190,7 @@ RULES: list[tuple[str, str]] = [
     # clock time + day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"
     ("clock_day", rf"{TIME_CLOCK}(?:\s*,)?(?:\s+(?:on\s+)?)(?:(?:{WDAY})(?:,?\s+{MON}\s+{DAYN})?|{MON}\s+{DAYN}(?:,?\s+{YEAR})?|today|tonight|yesterday|tomorrow)"),
     # "Tuesday, Feb. 10, 2026" / "Tuesday, 10 February"
-    ("wday_date", rf"(?:{WDAY}|{WDAY_ABBR})(?:\s*,\s*|\s+)(?:(?:the\s+)?{DAYN}(?:\s+of)?\s+{MON}|{MON}\s+(?:the\s+)?(?:{DAYN}|{ORD_DAY}))(?:,?\s+{YEAR})?"),
+    ("wday_date", rf"(?:(?:this\s+coming|this|next|last|coming|past)\s+)?(?:{WDAY}|{WDAY_ABBR})(?:\s*,\s*|\s+)(?:(?:the\s+)?{DAYN}(?:\s+of)?\s+{MON}|{MON}\s+(?:the\s+)?(?:{DAYN}|{ORD_DAY}))(?:,?\s+{YEAR})?"),
     # "the week of March 6": that date's week
     ("week_of", rf"the\s+week\s+of\s+(?:{MON}\s+{DAYN}|{DAYN}\s+{MON})(?:,?\s+{YEAR})?"),
     # "Feb. 6, 2026", "February 6th 2026", "March eighth"
@@ -1500,6 +1500,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             prec = base_prec if unit != "M" or base_prec == "month" else "month"
         else:
             prec = {"D": "day", "W": "day", "M": "month", "Q": "quarter", "Y": "year", "E": "year", "C": "year"}[unit]
+        if prec == "day" and unit == "W" and n >= WEEKS_AGO_AS_WEEK:
+            return _mention(doc, s, e, "DATE", _week(d))  # "six weeks ago": that week, not a day
         if prec == "day":
             return _mention(doc, s, e, "DATE", _day(d))
         if prec == "month":
@@ -1951,6 +1953,7 @@ def _try(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
 _DATELINE = re.compile(
     rf"\s*[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){{0,4}},\s+(?P<mon>{MON})\s+(?P<day>[12]\d|3[01]|0?[1-9])"
     rf"(?:,?\s+(?P<year>{YEAR}))?\s*(?:\([^()\n]{{1,30}}\)\s*)?(?:--|—|–|-|_)")
+WEEKS_AGO_AS_WEEK = 3  # "three weeks ago" and more name a week; "a week ago", "two weeks ago" a day
 DATELINE_MAX_SHIFT = 7  # days between the publication date and a dateline taken as the story's day
 
 

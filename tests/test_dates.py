@@ -632,3 +632,14 @@ def test_half_of_a_decade_and_the_future_of():
 ])
 def test_coordinated_days_and_week_of(sentence, expected):
     assert [(m.text, m.value) for m in find_times(sentence, THU)] == expected
+
+
+@pytest.mark.parametrize("ref,sentence,span,value", [
+    (THU, "The envoys met six weeks ago.", "six weeks ago", "2026-W01"),
+    (THU, "The blockade began two weeks ago.", "two weeks ago", "2026-01-29"),
+    (D(1998, 3, 5), "Women's Day is this coming Sunday, March eighth.", "this coming Sunday, March eighth", "1998-03-08"),
+])
+def test_weeks_ago_and_weekday_dates(ref, sentence, span, value):
+    found, hits = _find(ref, sentence, span)
+    assert hits, [(m.text, m.value) for m in found]
+    assert hits[0].value == value
