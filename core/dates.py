@@ -253,6 +253,7 @@ RULES: list[tuple[str, str]] = [
     ("coming", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|weeks\s+and)\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"),
     ("recent_units", r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|quarters|years|decades)"),
     # holidays
+    ("holiday_week", rf"(?:{_alt(HOLIDAYS)})\s+week(?![\w'’-])"),
     ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{_alt(HOLIDAYS)})(?:\s+{YEAR})?"),
     # month names alone ("in March", "by May", "March's")
     ("month", rf"(?:{EARLYLATE})?(?:{_MON_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)(?![\w-])"),
@@ -1603,6 +1604,14 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         if mod in ("earlier", "later"):
             mod = None
         return _mention(doc, s, e, "DATE", _early_late(v, mod))
+
+    if rule == "holiday_week":
+        # "as Easter week began": the week of the nearest such holiday, whatever the tense
+        if ref is None:
+            return None
+        name = next(h for h in sorted(HOLIDAYS, key=len, reverse=True) if span.lower().replace("’", "'").startswith(h.lower().replace("’", "'")))
+        day = min((_holiday_date(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)), key=lambda d: abs((d - ref).days))
+        return _mention(doc, s, e, "DATE", _week(day))
 
     if rule == "holiday":
         name = next(h for h in sorted(HOLIDAYS, key=len, reverse=True) if h.lower() in span.lower().replace("’", "'") or h.lower() in span.lower())

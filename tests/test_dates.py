@@ -643,3 +643,9 @@ def test_weeks_ago_and_weekday_dates(ref, sentence, span, value):
     found, hits = _find(ref, sentence, span)
     assert hits, [(m.text, m.value) for m in found]
     assert hits[0].value == value
+
+
+def test_holiday_week():
+    found = find_times("Protesters prayed as Easter week began.", D(2000, 4, 17))
+    assert [(m.text, m.value, m.first, m.last) for m in found] == [
+        ("Easter week", "2000-W16", D(2000, 4, 17), D(2000, 4, 23))]
