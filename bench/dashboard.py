@@ -139,6 +139,7 @@ def wait_idle(page, timeout=60_000) -> None:
     """Until Streamlit has finished the current run (its running indicator is gone)."""
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+        "!document.querySelector('[data-stale=\"true\"]') && "
         "document.querySelector('[data-testid=\"stPlotlyChart\"] .main-svg')", timeout=timeout)
 
 
@@ -200,11 +201,41 @@ def go(page, name: str) -> None:
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=name).click()
 
 
+def server_side(csv: Path, codes: list[str], lo, hi, repeat: int) -> dict[str, float]:
+    """The dashboard's own Python work, without a browser (Streamlit's AppTest runs the script in
+    this process): a first run (corpus read and indexed), a new session on the loaded corpus, a
+    country filter, a date filter, each switch of page. Median seconds of ``repeat``."""
+    import datetime as dt
+
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["NEGOTIATION_CORPUS"] = str(csv)
+    os.environ.pop("NEGOTIATION_STORE", None)
+    script = f"import runpy; runpy.run_path({str(ROOT / 'app.py')!r}, run_name='__main__')"
+    out: dict[str, list[float]] = {k: [] for k in ("load", "first", "filter", "date", "pages")}
+    at = AppTest.from_string(script, default_timeout=300)
+    out["load"].append(timed(at.run))
+    for r in range(repeat):
+        at = AppTest.from_string(script, default_timeout=300)
+        out["first"].append(timed(at.run))
+        at.multiselect(key="f_countries").set_value([codes[r]])
+        out["filter"].append(timed(at.run))
+        at.date_input(key="f_dates").set_value((lo, hi + dt.timedelta(days=r)))
+        out["date"].append(timed(at.run))
+        t = time.perf_counter()
+        for page in ("quotes", "countries", "articles", "timeline"):
+            at.switch_page(str(ROOT / "pages" / f"{page}.py")).run()
+        out["pages"].append((time.perf_counter() - t) / 4)
+        assert not at.exception, at.exception
+    return {k: statistics.median(v) for k, v in out.items()}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--keep", type=Path, help="folder for the generated CSV (kept between runs)")
+    ap.add_argument("--server-only", action="store_true", help="measure the script's own work only")
     ap.add_argument("--shot", type=Path, help="save a screenshot of the first view here (PNG)")
     ap.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     args = ap.parse_args(argv)
@@ -223,16 +254,25 @@ def main(argv=None) -> int:
     table = read_event_csv(csv)
     idx = F.TableIndex(table) if hasattr(F, "TableIndex") else None
     countries = F.country_options(table)
-    country = countries[len(countries) // 3]
-    label = f"{country_name(country)} ({country})"
-    n_country = len(F.apply(table, F.Filters(countries=(country,))))
+    index = F.TableIndex(table)
     lo = table["date"].dropna().quantile(0.5).date().replace(day=1)
     hi = (pd.Timestamp(lo) + pd.offsets.MonthEnd(0)).date()
-    n_month = len(F.apply(table, F.Filters(countries=(country,), date_from=lo, date_to=hi)))
-    del idx
+    plans = []                       # another country each repeat: no filter state is cached yet
+    for r in range(args.repeat + 1):
+        code = countries[(len(countries) // 3 + r) % len(countries)]
+        plans.append((code, f"{country_name(code)} ({code})",
+                      len(F.apply(table, F.Filters(countries=(code,)), index)),
+                      len(F.apply(table, F.Filters(countries=(code,), date_from=lo, date_to=hi), index)),
+                      len(F.apply(table, F.Filters(date_from=lo, date_to=hi), index))))
     print(f"corpus events={len(table):,} articles={table['article_id'].nunique():,} "
           f"countries={len(countries)} csv={csv.stat().st_size / 1e6:.1f} MB (made in {made:.1f} s)")
 
+    srv = server_side(csv, [p[0] for p in plans], lo, hi, args.repeat)
+    print(f"server  events={len(table):,} load={srv['load']:.2f}s first={srv['first']:.2f}s "
+          f"filter={srv['filter']:.2f}s date={srv['date']:.2f}s page={srv['pages']:.2f}s "
+          f"(the script's own work per run, AppTest, no browser)")
+    if args.server_only:
+        return 0
     proc, url = start_server([str(csv)], folder / "streamlit.log")
     times: dict[str, list[float]] = {k: [] for k in ("load", "first", "filter", "date", "clear", "page", "csv")}
     try:
@@ -243,7 +283,8 @@ def main(argv=None) -> int:
             times["load"].append(sec)
             wait_idle(page)
             ctx.close()
-            for _ in range(args.repeat):
+            for r in range(args.repeat):
+                _, label, n_country, n_month, n_dates = plans[r + 1]
                 sec, ctx, page = first_view(browser, url)
                 times["first"].append(sec)
                 wait_idle(page)
@@ -257,8 +298,7 @@ def main(argv=None) -> int:
                 rows = len(pd.read_csv(dl.value.path(), dtype=str))
                 times["csv"].append(time.perf_counter() - t)
                 assert rows == n_month, (rows, n_month)
-                times["clear"].append(change_and_wait(page, lambda: clear_countries(page),
-                                                      count_is(len(F.apply(table, F.Filters(date_from=lo, date_to=hi))))))
+                times["clear"].append(change_and_wait(page, lambda: clear_countries(page), count_is(n_dates)))
                 t = time.perf_counter()
                 for name, title in (("Who said what", "Who said what"), ("Countries", "Countries"),
                                     ("Timeline", "Timeline")):

@@ -32,6 +32,7 @@ from core.places import country_name  # noqa: E402
 from core.views import read_event_csv  # noqa: E402
 
 COUNT = re.compile(r"^([\d,]+) of ([\d,]+) events shown$")
+SHOTS: Path | None = None   # where a failing session's page is saved (the --keep folder)
 TIMEOUT = 240_000        # ms for any one step: ten Chromium pages on two shared cores are slow
 
 
@@ -41,8 +42,25 @@ async def wait_count(page, n: int, timeout=TIMEOUT) -> None:
 
 
 async def idle(page, timeout=TIMEOUT) -> None:
-    await page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                                 timeout=timeout)
+    """Until Streamlit has finished the run: no running indicator, no element left stale (an
+    element from the previous run, such as a download button still holding the previous file)."""
+    await page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+                                 "!document.querySelector('[data-stale=\"true\"]')", timeout=timeout)
+
+
+async def go(page, title: str) -> None:
+    """Open a page from the sidebar and wait until it is drawn (a click that lands while a run
+    is finishing can be lost: click again)."""
+    for _ in range(3):
+        await idle(page)
+        await page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+        try:
+            await page.locator("h1", has_text=title).first.wait_for(timeout=min(TIMEOUT, 60_000))
+            break
+        except Exception:  # noqa: BLE001 - tried again, then the step fails below
+            continue
+    await page.locator("h1", has_text=title).first.wait_for(timeout=TIMEOUT)
+    await idle(page)
 
 
 async def download_rows(page, label: str) -> int:
@@ -52,7 +70,8 @@ async def download_rows(page, label: str) -> int:
     return len(pd.read_csv(await dl.path(), dtype=str, keep_default_na=False, encoding="utf-8-sig"))
 
 
-async def session(browser, url: str, i: int, plan: list[tuple[str, int, int]], times: dict, errors: list) -> bool:
+async def session(browser, url: str, i: int, plan: list[tuple[str, int, int]], total: int, times: dict,
+                  errors: list) -> bool:
     ctx = await browser.new_context(viewport={"width": 1300, "height": 850}, accept_downloads=True)
     ctx.set_default_timeout(TIMEOUT)
     page = await ctx.new_page()
@@ -68,6 +87,7 @@ async def session(browser, url: str, i: int, plan: list[tuple[str, int, int]], t
             clear = ms.get_by_role("button", name=re.compile("Clear all", re.I))
             if await clear.count():
                 await clear.click()
+                await wait_count(page, total)
                 await idle(page)
             await ms.locator("input").fill(label.split(" (")[0])
             await page.get_by_role("option", name=label).click()
@@ -81,27 +101,25 @@ async def session(browser, url: str, i: int, plan: list[tuple[str, int, int]], t
             if got != n_events:
                 raise AssertionError(f"events CSV has {got} rows, the filter {n_events}")
             t = time.perf_counter()
-            await page.get_by_test_id("stSidebarNav").get_by_role("link", name="Who said what").click()
-            await page.locator("h1", has_text="Who said what").wait_for(timeout=TIMEOUT)
-            await idle(page)
+            await go(page, "Who said what")
             times["page"].append(time.perf_counter() - t)
             got = await download_rows(page, "Quotes (CSV)")
             if got != n_quotes:
                 raise AssertionError(f"quotes CSV has {got} rows, the filter {n_quotes}")
-            await page.get_by_test_id("stSidebarNav").get_by_role("link", name="Timeline").click()
-            await page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=TIMEOUT)
-            await idle(page)
+            await go(page, "Timeline")
         if await page.get_by_test_id("stException").count():
             raise AssertionError("an exception is shown on the page")
         return True
     except Exception as e:  # noqa: BLE001 - counted and reported
+        if SHOTS:
+            await page.screenshot(path=str(SHOTS / f"load-session-{i}.png"), full_page=True)
         errors.append(f"session {i}: {type(e).__name__}: " + " / ".join(str(e).splitlines()[:4])[:400])
         return False
     finally:
         await ctx.close()
 
 
-async def run(url: str, sessions: int, plans: list, chromium: str) -> tuple[list[bool], dict, list, float]:
+async def run(url: str, sessions: int, plans: list, total: int, chromium: str) -> tuple[list[bool], dict, list, float]:
     from playwright.async_api import async_playwright
 
     times: dict[str, list[float]] = {"open": [], "filter": [], "csv": [], "page": []}
@@ -110,7 +128,7 @@ async def run(url: str, sessions: int, plans: list, chromium: str) -> tuple[list
         browser = await p.chromium.launch(executable_path=chromium, headless=True,
                                           args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
         t = time.perf_counter()
-        ok = await asyncio.gather(*(session(browser, url, i, plans[i], times, errors) for i in range(sessions)))
+        ok = await asyncio.gather(*(session(browser, url, i, plans[i], total, times, errors) for i in range(sessions)))
         wall = time.perf_counter() - t
         await browser.close()
     return list(ok), times, errors, wall
@@ -121,6 +139,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sessions", type=int, default=10)
     ap.add_argument("--events", type=int, default=20_000)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=240, help="seconds any one step may take")
     ap.add_argument("--keep", type=Path, help="folder for the generated CSV (kept between runs)")
     ap.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     args = ap.parse_args(argv)
@@ -128,6 +147,9 @@ def main(argv=None) -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="dashboard-load-"))
     folder.mkdir(parents=True, exist_ok=True)
     csv = D.write_corpus(args.events, folder)
+    global SHOTS, TIMEOUT
+    SHOTS = folder
+    TIMEOUT = args.timeout * 1000
     table = read_event_csv(csv)
     index = F.TableIndex(table)
     countries = index.countries[:args.sessions * args.rounds]
@@ -143,7 +165,7 @@ def main(argv=None) -> int:
     log = folder / "streamlit-load.log"
     proc, url = D.start_server([str(csv)], log)
     try:
-        ok, times, errors, wall = asyncio.run(run(url, args.sessions, plans, args.chromium))
+        ok, times, errors, wall = asyncio.run(run(url, args.sessions, plans, len(table), args.chromium))
     finally:
         D.stop(proc)
     server_errors = [line for line in log.read_text(errors="replace").splitlines() if "Traceback" in line]

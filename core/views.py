@@ -201,8 +201,9 @@ def _hover(s: str, width: int = 70) -> str:
 
 
 def _lane_order(frame: pd.DataFrame) -> list[str]:
+    """Lanes by their first event; the folded "Other (n)" lane last."""
     first = frame.groupby("lane")["start"].min().sort_values()
-    return list(first.index)
+    return sorted(first.index, key=lambda ln: str(ln).startswith("Other ("))
 
 
 def _spread(frame: pd.DataFrame, keys: list[str], lane_y: dict) -> tuple[pd.Series, float]:
@@ -239,6 +240,9 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
         agg = aggregate_marks(frame, freq)
         agg["y"] = agg["lane"].map(lane_y).astype(float)
         unit = "day" if freq == "D" else "week"
+        # the busiest period gets the biggest mark that still leaves its neighbours apart
+        biggest = max(9.0, min(26.0, 1500 / max(1, agg["start"].nunique())))
+        n_max = max(1, int(agg["n"].max()))
         lane_html = {ln: html.escape(ln) for ln in order}
         for et in [t for t in EVENT_TYPES if t in set(agg["event_type"])]:
             a = agg[agg["event_type"] == et]
@@ -250,12 +254,15 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
             custom[:, 3] = [lane_html[x] for x in a["lane"]]
             fig.add_trace(go.Scatter(
                 x=a["start"].to_numpy(), y=a["y"].to_numpy(), mode="markers", name=et, legendgroup=et,
-                marker=dict(color=EVENT_COLOURS[et], size=np.minimum(a["n"].to_numpy() ** 0.5 * 3 + 4, 26),
+                marker=dict(color=EVENT_COLOURS[et], size=3 + (biggest - 3) * np.sqrt(a["n"].to_numpy() / n_max),
                             opacity=0.75, line=dict(width=0.5, color="white")),
                 customdata=custom,
                 hovertemplate=(f"<b>%{{customdata[1]}} events</b> in the {unit} of %{{x|%d %b %Y}}"
                                "<br>%{customdata[3]}<br>mostly %{customdata[2]}<extra></extra>")))
-        fig.update_layout(title=dict(text=f"{len(frame):,} marks, grouped per {unit}", font=dict(size=13)))
+        fig.update_layout(legend=dict(itemsizing="constant"),
+                          title=dict(text=f"{len(frame):,} marks, grouped per {unit}: the bigger, the more events",
+                                     font=dict(size=12, color="#57606a"), x=1, xanchor="right", y=0.995,
+                                     yanchor="top"))
     else:
         pts = frame["kind"] == "point"
         frame["y"] = 0.0

@@ -47,6 +47,7 @@ def settle(page):
     """Wait until Streamlit has finished the current run."""
     page.wait_for_timeout(150)
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=20_000)   # nothing left from the last run
 
 
 def click_centre(page, locator):
