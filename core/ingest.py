@@ -39,6 +39,7 @@ ROW_SCHEMA = pa.schema([pa.field(c, ARROW_TYPES[k]) for c, k in COLUMNS.items()]
 
 MAX_CHUNK = 64          # articles per task: big enough to amortise pickling, small enough to balance
 SMALL_CORPUS = 48       # fewer articles than this are normalised in the calling process (a pool costs more)
+IN_PROCESS_CHUNK = 16   # there, no pickling: small chunks for a smooth progress bar and frequent commits
 
 
 def default_workers() -> int:
@@ -136,11 +137,12 @@ def normalise_chunk_to_parquet(articles: list[Article], folder: str) -> ChunkRes
     return res
 
 
-def chunked(articles: list[Article], workers: int) -> list[list[Article]]:
-    """Chunks of whole articles: about four per worker so the last ones balance, at most MAX_CHUNK."""
+def chunked(articles: list[Article], workers: int, max_size: int | None = None) -> list[list[Article]]:
+    """Chunks of whole articles: about four per worker so the last ones balance, at most
+    ``max_size`` (MAX_CHUNK)."""
     if not articles:
         return []
-    size = max(1, min(MAX_CHUNK, math.ceil(len(articles) / (workers * 4))))
+    size = max(1, min(max_size or MAX_CHUNK, math.ceil(len(articles) / (workers * 4))))
     return [articles[i:i + size] for i in range(0, len(articles), size)]
 
 
@@ -176,7 +178,7 @@ def normalise_local(articles: list[Article], workers: int | None = None,
     _report(progress, 0, total)
     if workers <= 1 or total < SMALL_CORPUS:
         done = 0
-        for chunk in chunked(articles, 1):
+        for chunk in chunked(articles, 1, IN_PROCESS_CHUNK):
             res = normalise_chunk(chunk)
             done += len(chunk)
             _report(progress, done, total)

@@ -541,6 +541,8 @@ class _WriteSession:
         self._stop.set()
         self._watcher.join()
         self.release()
+        with contextlib.suppress(OSError):
+            os.remove(self.store._reader_waiting)
 
     def connection(self):
         """The open connection (call with ``lock`` held)."""

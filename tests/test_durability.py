@@ -24,7 +24,12 @@ import sys
 from core.store import Store, StoreBusy
 from store_corpus import corpus
 import os, time
-path, n, start, wait, go = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+import core.ingest
+path, n, start, wait, go, slow = (sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]),
+                                  sys.argv[5], float(sys.argv[6]))
+if slow:                                 # a slower extractor: the ingest surely still runs when the test acts
+    rows = core.ingest.article_rows
+    core.ingest.article_rows = lambda art: (time.sleep(slow), rows(art))[1]
 while go and not os.path.exists(go):     # started early, waits for the test's signal
     time.sleep(0.01)
 try:
@@ -38,9 +43,10 @@ except StoreBusy as e:
 """
 
 
-def start_ingest(path: Path, n: int, start: int = 0, wait: float = 60.0, go: Path | str = "") -> subprocess.Popen:
+def start_ingest(path: Path, n: int, start: int = 0, wait: float = 60.0, go: Path | str = "",
+                 slow: float = 0.0) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
-    return subprocess.Popen([sys.executable, "-c", INGEST, str(path), str(n), str(start), str(wait), str(go)],
+    return subprocess.Popen([sys.executable, "-c", INGEST, str(path), str(n), str(start), str(wait), str(go), str(slow)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -72,7 +78,7 @@ def test_sigkill_halfway_leaves_whole_articles_and_loses_nothing(tmp_path):
     raw_rows_before = raw_rows(path, before_arts)
     assert len(raw_rows_before) > 0
     total = 250
-    proc = start_ingest(path, total)
+    proc = start_ingest(path, total, slow=0.01)
     wait_for_count(path, len(before_arts) + 10, proc)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
@@ -134,7 +140,7 @@ def test_second_ingest_that_will_not_wait_reports_busy(tmp_path):
     path = tmp_path / "s.duckdb"
     Store(path)
     go = tmp_path / "go"
-    first = start_ingest(path, 200)
+    first = start_ingest(path, 100, slow=0.03)
     second = start_ingest(path, 5, start=900, wait=0, go=go)
     wait_for_count(path, 1, first)
     go.touch()
@@ -144,4 +150,4 @@ def test_second_ingest_that_will_not_wait_reports_busy(tmp_path):
     first.communicate(timeout=60)
     assert first.returncode == 0
     with Store(path, read_only=True) as s:
-        assert s.count() == 200 and s.check() == []
+        assert s.count() == 100 and s.check() == []
