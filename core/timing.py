@@ -44,11 +44,20 @@ def placeable(mentions: list[TimeMention]) -> list[TimeMention]:
             and m.last is not None and m.precision != "unknown"]
 
 
+def anchorless(mentions: list[TimeMention]) -> list[TimeMention]:
+    """Dates that need a reference date the article does not give ("on Tuesday" with no date
+    line): they still govern their clause, which then stays undated rather than borrowing
+    another sentence's date."""
+    return [m for m in mentions if m.type in PLACEABLE_TYPES and m.first is None and "X" in m.value]
+
+
 def _inside(m: TimeMention, spans) -> bool:
     return any(a <= m.start and m.end <= b for a, b in spans)
 
 
 def from_mention(m: TimeMention, source: str) -> When:
+    if m.first is None:   # an anchorless date of the row's own clause: said, but not placeable
+        return When(None, None, "unknown", m.text, "")
     return When(m.first, m.last, m.precision, m.text if source == "text" else "", source)
 
 
@@ -62,8 +71,8 @@ class Timeline:
         self.quoted = sorted(quoted)
         # mentions inside quoted or reported words say when *those* things happened, not when
         # anything was said or done around them: they never set the discourse date
-        self.mentions = placeable(mentions)
-        self.discourse = [m for m in self.mentions if not _inside(m, self.quoted)
+        self.mentions = sorted(placeable(mentions) + anchorless(mentions), key=lambda m: m.start)
+        self.discourse = [m for m in self.mentions if m.first is not None and not _inside(m, self.quoted)
                           and m.precision in CONTEXT_PRECISIONS]
 
     def paragraph_of(self, offset: int) -> int:
