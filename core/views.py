@@ -232,6 +232,7 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
     lane_y = {lane: len(order) - 1 - i for i, lane in enumerate(order)}     # first lane on top
     aggregate = len(frame) > dense
     lane_px = 56
+    note = ""
     if not aggregate and len(frame) and (frame["when"] == "").all():   # few marks after all: label them
         frame = timeline_frame(table, lane_by)
     if aggregate:
@@ -259,10 +260,8 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
                 customdata=custom,
                 hovertemplate=(f"<b>%{{customdata[1]}} events</b> in the {unit} of %{{x|%d %b %Y}}"
                                "<br>%{customdata[3]}<br>mostly %{customdata[2]}<extra></extra>")))
-        fig.update_layout(legend=dict(itemsizing="constant"),
-                          title=dict(text=f"{len(frame):,} marks, grouped per {unit}: the bigger, the more events",
-                                     font=dict(size=12, color="#57606a"), x=1, xanchor="right", y=0.995,
-                                     yanchor="top"))
+        fig.update_layout(legend=dict(itemsizing="constant"))
+        note = f"{len(frame):,} marks, grouped per {unit}: the bigger, the more events"
     else:
         pts = frame["kind"] == "point"
         frame["y"] = 0.0
@@ -325,6 +324,8 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
                                       dict(dtickrange=[604_800_000, "M1"], value="%-d %b\n%Y"),
                                       dict(dtickrange=["M1", "M12"], value="%b\n%Y"),
                                       dict(dtickrange=["M12", None], value="%Y")])
+    if note:
+        fig.update_xaxes(title=dict(text=note, font=dict(size=12, color="#57606a")))
     return style(fig)
 
 
