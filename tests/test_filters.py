@@ -1,6 +1,7 @@
 """core.filters on the invented negotiation of tests/dashboard_data.py."""
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 import dashboard_data as data
@@ -115,3 +116,50 @@ def test_describe():
     lines = F.describe(F.Filters(countries=("OMN",), date_from=dt.date(2026, 3, 1), text="x"),
                        lambda c: {"OMN": "Oman"}[c])
     assert lines == ["Countries (any of): Oman (OMN)", "Dates: 2026-03-01 to the end", "Text contains: x"]
+
+
+def _reference(table, f):
+    """The filters written row by row, the plain way: what the vectorised index must agree with."""
+    keep = []
+    for r in table.itertuples():
+        cs = set(r.countries) | ({r.speaker_country} - {""}) | ({r.location_country} - {""})
+        actors = set(r.actors) | ({r.speaker} - {""})
+        ok = True
+        if f.countries:
+            ok &= set(f.countries) <= cs if f.country_mode == "all" else bool(set(f.countries) & cs)
+        if f.actors:
+            ok &= bool(set(f.actors) & actors)
+        if f.event_types:
+            ok &= r.event_type in f.event_types
+        if f.statuses:
+            ok &= r.status in f.statuses
+        if r.date is pd.NaT or pd.isna(r.date):
+            ok &= f.include_undated
+        else:
+            end = r.date_end if not pd.isna(r.date_end) else r.date
+            if f.date_from:
+                ok &= end.date() >= f.date_from
+            if f.date_to:
+                ok &= r.date.date() <= f.date_to
+        if f.text.strip():
+            hay = f"{r.summary}\n{r.quote}\n{r.evidence}".casefold()
+            ok &= all(w in hay for w in f.text.casefold().split())
+        keep.append(ok)
+    return table[keep]
+
+
+@pytest.mark.parametrize("f", [
+    F.Filters(countries=("OMN", "KEN"), country_mode="all"),
+    F.Filters(countries=("KEN", "OMN", "KEN")),                     # a code twice counts once
+    F.Filters(countries=("KEN", "CHL"), country_mode="all", statuses=("occurred",)),
+    F.Filters(countries=("XXX",)),
+    F.Filters(actors=("Imre Solvang", "Talia Verran"), event_types=("demand", "statement")),
+    F.Filters(date_from=dt.date(2026, 3, 1), date_to=dt.date(2026, 3, 4), include_undated=False),
+    F.Filters(date_to=dt.date(2026, 2, 28), text="CHILE"),
+    F.Filters(text="corridor northern", countries=("KEN",)),
+])
+def test_index_agrees_with_the_row_by_row_filters(table, f):
+    index = F.TableIndex(table)
+    got = F.apply(table, f, index)
+    assert got["event_id"].tolist() == _reference(table, f)["event_id"].tolist()
+    assert F.apply(table, f)["event_id"].tolist() == got["event_id"].tolist()
