@@ -312,9 +312,7 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=et, legendgroup=et,
                                      marker=dict(color=colour, size=11, symbol="square"),
                                      hoverinfo="skip", showlegend=True))
-        lo, hi = frame["start"].min(), frame["end"].max()
-        pad = max(pd.Timedelta(days=3), (hi - lo) * 0.04)      # never zoomed in to hours
-        fig.update_xaxes(range=[lo - pad, hi + pad])
+        fig.update_xaxes(range=date_axis_range(frame["start"].min(), frame["end"].max()))
     fig.update_layout(barmode="overlay", height=max(260, lane_px * len(order) + 150))
     fig.update_yaxes(tickvals=[lane_y[x] for x in order], ticktext=order, range=[-0.6, len(order) - 0.4],
                      showgrid=True, gridcolor="#eef1f4", zeroline=False, title=None, fixedrange=True)
@@ -352,6 +350,26 @@ def aggregate_marks(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
         "detail": detail, "start": start.astype("datetime64[s]"),
         "stop": (start + np.timedelta64(0 if freq == "D" else 6, "D")).astype("datetime64[s]"),
     })
+
+
+def date_axis_range(lo, hi) -> list:
+    """An x range around [lo, hi] that is never zoomed in to hours (one day would show
+    millisecond ticks)."""
+    pad = max(pd.Timedelta(days=3), (hi - lo) * 0.04)
+    return [lo - pad, hi + pad]
+
+
+def speaker_figure(per: pd.DataFrame) -> go.Figure:
+    """Quotes per speaker over time (quotes_per_speaker's frame): one marker per speaker and
+    period, sized by the number of quotes."""
+    fig = go.Figure(go.Scatter(
+        x=per["period"], y=per["speaker"], mode="markers",
+        marker=dict(size=per["quotes"] ** 0.5 * 9 + 6, color=EVENT_COLOURS["statement"], opacity=0.8),
+        customdata=per["quotes"], hovertemplate="%{y}: %{customdata} quotes, %{x|%d %b %Y}<extra></extra>"))
+    fig.update_layout(height=max(220, 40 * per["speaker"].nunique() + 120))
+    fig.update_xaxes(range=date_axis_range(per["period"].min(), per["period"].max()))
+    fig.update_yaxes(categoryorder="total ascending")
+    return style(fig)
 
 
 def style(fig: go.Figure) -> go.Figure:

@@ -1,5 +1,4 @@
 """Who said what: every quote with its speaker, and the paragraph it came from."""
-import plotly.graph_objects as go
 import streamlit as st
 
 from core import filters as F
@@ -59,10 +58,4 @@ if rows:
 per = cached(view, ("per_speaker", search.strip()), views.quotes_per_speaker, shown)
 if len(per):
     st.subheader("Quotes per speaker over time")
-    fig = go.Figure(go.Scatter(
-        x=per["period"], y=per["speaker"], mode="markers",
-        marker=dict(size=per["quotes"] ** 0.5 * 9 + 6, color=views.EVENT_COLOURS["statement"], opacity=0.8),
-        customdata=per["quotes"], hovertemplate="%{y}: %{customdata} quotes, %{x|%d %b %Y}<extra></extra>"))
-    fig.update_layout(height=max(220, 40 * per["speaker"].nunique() + 120))
-    fig.update_yaxes(categoryorder="total ascending")
-    st.plotly_chart(views.style(fig), width="stretch", key="q_per_speaker", config={"displaylogo": False})
+    st.plotly_chart(views.speaker_figure(per), width="stretch", key="q_per_speaker", config={"displaylogo": False})

@@ -107,6 +107,13 @@ def test_quotes_per_speaker(table):
     assert set(per["speaker"]) == {"Talia Verran", "Ossian Marek", "Imre Solvang"}
 
 
+def test_speaker_figure_on_one_day_spans_days_not_milliseconds(table):
+    per = views.quotes_per_speaker(table)
+    one_day = per.assign(period=pd.Timestamp("2026-02-10"))
+    lo, hi = views.speaker_figure(one_day).layout.xaxis.range
+    assert pd.Timestamp(hi) - pd.Timestamp(lo) >= pd.Timedelta(days=6)
+
+
 def test_paragraph_of_finds_the_quote_in_its_paragraph():
     a = data.articles()[0]
     q = "without guarantees on the northern corridor"
