@@ -317,7 +317,10 @@ def _attr(idx, text, lx, cm: re.Match, lo: int, hi: int, subject_lo: int) -> _At
         sp = _named_before(idx, text, lo, cs, lx) or _subject(idx, text, subject_lo, cs, lx)
     else:
         sp = _speaker_before(idx, text, lo, cs, lx)
-        if sp is None and not low.startswith(("told", "tell")):
+        if sp is None and _COORDINATED.search(text, max(lo, cs - 8), cs):
+            # "X praised Y's plan and said the senator can ...": the second verb of the subject
+            sp = _subject(idx, text, subject_lo, cs, lx)
+        elif sp is None and not low.startswith(("told", "tell")):
             # inversion ("said Mr. X"); after "told" stands whom it was told to
             sp = _speaker_after(idx, text, cm.end(1), hi)
     if sp is None:
@@ -412,6 +415,21 @@ def _sentence_bounds(sents, pos):
 # a name, a pronoun or a description (", he said", " Mr. X, the envoy, said", " the agency reported"),
 # never a new clause (" and X says", " of Trump, whom he called")
 _TAIL_START = re.compile(r"(?![\s,;:.!?)\]—–-]*(?:and|but|that|which|whom|whose|of|if|because|whereas|although|though|even)\b)")
+# a cue that coordinates with an earlier verb of the same subject ("... and said", "... but insisted")
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
+# a partial quote closed without punctuation is followed by the rest of its clause, not by its
+# attribution, unless a name, pronoun or description comes right after (“...” Trump said)
+_BARE_TAIL = re.compile(r"\s*(?:(?:he|she|they|it|we|I|the|a|an)\b|[A-Z])")
+def _comma_attribution(between: str) -> bool:
+    """"... the “beginning of the end” for the EU, said X" / "..., Ban said": after the clause's
+    last comma, only the cue or a name, pronoun or description before it."""
+    k = between.rfind(",")
+    if k < 0:
+        return False
+    rest = between[k + 1:]
+    return not rest.strip() or (_BARE_TAIL.match(rest) is not None and len(rest.split()) <= 8)
+
+
 _PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\s+$")
 
 
@@ -450,6 +468,9 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
                 between = text[p.close + 1:cm.start()]
                 if len(between) < 110 and not any(c in between for c in "“\"") \
                         and _TAIL_START.match(between) \
+                        and (text[p.close - 1] in ",.!?;:—–-" or between.lstrip()[:1] in ",;:—–-(."
+                             or (_BARE_TAIL.match(between) and len(between.split()) <= 8)
+                             or _comma_attribution(between)) \
                         and not (text[p.close - 1] == "." and between[:2].strip()[:1].isupper()
                                  and text[s_lo:p.open].strip()):
                     a = _attr(idx, text, lx, cm, p.close + 1, tail_end, s_lo)

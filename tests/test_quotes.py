@@ -280,3 +280,25 @@ def test_signed_and_transcript_quotes(body, words, speaker):
 def test_a_dash_before_a_phrase_is_not_a_signature():
     text = PEOPLE + "Varnholt called the plan “a first step” — A phrase the envoy disliked."
     assert the(quotes_of(text), "a first step").speaker == "Ilsa Varnholt"
+
+
+# a partial quote closed without punctuation is followed by the rest of its clause: a cue later in
+# the sentence belongs to another clause; a trailing attribution after the clause's last comma counts
+PARTIAL_TAILS = [
+    ("Varnholt says she is “tied with the envoy” after Aldo Mencari, in a vote that he said was close.",
+     "tied with the envoy", "Ilsa Varnholt"),
+    ("Varnholt said she was “kind of undecided” until Mencari said he would sign.", "kind of undecided", "Ilsa Varnholt"),
+    ("Varnholt praised Mencari’s offer and said the envoy can “bring real change” to the fleet.",
+     "bring real change", "Ilsa Varnholt"),
+    ("The offer marks “the beginning of the end” for the quotas, said Aldo Mencari, envoy of Peru.",
+     "the beginning of the end", "Aldo Mencari"),
+    ("Many captains became more “hopeful” about the talks, Varnholt said.", "hopeful", "Ilsa Varnholt"),
+    ('"Both sides came to listen" the ministry’s senior press officer Aldo Mencari responded.',
+     "Both sides came to listen", "Aldo Mencari"),
+]
+
+
+@pytest.mark.parametrize("body,words,speaker", PARTIAL_TAILS)
+def test_partial_quote_tails(body, words, speaker):
+    q = the(quotes_of(INTRO + body), words)
+    assert q.speaker == speaker
