@@ -76,14 +76,17 @@ def load(paths: tuple[str, ...]) -> views.Corpus:
     return views.load_corpus(paths)
 
 
+STORE_WAIT = 5.0   # seconds to wait at start for an ingest another process is running
+
+
 @st.cache_resource(show_spinner="Adding the corpus to the store…")
 def open_store(store_path: str, paths: tuple[str, ...]):
     """The store, with the corpus articles added (already stored ones are skipped) and the
     ``.csv`` event tables read: (store, Corpus of what was read but not stored, ingest report)."""
-    from core.store import Store
+    from core.store import Store, StoreBusy
 
-    store = Store(store_path)
-    csvs = tuple(p for p in paths if p.lower().endswith(".csv"))
+    store = Store(store_path, wait=STORE_WAIT)
+    csvs = tuple(p for p in paths if views.is_event_table_path(p))
     files = views.load_corpus(csvs) if csvs else views.Corpus()
     rest = [p for p in paths if p not in csvs]
     report = None
@@ -91,7 +94,10 @@ def open_store(store_path: str, paths: tuple[str, ...]):
         import core
         res = core.read_corpus(rest)
         files.skipped.extend(res.skipped)
-        report = store.ingest(res.articles)
+        try:
+            report = store.ingest(res.articles)
+        except StoreBusy as e:   # a command-line ingest is writing: show what is stored meanwhile
+            files.error = f"The corpus was not added at start ({e}); showing what the store holds"
     return store, files, report
 
 
@@ -274,7 +280,7 @@ st.session_state["view"] = views.View(
 
 st.sidebar.markdown(f"**{len(filtered):,}** of **{len(table):,}** events shown")
 if corpus.error:
-    st.sidebar.error(f"Extraction failed on the corpus: {corpus.error}")
+    st.sidebar.error(corpus.error)
 if corpus.skipped:
     with st.sidebar.expander(f"{len(corpus.skipped)} file(s) skipped"):
         for s in corpus.skipped:

@@ -68,6 +68,14 @@ def read_event_csv(path) -> pd.DataFrame:
     return validate(pd.DataFrame(data))
 
 
+def is_event_table_path(path) -> bool:
+    """A .csv file that is an event table (``python -m core normalise`` output), read as it is;
+    any other CSV is a list of articles."""
+    from core.readers.records import is_event_table_file
+    p = Path(path)
+    return p.suffix.lower() == ".csv" and p.is_file() and is_event_table_file(p)
+
+
 def load_corpus(paths) -> Corpus:
     """Articles from files and folders, normalised into the event table; ``.csv`` paths are event
     tables read as they are. Unreadable inputs are listed in ``skipped`` with their reason."""
@@ -75,7 +83,7 @@ def load_corpus(paths) -> Corpus:
     from core.articles import Skipped
 
     paths = [Path(p) for p in paths]
-    csvs = [p for p in paths if p.suffix.lower() == ".csv" and p.is_file()]
+    csvs = [p for p in paths if is_event_table_path(p)]
     rest = [p for p in paths if p not in csvs]
     res = core.read_corpus(rest) if rest else core.articles.ReadResult()
     out = Corpus(list(res.articles), list(res.skipped))
@@ -89,7 +97,7 @@ def load_corpus(paths) -> Corpus:
         try:
             tables.append(core.normalise(out.articles))
         except Exception as e:  # noqa: BLE001
-            out.error = f"{type(e).__name__}: {e}"
+            out.error = f"Extraction failed on the corpus: {type(e).__name__}: {e}"
     out.table = concat_tables(tables)
     return out
 

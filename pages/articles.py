@@ -4,7 +4,8 @@ import datetime as dt
 import streamlit as st
 
 from core import views
-from core.articles import ArticleError, article_from_bytes, make_article
+from core.articles import ArticleError, articles_from_bytes, make_article
+from core.readers import SUFFIXES
 from pages._view import cached, csv_download, current_view
 
 view = current_view()
@@ -49,15 +50,16 @@ def add(new: list) -> list[tuple[str, str]]:
 up, paste = st.tabs(["Upload files", "Paste text"])
 with up:
     with st.form("upload", clear_on_submit=True, border=False):
-        files = st.file_uploader("Article files (plain text: date line, headline, body, source line)",
-                                 type=["txt", "text", "md"], accept_multiple_files=True, key="up_files")
+        files = st.file_uploader("Article files: text (date line, headline, body, source line), saved web "
+                                 "pages, JSON / JSON lines / CSV exports, RSS or Atom feeds, or a .zip of them",
+                                 type=[s.lstrip(".") for s in SUFFIXES if s], accept_multiple_files=True,
+                                 key="up_files")
         if st.form_submit_button("Add articles", icon=":material/upload_file:"):
             new, msgs = [], []
             for f in files or []:
-                try:
-                    new.append(article_from_bytes(f.getvalue(), f.name))
-                except ArticleError as e:
-                    msgs.append(("error", f"{f.name} could not be read: {e}."))
+                res = articles_from_bytes(f.getvalue(), f.name)
+                new.extend(res.articles)
+                msgs.extend(("error", f"{s.name} could not be read: {s.reason}.") for s in res.skipped)
             if not files:
                 msgs.append(("warning", "Choose one or more files first."))
             ss["_flash"] = add(new) + msgs
