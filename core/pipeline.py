@@ -21,7 +21,7 @@ from core.quotes import Quote, find_quotes
 from core.table import COLUMNS, PLOVER, make_table, validate
 from core.timing import Timeline, When, from_mention
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 def _event_id(article_id: str, kind: str, start: int, end: int) -> str:
