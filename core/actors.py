@@ -155,7 +155,9 @@ def _lex():
             r"campaign|party|regional|european|western|arab|police|diplomatic|independent|outside|key|leading|"
             r"prominent|congressional|legal|health|election)")
     lx["group_mod"] = re.compile(mods)
-    lx["group_noun_re"] = re.compile(r"\b" + _alt(d["group_nouns"]) + r"\b")
+    # "officials said", and "Officials in Lahore said" opening a sentence
+    lx["group_nouns"] = set(d["group_nouns"])
+    lx["group_noun_re"] = re.compile(r"\b" + _alt(d["group_nouns"] + [g[:1].upper() + g[1:] for g in d["group_nouns"]]) + r"\b")
     return lx
 
 
@@ -475,6 +477,9 @@ class ActorIndex:
 _TOKEN_BEFORE = re.compile(r"(\S+)(\s+)$")
 
 
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:]['’\"”]?\s+|\n[\"“]?)$")
+
+
 def _group_spans(text: str, lx) -> list[tuple[int, int]]:
     """Spans of group nouns with up to three modifiers right before them ("Western diplomats",
     "senior administration officials", "U.S. officials")."""
@@ -483,6 +488,8 @@ def _group_spans(text: str, lx) -> list[tuple[int, int]]:
     mod = lx["group_mod"]
     for g in lx["group_noun_re"].finditer(text):
         start = g.start()
+        if text[start].isupper() and g.group() not in lx["group_nouns"] and start > 0 and not _SENTENCE_BEFORE.search(text, max(0, start - 4), start):
+            continue  # a capitalised group noun only opening a sentence ("Officials in Lahore said")
         for _ in range(3):
             lo = max(last_end, start - 40)
             m = _TOKEN_BEFORE.search(text, lo, start)
@@ -683,6 +690,19 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
             t = " ".join(w[2] for w in words[:n]).lower()
             if t in lx["titles"] and (n < len(words)):
                 role_parts.append(lx["title_norm"][t])
+                if n + 2 < len(words) and words[n][2] in ("of", "for"):
+                    # "Secretary of Agriculture Richard Lyng", "Minister for Foreign Affairs Ali Zand":
+                    # the portfolio belongs to the title, the name is the last two words (three with
+                    # a particle or an initial)
+                    k = len(words) - 2
+                    if k - 1 > n + 1 and (words[k - 1][2].lower() in lx["particles"] or re.fullmatch(r"[A-Z]\.", words[k][2])):
+                        k -= 1
+                    if k <= n + 1:
+                        k = len(words) - 1
+                    if k <= n + 1:
+                        return
+                    role_parts[-1] += " " + " ".join(w[2] for w in words[n:k])
+                    n = k
                 if t in lx["male"]:
                     gender = gender or "m"
                 elif t in lx["female"]:
@@ -768,10 +788,8 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     if mr and not role_parts:
         role_parts.append(mr.group(2).title())
         strong = True
-        if mr.group(1) and not country:
-            pc = _place(mr.group(1))
-            if pc and pc[0] and pc[1] == "demonym":
-                country = pc[0]
+        if not country:
+            country = _country_before_role(text, max(0, start - 40) + mr.start(2))
     role = role_parts[0] if role_parts else ""
     # appositive after: ", spokesperson for Iran's Ministry of Foreign Affairs,"
     after = text[end:end + 150]
@@ -855,6 +873,22 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         pass
     out.append(dict(start=start, end=end, name=full, kind="person", role=role, country=country,
                     gender=gender, poss=poss, strong=strong))
+
+
+_ROLE_MODIFIER_STOP = {"the", "a", "an", "and", "or", "of", "for", "to", "by", "with", "as", "said", "says", "told"}
+
+
+def _country_before_role(text: str, role_start: int) -> str:
+    """The country of the words before a lower-case role ("Iranian military spokesman X", "U.S. arms
+    control envoy X", "Iranian Foreign Ministry spokesman X"): a demonym or country among the
+    (up to five) modifiers that stand right before the role word."""
+    for w in reversed(text[max(0, role_start - 60):role_start].split()[-5:]):
+        if w.lower() in _ROLE_MODIFIER_STOP or w[-1:] in ",;:!?”\"" or (w.endswith(".") and not _place(w)):
+            break
+        pc = _place(w.rstrip("’'s") if w.endswith(("’s", "'s")) else w)
+        if pc and pc[0] and pc[1] in ("demonym", "country"):
+            return pc[0]
+    return ""
 
 
 def _capital_or_state_before(before: str) -> bool:

@@ -88,6 +88,9 @@ def _lex():
                        r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?:,[^,\n]{1,160}){1,3},\s*|\s*[—–][^—–\n“”\"]{1,160}[—–]\s*)?"
                        r"(?:(?:" + particles + r")\s+)*"),
         frames=re.compile(r"^\s*(?:" + _alt(d["statement_frames"]) + r")\b"),
+        # what may close a sentence after its attribution: "..., X said on Wednesday.", "..., X told
+        # reporters in a statement late Monday."
+        time_tail=re.compile(r"(?:[\s,]*(?:" + _alt(d["statement_frames"]) + r"|" + _TIME_WORDS + r"))+[\s,]*"),
         desc_start=re.compile(r"\s*(?:(?:But|And|So|Yet|Meanwhile|Still|Now)\s+)?(?:" + _DET + r")\s+((?:[\w\-’'.]+\s+){0,5}?"
                               + heads + r")\b" + _POSTMOD),
         owned=re.compile(r"['’]s?\s+((?:[\w\-]+\s+){0,2}?" + heads + r")\b"),
@@ -97,6 +100,12 @@ def _lex():
                                + _POSTMOD + r"(?:\s*,[^,“”\"\n]{1,100},)?\s*$", re.I),
     )
 
+
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TIME_WORDS = (r"(?:(?:on|late|early|last|this)\s+)?" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?|"
+               r"today|yesterday|tonight|(?:earlier|later|this|last)\s+(?:week|month|year|weekend)|"
+               r"(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
+               r"to\s+(?:reporters|journalists)")
 
 # an unnamed speaker: "a senior Cruz adviser", "one Iowa Democrat familiar with the talks", "the agency"
 _DET = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir"
@@ -223,6 +232,14 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
                 _CLOSING_COMMA.fullmatch(text, m.end, cue_start) and text[max(lo, m.start - 2):m.start] == ", "):
             # "Her campaign manager, Robby Mook, suggested": the name in apposition
             return _from_actor(idx.actor(m.name), m.name)
+        if m.kind == "group":
+            # "officials in Mumbai said": the group, with the country of the place after it
+            mp = _PLACE_AFTER_GROUP.match(text, m.end, cue_start)
+            if mp and lx["gap"].fullmatch(text, mp.end(), cue_start):
+                place = idx.lookup(mp.group(1), mp.start(1))
+                if place is not None and place.kind == "organisation" and place.country and not place.role:
+                    a = idx.actor(m.name)
+                    return (m.name, a.role if a else "", (a.country if a else "") or place.country)
     seg = text[lo:cue_start]
     g = lx["particles_tail"].search(seg)
     core_end = lo + (g.start() if g else len(seg))
@@ -261,11 +278,20 @@ def _described(idx: ActorIndex, offset: int, phrase: str, head_phrase: str) -> t
         if a is not None:
             return _from_actor(a)
     phrase = _COMMA_TAIL.sub("", phrase)
-    # "one strategist", "two senior officials" keep their number; "the", "a", "his" go
-    return (_ARTICLE.sub("", phrase), "", "")
+    # "one strategist", "two senior officials" keep their number; "the", "a", "his" go; a demonym
+    # or country inside gives the country ("the Turkish foreign ministry")
+    country = ""
+    for w in head_phrase.split()[:-1]:
+        if w[:1].isupper():
+            a = idx.lookup(w)
+            if a is not None and a.kind == "organisation" and a.country and a.name == w and not a.role:
+                country = a.country
+                break
+    return (_ARTICLE.sub("", phrase), "", country)
 
 
 _CLOSING_COMMA = re.compile(r"\s*,\s*")
+_PLACE_AFTER_GROUP = re.compile(r"\s+(?:in|from|at)\s+(?:the\s+)?([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})(?=\s|,)")
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|for|of|at|on|in|about|against)\s+(?:the\s+)?$")
 _CAPS_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+){0,3})(?:\s*\([^()]{1,40}\))?\s*$")
 _OPENERS = {"The", "A", "An", "But", "And", "I", "We", "It", "They", "He", "She", "This", "That", "There", "In", "On", "As"}
@@ -646,6 +672,13 @@ _NOT_CLAUSE_START = {"about", "in", "on", "at", "during", "while", "from", "and"
                      "something", "nothing", "anything", "otherwise", "repeatedly", "again", "later"}
 
 
+def _clause_after_frame(lx, rest: str) -> bool:
+    """" in a statement the talks failed": a clause follows the frame."""
+    m = lx["time_tail"].match(rest)
+    after = rest[m.end():].split(None, 1) if m else []
+    return bool(after) and len(rest) - m.end() >= 12 and after[0].lower() not in _NOT_CLAUSE_START
+
+
 def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
     out = []
     for cm in cues:
@@ -706,7 +739,8 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                 rest = text[cue_end:end]
                 lead = text[s_lo:cm.start()]
                 mcomma = re.search(r",\s*(?:[^,]{0,80})$", lead)
-                if len(rest.strip()) < 12 or lx["frames"].match(rest) and len(rest) < 60:
+                if len(rest.strip()) < 12 or lx["time_tail"].fullmatch(rest) or (
+                        lx["frames"].match(rest) and len(rest) < 60 and not _clause_after_frame(lx, rest)):
                     if mcomma and mcomma.start() > 20:
                         cs, ce = s_lo, s_lo + mcomma.start()
                     else:
@@ -732,7 +766,14 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                         # no complementiser: a clause must follow ("X said the talks failed"), not a
                         # phrase ("said in Iowa", "wrote an op-ed")
                         first = text[cs:ce].split(None, 1)[0].lower() if text[cs:ce].strip() else ""
-                        if first in _NOT_CLAUSE_START or word in _NEEDS_THAT:
+                        if first in _NOT_CLAUSE_START and word not in _NEEDS_THAT:
+                            # "X said on Wednesday the talks failed": a time or frame, then the clause
+                            mt3 = lx["time_tail"].match(text, cs, ce)
+                            after = text[mt3.end():ce].split(None, 1) if mt3 else []
+                            if not after or ce - mt3.end() < 12 or after[0].lower() in _NOT_CLAUSE_START:
+                                continue
+                            cs = mt3.end()
+                        elif word in _NEEDS_THAT:
                             continue
                     # cut a trailing ", he said" style tail and sentence-final attribution
                     if ce - cs < 12:
@@ -743,4 +784,39 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
             continue
         out.append(Quote(cs, ce, text[cs:ce], "indirect", sp[0], sp[1], sp[2], " ".join(cm.group(0).split()),
                          cm.start(), cm.end(), lx["etype"].get(word, "statement"), s_lo, s_hi))
+    return _nested_once(text, out)
+
+
+def _nested_once(text: str, quotes: list[Quote]) -> list[Quote]:
+    """"X said the inspectors would be welcome, IRNA reported": one row, X's words without the
+    outer attribution (the outer report's content is X's attribution itself)."""
+    if len(quotes) < 2:
+        return quotes
+    drop: set[int] = set()
+    cut: dict[int, int] = {}
+    for i, outer in enumerate(quotes):
+        for j, inner in enumerate(quotes):
+            if i != j and outer.sentence_start == inner.sentence_start and outer.start <= inner.cue_start < outer.end \
+                    and inner.start < outer.cue_start < inner.end + 2 and inner.start >= outer.start:
+                drop.add(i)
+                cut[j] = min(cut.get(j, inner.end), outer.cue_start)
+    out = []
+    for k, q in enumerate(quotes):
+        if k in drop:
+            continue
+        if k in cut:
+            e = cut[k]
+            while e > q.start and text[e - 1] in " ,;—–-":
+                e -= 1
+            mt = _TAIL_ATTRIBUTION_START.search(text, q.start, e)
+            if mt:
+                e = mt.start()
+            if e - q.start < 12:
+                continue
+            q = dataclasses.replace(q, end=e, text=text[q.start:e])
+        out.append(q)
     return out
+
+
+# ", IRNA" before the outer cue: the start of the outer attribution left after cutting at its cue
+_TAIL_ATTRIBUTION_START = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s*){1,5}$")

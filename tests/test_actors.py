@@ -173,3 +173,29 @@ def test_role_only_speaker_resolves_to_the_person():
 ])
 def test_titled_people_after_organisation_words(text, expected):
     assert [(m.name, m.kind, m.role) for m in find_actors(text).mentions] == expected
+
+
+# a country or demonym before lower-case role words; a portfolio after a title; a place before a role
+ROLES = [
+    ("Iranian military spokesman Darius Kolahi said the drills were routine.", "Darius Kolahi", "Spokesman", "IRN"),
+    ("U.S. arms control envoy Nora Whitfield told reporters the treaty held.", "Nora Whitfield", "Envoy", "USA"),
+    ("Iranian Foreign Ministry spokesman Reza Dorani said the inspectors were welcome.", "Reza Dorani", "Spokesman", "IRN"),
+    ("U.S. Treasury official Dana Corvell said the sanctions would stay.", "Dana Corvell", "Official", "USA"),
+    ("Secretary of Agriculture Richard Lanning said the subsidy would end.", "Richard Lanning", "Secretary of Agriculture", ""),
+    ("Minister for Foreign Affairs Ali Zandvik said the talks were useful.", "Ali Zandvik", "Minister for Foreign Affairs", ""),
+    ("Talks ended in Oslo. Envoy Mark Delvin said so.", "Mark Delvin", "Envoy", ""),
+]
+
+
+@pytest.mark.parametrize("text,name,role,country", ROLES)
+def test_roles_and_countries_before_a_name(text, name, role, country):
+    idx = find_actors(text)
+    persons = [m for m in idx.mentions if m.kind == "person"]
+    assert [m.name for m in persons] == [name]       # "U.S. Treasury", "of Agriculture ..." are no persons
+    assert (persons[0].role, persons[0].country) == (role, country)
+
+
+def test_a_capitalised_group_noun_opens_a_sentence_only():
+    assert [m.name for m in find_actors("Officials in Lahore said the visit was off.").mentions
+            if m.kind == "group"] == ["Officials"]
+    assert not [m for m in find_actors("The Port Officials Act was passed in May.").mentions if m.kind == "group"]

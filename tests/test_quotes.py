@@ -302,3 +302,33 @@ PARTIAL_TAILS = [
 def test_partial_quote_tails(body, words, speaker):
     q = the(quotes_of(INTRO + body), words)
     assert q.speaker == speaker
+
+
+# attributions closing a sentence with a time ("said on Wednesday"); groups "in" a place; nested reports
+ATTRIBUTIONS = [
+    ("The talks would resume in March, Lena Oskarvik said on Wednesday.", "The talks would resume in March",
+     "indirect", "Lena Oskarvik", ""),
+    ("The meeting has been called off, Saudi Energy Minister Faisal Qaderi told reporters late Monday.",
+     "The meeting has been called off", "indirect", "Faisal Qaderi", "SAU"),
+    ("Lena Oskarvik said on Wednesday the talks had failed.", "the talks had failed", "indirect", "Lena Oskarvik", ""),
+    ("Lena Oskarvik said in a statement the talks had failed.", "the talks had failed", "indirect", "Lena Oskarvik", ""),
+    ("Mehrin is due to visit Lahore in September, officials in Mumbai said.", "Mehrin is due to visit Lahore",
+     "indirect", "officials", "IND"),
+    ("“We are ready for a second round,” diplomats in Vienna said.", "We are ready for a second round",
+     "direct", "diplomats", "AUT"),
+    ("The Turkish foreign ministry said the talks between the delegations were useful.",
+     "the talks between the delegations were useful", "indirect", "Turkish foreign ministry", "TUR"),
+]
+
+
+@pytest.mark.parametrize("body,words,kind,speaker,country", ATTRIBUTIONS)
+def test_attributions(body, words, kind, speaker, country):
+    q = the(quotes_of(body), words)
+    assert (q.kind, q.speaker, q.speaker_country) == (kind, speaker, country)
+
+
+def test_a_nested_report_is_one_row_with_the_inner_speaker():
+    body = "Iranian Foreign Ministry spokesman Reza Dorani said the inspectors would be welcome, IRNA reported."
+    qs = quotes_of(body)
+    assert [(q.speaker, q.speaker_country, q.text) for q in qs] == [
+        ("Reza Dorani", "IRN", "the inspectors would be welcome")]
