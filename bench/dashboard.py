@@ -100,9 +100,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(corpus: list[str], log: Path, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
+# The floor: a Streamlit page holding one three-point plotly chart and nothing else.
+FLOOR_APP = """import plotly.graph_objects as go
+import streamlit as st
+st.title("Floor")
+st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
+"""
+
+
+def start_server(corpus: list[str], log: Path, extra_env: dict | None = None,
+                 app: Path = ROOT / "app.py") -> tuple[subprocess.Popen, str]:
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats",
            "false", "--server.fileWatcherType", "none", "--", "--corpus", *corpus]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT,
@@ -157,6 +166,27 @@ def first_view(browser, url: str) -> tuple[float, object, object]:
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=120_000)
     page.get_by_test_id("stSidebar").get_by_text(BOUNDARY).wait_for(timeout=120_000)
     return time.perf_counter() - t, ctx, page
+
+
+def floor_first_view(browser, folder: Path, repeat: int) -> float:
+    """Median first view of FLOOR_APP: what Streamlit and plotly.js cost in this browser on this
+    machine before the dashboard does anything."""
+    app = folder / "floor_app.py"
+    app.write_text(FLOOR_APP, encoding="utf-8")
+    proc, url = start_server([], folder / "floor.log", app=app)
+    try:
+        times = []
+        for _ in range(repeat + 1):
+            ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+            page = ctx.new_page()
+            t = time.perf_counter()
+            page.goto(url)
+            page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=120_000)
+            times.append(time.perf_counter() - t)
+            ctx.close()
+        return statistics.median(times[1:])     # the first also starts the server's caches
+    finally:
+        stop(proc)
 
 
 def change_and_wait(page, act, until) -> float:
@@ -308,6 +338,8 @@ def main(argv=None) -> int:
                     wait_idle(page)
                 times["page"].append((time.perf_counter() - t) / 3)
                 ctx.close()
+            stop(proc)
+            floor = floor_first_view(browser, folder, args.repeat)
             browser.close()
     finally:
         stop(proc)
@@ -316,6 +348,7 @@ def main(argv=None) -> int:
           f"filter={med['filter']:.2f}s date={med['date']:.2f}s clear={med['clear']:.2f}s "
           f"page={med['page']:.2f}s csv={med['csv']:.2f}s (median of {args.repeat}; "
           f"targets first<=2s filter<=0.5s)")
+    print(f"floor   first={floor:.2f}s (a Streamlit page with one 3-point plotly chart, same browser)")
     return 0
 
 
