@@ -769,7 +769,8 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         words, names = words[1:], names[1:]
         start = words[0][0]
         full = " ".join(names)
-    if any(n in lx["not_names"] for n in names[1:]) or (names[0] in lx["not_names"] and len(names) == 1) \
+    if (any(n in lx["not_names"] for n in names[1:]) and not _middle_word_name(text, names, start, end, lx)) \
+            or (names[0] in lx["not_names"] and len(names) == 1) \
             or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1):
         return
     if len(names) > 5:
@@ -889,6 +890,13 @@ def _country_before_role(text: str, role_start: int) -> str:
         if pc and pc[0] and pc[1] in ("demonym", "country"):
             return pc[0]
     return ""
+
+
+def _middle_word_name(text: str, names: list[str], start: int, end: int, lx) -> bool:
+    """"said Kathleen Hall Jamieson": a list word inside a three-word name right after or before a
+    speech verb is a middle name."""
+    return len(names) >= 3 and names[0] not in lx["not_names"] and names[-1] not in lx["not_names"] \
+        and (bool(_CUE_BEFORE.search(text[max(0, start - 20):start])) or bool(_CUE_AFTER.match(text[end:end + 140])))
 
 
 def _capital_or_state_before(before: str) -> bool:

@@ -337,10 +337,11 @@ def _attr(idx, text, lx, cm: re.Match, lo: int, hi: int, subject_lo: int) -> _At
     sp = None
     if low.startswith("according"):
         sp = _speaker_after(idx, text, cm.end(1), hi)
-    elif low.endswith("ing"):
+    elif low.split()[0].endswith("ing"):   # "saying", "telling reporters"
         # "with Donald Trump tweeting that ...": the name right before; "..., saying that ...": the
         # subject of the sentence
-        sp = _named_before(idx, text, lo, cs, lx) or _subject(idx, text, subject_lo, cs, lx)
+        sp = _named_before(idx, text, lo, cs, lx) or _after_cue(idx, text, lx, lo, cs, subject_lo) \
+            or _subject(idx, text, subject_lo, cs, lx)
     else:
         sp = _speaker_before(idx, text, lo, cs, lx)
         if sp is None and _COORDINATED.search(text, max(lo, cs - 8), cs):
@@ -353,6 +354,25 @@ def _attr(idx, text, lx, cm: re.Match, lo: int, hi: int, subject_lo: int) -> _At
         return None
     etype = lx["etype"].get(" ".join(low.split()), "statement")
     return _Attr(sp[0], sp[1], sp[2], " ".join(cm.group(0).split()), cs, ce, etype)
+
+
+_CUE_THEN_ING = re.compile(r",\s*$")
+
+
+def _after_cue(idx, text, lx, lo, cs, subject_lo):
+    """"..., Spicer said, adding ...": the speaker of the cue the participle follows."""
+    if not _CUE_THEN_ING.search(text, max(lo, cs - 4), cs):
+        return None
+    prior = None
+    for m in lx["cue"].finditer(text, max(subject_lo, cs - 160), cs):
+        prior = m
+    if prior is None or prior.group(1).lower().split()[0].endswith("ing") or \
+            not _CLOSING_COMMA.fullmatch(text, prior.end(), cs) and text[prior.end():cs].count(",") > 1:
+        return None
+    if not re.fullmatch(r"(?:\s+[\w.’'\-]+){0,6}\s*,\s*", text[prior.end():cs]):
+        return None
+    a = _attr(idx, text, lx, prior, subject_lo, cs, subject_lo)
+    return (a.speaker, a.role, a.country) if a is not None and a.speaker else None
 
 
 def _named_before(idx, text, lo, hi, lx):
@@ -492,8 +512,9 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
             if j < len(cues) and cues[j].start() < tail_end:
                 cm = cues[j]
                 between = text[p.close + 1:cm.start()]
-                if len(between) < 110 and not any(c in between for c in "“\"") \
-                        and _TAIL_START.match(between) \
+                if (len(between) < 110 or len(between) < 400 and _comma_attribution(between)) \
+                        and not any(c in between for c in "“\"") \
+                        and (_TAIL_START.match(between) or _comma_attribution(between) and not text[s_lo:p.open].strip()) \
                         and (text[p.close - 1] in ",.!?;:—–-" or between.lstrip()[:1] in ",;:—–-(."
                              or (_BARE_TAIL.match(between) and len(between.split()) <= 8)
                              or _comma_attribution(between)) \

@@ -332,3 +332,29 @@ def test_a_nested_report_is_one_row_with_the_inner_speaker():
     qs = quotes_of(body)
     assert [(q.speaker, q.speaker_country, q.text) for q in qs] == [
         ("Reza Dorani", "IRN", "the inspectors would be welcome")]
+
+
+# participles: "telling reporters" is a participle too; ", X said, adding ..." takes X
+PARTICIPLES = [
+    ("Varnholt has hailed the vote as “historic,” telling reporters on Friday that the deal is “a great thing.”",
+     "a great thing", "Ilsa Varnholt"),
+    ("The envoys will meet again next week, Mencari said, adding, “They need to sit down and talk.”",
+     "They need to sit down and talk", "Aldo Mencari"),
+]
+
+
+@pytest.mark.parametrize("body,words,speaker", PARTICIPLES)
+def test_participle_cues(body, words, speaker):
+    q = the(quotes_of(INTRO + "Varnholt spoke first.\n" + body), words)
+    assert q.speaker == speaker
+
+
+def test_a_quote_continued_by_a_clause_then_attributed():
+    body = ("Strategists are skeptical. “He can try, but it seems unlikely” that the fleet can wait, "
+            "said Tomas Elvander, deputy campaign manager.")
+    assert the(quotes_of(body), "He can try").speaker == "Tomas Elvander"
+
+
+def test_a_list_word_as_a_middle_name_after_a_cue():
+    body = "“It is jarring,” said Karin Hall Jemsen, a professor of communication at the University of Oslo."
+    assert the(quotes_of(body), "It is jarring").speaker == "Karin Hall Jemsen"
