@@ -16,7 +16,6 @@ mark must go) as soon as they are fixed."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +23,7 @@ import pytest
 
 import core
 from core.places import country_code, is_organisation
+from gold_match import quote_rows, rows_for, speaker_matches
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "gold" / "fixtures"
@@ -44,33 +44,6 @@ def tables() -> dict[str, pd.DataFrame]:
     return {name: core.normalise(core.read_articles([ROOT / g["article"]])) for name, g in GOLDS.items()}
 
 
-def _words(s) -> str:
-    return " ".join(re.findall(r"[a-z0-9']+", str(s or "").lower().replace("’", "'")))
-
-
-def _names(row) -> list[str]:
-    return [_words(a) for a in row["actors"]] + [_words(row["speaker"])]
-
-
-def _rows_for(table: pd.DataFrame, ev: dict) -> list[dict]:
-    out = []
-    for row in table.to_dict("records"):
-        if row["event_type"] not in ev["types"]:
-            continue
-        if ev["participants"]:
-            if all(any(_words(p) in n for n in _names(row)) for p in ev["participants"]):
-                out.append(row)
-        elif len(set(row["countries"]) & set(ev["countries"])) >= min(2, len(ev["countries"])):
-            out.append(row)
-    return out
-
-
-def _quote_rows(table: pd.DataFrame, snippet: str) -> list[dict]:
-    s = _words(snippet)
-    return [r for r in table[table["quote"] != ""].to_dict("records")
-            if s in _words(r["quote"]) or (len(_words(r["quote"])) > 20 and _words(r["quote"]) in s)]
-
-
 EVENTS = [_case(n, e["id"]) for n, g in GOLDS.items() for e in g["events"] if e["required"]]
 QUOTES = [_case(n, q["id"]) for n, g in GOLDS.items() for q in g["quotes"]]
 
@@ -86,7 +59,7 @@ def test_fixtures_cover_every_event_type_status_and_enough_articles():
 @pytest.mark.parametrize("name, eid", EVENTS)
 def test_required_event(tables, name, eid):
     ev = next(e for e in GOLDS[name]["events"] if e["id"] == eid)
-    rows = _rows_for(tables[name], ev)
+    rows = rows_for(tables[name], ev)
     assert rows, f"no row for {eid}: {ev['summary']}"
 
     def right(row) -> bool:
@@ -112,11 +85,10 @@ def test_required_event(tables, name, eid):
 @pytest.mark.parametrize("name, qid", QUOTES)
 def test_quote(tables, name, qid):
     q = next(x for x in GOLDS[name]["quotes"] if x["id"] == qid)
-    rows = _quote_rows(tables[name], q["text"])
+    rows = quote_rows(tables[name], q["text"])
     assert rows, f"quote {qid} not found"
     row = rows[0]
-    assert any(_words(n) == _words(row["speaker"]) for n in q["speaker"]) or \
-        _words(q["speaker"][0]) in _words(row["speaker"]), row["speaker"]
+    assert speaker_matches(row, q["speaker"]), row["speaker"]
     if q["speaker_country"]:
         assert row["speaker_country"] == q["speaker_country"]
     if q["date"]:

@@ -5,13 +5,13 @@ accepted type naming its participants (surnames), or, without participants, its 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import core
+from gold_match import quote_rows, rows_for, speaker_matches
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "gold" / "000_92f0c0f0fdb81621.json").read_text(encoding="utf-8"))
@@ -22,39 +22,12 @@ def table() -> pd.DataFrame:
     return core.normalise(core.read_articles([ROOT / "seeds"]))
 
 
-def _words(s) -> str:
-    return " ".join(re.findall(r"[a-z0-9']+", str(s or "").lower().replace("’", "'")))
-
-
-def _names(row) -> list[str]:
-    return [_words(a) for a in row["actors"]] + [_words(row["speaker"])]
-
-
-def _rows_for(table: pd.DataFrame, ev: dict) -> list[dict]:
-    out = []
-    for row in table.to_dict("records"):
-        if row["event_type"] not in ev["types"]:
-            continue
-        if ev["participants"]:
-            if all(any(_words(p) in n for n in _names(row)) for p in ev["participants"]):
-                out.append(row)
-        elif len(set(row["countries"]) & set(ev["countries"])) >= min(2, len(ev["countries"])):
-            out.append(row)
-    return out
-
-
-def _quote_rows(table: pd.DataFrame, snippet: str) -> list[dict]:
-    s = _words(snippet)
-    return [r for r in table[table["quote"] != ""].to_dict("records")
-            if s in _words(r["quote"]) or (len(_words(r["quote"])) > 20 and _words(r["quote"]) in s)]
-
-
 REQUIRED = [e for e in GOLD["events"] if e["required"]]
 
 
 @pytest.mark.parametrize("ev", REQUIRED, ids=[e["id"] for e in REQUIRED])
 def test_required_event(table, ev):
-    rows = _rows_for(table, ev)
+    rows = rows_for(table, ev)
     assert rows, f"no row for {ev['id']}: {ev['summary']}"
 
     def right(row) -> bool:
@@ -75,11 +48,10 @@ def test_required_event(table, ev):
 
 @pytest.mark.parametrize("q", GOLD["quotes"], ids=[q["id"] for q in GOLD["quotes"]])
 def test_quote(table, q):
-    rows = _quote_rows(table, q["text"])
+    rows = quote_rows(table, q["text"])
     assert rows, f"quote {q['id']} not found"
     row = rows[0]
-    assert any(_words(name) == _words(row["speaker"]) for name in q["speaker"]) or \
-        _words(q["speaker"][0]) in _words(row["speaker"])
+    assert speaker_matches(row, q["speaker"])
     if q["speaker_country"]:
         assert row["speaker_country"] == q["speaker_country"]
     if q["date"]:
