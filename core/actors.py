@@ -475,6 +475,39 @@ class ActorIndex:
 
 
 _TOKEN_BEFORE = re.compile(r"(\S+)(\s+)$")
+# subject pronouns and reflexives only: an object or possessive ("Varnholt spoke after him", "criticised
+# his plan") mostly names someone else
+_GENDERED_PRONOUN = re.compile(r"\b(?:(he|himself|He)|(she|herself|She))\b")
+
+
+def _genders_from_pronouns(text, mentions, actors, quoted, sents) -> None:
+    """A person whose gender no honorific or title tells: the subject pronouns that follow the
+    person in sentences naming no other person ("Clinton said she would ..."), when they agree (at
+    least twice as many of one gender, outside quotation marks)."""
+    unknown = {m.name for m in mentions if m.kind == "person" and not actors[m.name].gender}
+    if not unknown:
+        return
+    votes: dict[str, list[int]] = {}
+    starts = [s for s, _ in sents]
+    by_sentence: dict[int, list] = {}
+    for m in mentions:
+        if m.kind == "person" and not m.in_quote:
+            by_sentence.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append(m)
+    for pm in _GENDERED_PRONOUN.finditer(text):
+        k = bisect.bisect_right(starts, pm.start()) - 1
+        ms = by_sentence.get(k)
+        if pm.group() in ("He", "She") and pm.start() == starts[k] and k > 0 and not ms:
+            ms = by_sentence.get(k - 1)   # "Varnholt spoke first. She said ..."
+        if not ms or ms[0].start > pm.start() or any(x.name != ms[0].name for x in ms) \
+                or ms[0].name not in unknown or _inside(quoted, pm.start()):
+            continue
+        v = votes.setdefault(ms[0].name, [0, 0])
+        v[0 if pm.group(1) else 1] += 1
+    for name, (m, f) in votes.items():
+        if m >= 2 * f and m:
+            actors[name].gender = "m"
+        elif f >= 2 * m and f:
+            actors[name].gender = "f"
 
 
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:]['’\"”]?\s+|\n[\"“]?)$")
@@ -606,6 +639,7 @@ def find_actors(text: str) -> ActorIndex:
             continue
         out.append(mm)
         last_end = mm.end
+    _genders_from_pronouns(text, out, actors, quoted, sents)
     # second pass: fill role/country of mentions from the merged actor
     final = [ActorMention(m.start, m.end, m.text, m.name, m.kind, m.role or actors[m.name].role,
                           m.country or actors[m.name].country, m.gender or actors[m.name].gender,

@@ -199,3 +199,20 @@ def test_a_capitalised_group_noun_opens_a_sentence_only():
     assert [m.name for m in find_actors("Officials in Lahore said the visit was off.").mentions
             if m.kind == "group"] == ["Officials"]
     assert not [m for m in find_actors("The Port Officials Act was passed in May.").mentions if m.kind == "group"]
+
+
+def test_gender_from_the_pronouns_that_follow_a_lone_person():
+    text = ("Ilsa Varnholt arrived in Lima on Monday, and she met the envoys at once. Varnholt said she "
+            "would be brief.\nTomas Ferreira spoke later. He said the talks were useful.\n"
+            "Jo Lindqvist left early.")
+    idx = find_actors(text)
+    assert (idx.actor("Ilsa Varnholt").gender, idx.actor("Tomas Ferreira").gender, idx.actor("Jo Lindqvist").gender) \
+        == ("f", "m", "")
+
+
+def test_she_resolves_to_the_woman_the_pronouns_told():
+    from core.quotes import find_quotes
+    text = ("Ilsa Varnholt said she would stay in Lima. Aldo Mencari said he was ready.\n"
+            "Mencari greeted Varnholt on Tuesday. “We are close,” she said.")
+    q = [q for q in find_quotes(text) if "We are close" in q.text][0]
+    assert q.speaker == "Ilsa Varnholt"
