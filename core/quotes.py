@@ -466,6 +466,31 @@ _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|has|had|have)\
 # a partial quote closed without punctuation is followed by the rest of its clause, not by its
 # attribution, unless a name, pronoun or description comes right after (“...” Trump said)
 _BARE_TAIL = re.compile(r"\s*(?:(?:he|she|they|it|we|I|the|a|an)\b|[A-Z])")
+_VERB_THEN_NAME = re.compile(r"\s+([a-z]+ed)\s+(?=[A-Z])")
+_NAME_THEN_VERB = re.compile(r"\s+([a-z]+ed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s*[.,]")
+_ADJ_BEFORE_NAME = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?=[A-Z])")
+
+
+def _any_verb_attribution(idx: ActorIndex, text: str, i: int, hi: int) -> "_Attr | None":
+    """A quotation closed by a comma, "!" or "?" and followed by a past-tense verb and a name, or a
+    name and a past-tense verb that closes the clause: the verb is an attribution the cue list lacks."""
+    mv = _VERB_THEN_NAME.match(text, i, hi)
+    if mv:
+        m = idx.mention_at(mv.end(), mv.end() + 1)
+        if m is not None and m.start == mv.end() and m.kind == "person" and not m.possessive:
+            return _Attr(*_from_actor(idx.actor(m.name), m.name), cue=mv.group(1), cue_start=mv.start(1), cue_end=mv.end(1))
+        return None
+    ma = _ADJ_BEFORE_NAME.match(text, i, hi)
+    if ma:
+        m = idx.mention_at(ma.end(), ma.end() + 1)
+        if m is not None and m.start == ma.end() and m.kind == "person" and not m.possessive:
+            mn = _NAME_THEN_VERB.match(text, m.end, hi + 1)
+            if mn:
+                return _Attr(*_from_actor(idx.actor(m.name), m.name), cue=mn.group(1), cue_start=mn.start(1),
+                             cue_end=mn.end(1))
+    return None
+
+
 def _comma_attribution(between: str) -> bool:
     """"... the “beginning of the end” for the EU, said X" / "..., Ban said": after the clause's
     last comma, only the cue or a name, pronoun or description before it."""
@@ -521,6 +546,10 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
                         and not (text[p.close - 1] == "." and between[:2].strip()[:1].isupper()
                                  and text[s_lo:p.open].strip()):
                     a = _attr(idx, text, lx, cm, p.close + 1, tail_end, s_lo)
+            if a is None and text[p.close - 1] in ",!?":
+                # “This is fantastic!” beamed X / “...,” an angry X retorted.: any verb in the
+                # attribution's place
+                a = _any_verb_attribution(idx, text, p.close + 1, tail_end)
         # 2. leading: the nearest cue before the opening mark in the same sentence
         if a is None:
             j = bisect.bisect_left(cue_starts, p.open) - 1

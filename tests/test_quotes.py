@@ -358,3 +358,17 @@ def test_a_quote_continued_by_a_clause_then_attributed():
 def test_a_list_word_as_a_middle_name_after_a_cue():
     body = "“It is jarring,” said Karin Hall Jemsen, a professor of communication at the University of Oslo."
     assert the(quotes_of(body), "It is jarring").speaker == "Karin Hall Jemsen"
+
+
+@pytest.mark.parametrize("body,words,speaker,cue", [
+    ("“This is fantastic!” beamed Tomas Eklund of Port Calder, who had waited all day.", "This is fantastic", "Tomas Eklund", "beamed"),
+    ("“The fleet will always be ours,” an angry Tomas Eklund fumed.", "The fleet will always be ours", "Tomas Eklund", "fumed"),
+])
+def test_a_verb_missing_from_the_cue_list_in_the_attributions_place(body, words, speaker, cue):
+    q = the(quotes_of(body), words)
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_a_name_after_a_quote_is_no_attribution_without_a_verb():
+    q = the(quotes_of("Varnholt laughed. “We won,” Tomas Eklund and the envoys left the room."), "We won")
+    assert q.speaker != "Tomas Eklund"
