@@ -372,3 +372,9 @@ def test_a_verb_missing_from_the_cue_list_in_the_attributions_place(body, words,
 def test_a_name_after_a_quote_is_no_attribution_without_a_verb():
     q = the(quotes_of("Varnholt laughed. “We won,” Tomas Eklund and the envoys left the room."), "We won")
     assert q.speaker != "Tomas Eklund"
+
+
+def test_as_x_put_it():
+    body = "At the time, as the harbour master Tomas Eklund put it, “there was not much to complain about.”"
+    q = the(quotes_of(body), "not much to complain about")
+    assert (q.speaker, q.cue) == ("Tomas Eklund", "put it")
