@@ -378,3 +378,11 @@ def test_as_x_put_it():
     body = "At the time, as the harbour master Tomas Eklund put it, “there was not much to complain about.”"
     q = the(quotes_of(body), "not much to complain about")
     assert (q.speaker, q.cue) == ("Tomas Eklund", "put it")
+
+
+@pytest.mark.parametrize("body,words,speaker", [
+    ("“It is hard to come back to work,” said the designer, who works for another brand.", "hard to come back", "designer"),
+    ("“It is like a two-horse race,” the harbour actor says of the vote.", "two-horse race", "harbour actor"),
+])
+def test_people_described_by_their_trade(body, words, speaker):
+    assert the(quotes_of(body), words).speaker == speaker
