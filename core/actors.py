@@ -493,16 +493,17 @@ def _genders_from_pronouns(text, mentions, actors, quoted, sents) -> None:
     for m in mentions:
         if m.kind == "person" and not m.in_quote:
             by_sentence.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append(m)
-    for pm in _GENDERED_PRONOUN.finditer(text):
-        k = bisect.bisect_right(starts, pm.start()) - 1
-        ms = by_sentence.get(k)
-        if pm.group() in ("He", "She") and pm.start() == starts[k] and k > 0 and not ms:
-            ms = by_sentence.get(k - 1)   # "Varnholt spoke first. She said ..."
-        if not ms or ms[0].start > pm.start() or any(x.name != ms[0].name for x in ms) \
-                or ms[0].name not in unknown or _inside(quoted, pm.start()):
+    for k, ms in by_sentence.items():
+        name = ms[0].name
+        if name not in unknown or any(x.name != name for x in ms):
             continue
-        v = votes.setdefault(ms[0].name, [0, 0])
-        v[0 if pm.group(1) else 1] += 1
+        lo, hi = ms[0].end, sents[k][1] if k >= 0 else len(text)
+        if k + 1 < len(sents) and k + 1 not in by_sentence and text.startswith(("He ", "She "), sents[k + 1][0]):
+            hi = sents[k + 1][0] + 4   # "Varnholt spoke first. She said ..."
+        for pm in _GENDERED_PRONOUN.finditer(text, lo, hi):
+            if not _inside(quoted, pm.start()):
+                v = votes.setdefault(name, [0, 0])
+                v[0 if pm.group(1) else 1] += 1
     for name, (m, f) in votes.items():
         if m >= 2 * f and m:
             actors[name].gender = "m"
