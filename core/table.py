@@ -107,11 +107,34 @@ def _column(kind: str, vals: list):
 def make_table(rows: list[dict]) -> pd.DataFrame:
     """The event table from row dicts (missing columns get their empty value), validated.
     Built in one DataFrame call from plain columns: per-column Series cost ~10x more, which
-    dominates for the few rows of one article."""
-    table = pd.DataFrame({col: _column(kind, [r.get(col) for r in rows]) for col, kind in COLUMNS.items()})
+    dominates for the few rows of one article. The columns are checked before the frame is
+    built (``_check_columns``): by construction they already have the schema's types, so only
+    what a row can still get wrong is looked at, on lists and numpy arrays rather than through
+    pandas (validating the frame cost more than building it)."""
+    columns = {col: _column(kind, [r.get(col) for r in rows]) for col, kind in COLUMNS.items()}
     if not rows:   # nothing to infer the text dtype from
-        table = table.astype({c: _DTYPES[k] for c, k in COLUMNS.items()})
-    return validate(table)
+        return pd.DataFrame(columns).astype({c: _DTYPES[k] for c, k in COLUMNS.items()})
+    _check_columns(columns)
+    return pd.DataFrame(columns)
+
+
+def _check_columns(columns: dict) -> None:
+    """SchemaError, with validate's messages, for the plain columns ``_column`` built when they
+    break the schema. Text, date and integer columns cannot (``_column`` converts every cell),
+    so this checks tuple contents, the enumerations and date ranges, in validate's order."""
+    for col, kind in COLUMNS.items():
+        if kind == "tuple" and not all(all(isinstance(x, str) for x in v) for v in columns[col]):
+            raise SchemaError(f"column {col!r} must hold tuples of strings")
+    for col, allowed in ENUMS.items():
+        bad = set(columns[col]) - set(allowed)
+        if bad:
+            raise SchemaError(f"column {col!r} has values outside {allowed}: {sorted(bad)}")
+    date, end = columns["date"], columns["date_end"]
+    inverted = ~np.isnat(end) & ~np.isnat(date) & (end < date)
+    if inverted.any():
+        raise SchemaError(f"{int(inverted.sum())} rows end before they start")
+    if (np.isnat(date) & ~np.isnat(end)).any():
+        raise SchemaError("rows with an end date but no start date")
 
 
 def empty_table() -> pd.DataFrame:
