@@ -30,7 +30,8 @@ EVENT_COLOURS: dict[str, str] = {
 LANE_BY = {"country": "Country", "actor": "Actor", "event_type": "Event type"}
 NO_LANE = {"country": "(no country)", "actor": "(no actor)", "event_type": "other"}
 MAX_LANES = 40
-DENSE = 1500          # more marks than this: aggregate per day or week
+DENSE = 1500          # more marks than this: aggregate per day, week, month or year
+MAX_MARKS = 2000      # at most this many grouped marks (one per lane and period): else a longer period
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -244,29 +245,29 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
     if not aggregate and len(frame) and (frame["when"] == "").all():   # few marks after all: label them
         frame = timeline_frame(table, lane_by)
     if aggregate:
-        span = (frame["start"].max() - frame["start"].min()).days
-        freq = "D" if span <= 120 else "W"
+        freq = grouping(frame, MAX_MARKS)
         agg = aggregate_marks(frame, freq)
-        agg["y"] = agg["lane"].map(lane_y).astype(float)
-        unit = "day" if freq == "D" else "week"
+        agg["y"] = agg["lane"].map(lane_y).astype(np.float32)
+        unit, xfmt = PERIODS[freq]
         # the busiest period gets the biggest mark that still leaves its neighbours apart
         biggest = max(9.0, min(26.0, 1500 / max(1, agg["start"].nunique())))
         n_max = max(1, int(agg["n"].max()))
         lane_html = {ln: html.escape(ln) for ln in order}
         for et in [t for t in EVENT_TYPES if t in set(agg["event_type"])]:
             a = agg[agg["event_type"] == et]
+            starts = np.datetime_as_string(a["start"].to_numpy(), "D")
             keys = [f"agg|{ln}|{s}|{e}|*" for ln, s, e in zip(
-                a["lane"].tolist(), np.datetime_as_string(a["start"].to_numpy(), "D"),
-                np.datetime_as_string(a["stop"].to_numpy(), "D"))]
+                a["lane"].tolist(), starts, np.datetime_as_string(a["stop"].to_numpy(), "D"))]
             custom = np.empty((len(a), 4), dtype=object)
             custom[:, 0], custom[:, 1], custom[:, 2] = keys, a["n"].to_numpy(), a["detail"].to_numpy()
             custom[:, 3] = [lane_html[x] for x in a["lane"]]
+            size = 3 + (biggest - 3) * np.sqrt(a["n"].to_numpy() / n_max)
             fig.add_trace(go.Scatter(
-                x=a["start"].to_numpy(), y=a["y"].to_numpy(), mode="markers", name=et, legendgroup=et,
-                marker=dict(color=EVENT_COLOURS[et], size=3 + (biggest - 3) * np.sqrt(a["n"].to_numpy() / n_max),
+                x=starts.tolist(), y=a["y"].to_numpy(), mode="markers", name=et, legendgroup=et,
+                marker=dict(color=EVENT_COLOURS[et], size=size.round(1).astype(np.float32),
                             opacity=0.75, line=dict(width=0.5, color="white")),
                 customdata=custom,
-                hovertemplate=(f"<b>%{{customdata[1]}} events</b> in the {unit} of %{{x|%d %b %Y}}"
+                hovertemplate=(f"<b>%{{customdata[1]}} events</b> in the {unit} of %{{x|{xfmt}}}"
                                "<br>%{customdata[3]}<br>mostly %{customdata[2]}<extra></extra>")))
         fig.update_layout(legend=dict(itemsizing="constant"))
         note = f"{len(frame):,} marks, grouped per {unit}: the bigger, the more events"
@@ -335,13 +336,41 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
     return style(fig)
 
 
+# Periods the timeline groups dense marks by: the word its hover uses and how it shows the date.
+PERIODS = {"D": ("day", "%d %b %Y"), "W": ("week", "%d %b %Y"), "M": ("month", "%b %Y"),
+           "Y": ("year", "%Y")}
+
+
+def period_days(frame: pd.DataFrame, freq: str) -> np.ndarray:
+    """The first day (days since 1970-01-01) of the day, week (from Monday), month or year each
+    mark of ``frame`` starts in."""
+    day = frame["start"].to_numpy("datetime64[D]")
+    if freq == "M":
+        return day.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+    if freq == "Y":
+        return day.astype("datetime64[Y]").astype("datetime64[D]").astype(np.int64)
+    day = day.astype(np.int64)
+    return day if freq == "D" else day - (day + 3) % 7     # 1970-01-01 was a Thursday: back to Monday
+
+
+def grouping(frame: pd.DataFrame, most: int = MAX_MARKS) -> str:
+    """The period dense timeline marks are grouped by: per day over a span of up to 120 days,
+    else per week, coarser (month, year) while that still gives more than ``most`` marks (one
+    per lane and period: beyond a few thousand the figure is slow to send and draw, and no one
+    reads it mark by mark)."""
+    span = (frame["start"].max() - frame["start"].min()).days
+    lanes = pd.factorize(frame["lane"])[0].astype(np.int64)
+    for freq in (("D",) if span <= 120 else ()) + ("W", "M"):
+        if len(np.unique(lanes * 1_000_000 + period_days(frame, freq))) <= most:
+            return freq
+    return "Y"
+
+
 def aggregate_marks(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """Timeline marks grouped per lane and day (freq "D") or week from Monday ("W"): lane,
-    start, stop (the period's first and last day), n (events), event_type (the most frequent),
-    detail (up to four types, most frequent first)."""
-    day = frame["start"].to_numpy("datetime64[D]").astype(np.int64)
-    if freq != "D":
-        day = day - (day + 3) % 7                     # 1970-01-01 was a Thursday: back to Monday
+    """Timeline marks grouped per lane and day (freq "D"), week from Monday ("W"), month ("M") or
+    year ("Y"): lane, start, stop (the period's first and last day), n (events), event_type (the
+    most frequent), detail (up to four types, most frequent first)."""
+    day = period_days(frame, freq)
     by_type = (pd.DataFrame({"lane": frame["lane"].to_numpy(), "day": day,
                              "event_type": frame["event_type"].to_numpy()})
                .groupby(["lane", "day", "event_type"], sort=False).size().rename("k").reset_index()
@@ -353,10 +382,16 @@ def aggregate_marks(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
     top = by_type[rank < 4]
     detail = top.groupby(["lane", "day"], sort=True)["event_type"].agg(", ".join).to_numpy()
     start = first["day"].to_numpy().astype("datetime64[D]")
+    if freq == "D":
+        stop = start
+    elif freq == "W":
+        stop = start + np.timedelta64(6, "D")
+    else:
+        unit = "M" if freq == "M" else "Y"
+        stop = (start.astype(f"datetime64[{unit}]") + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
     return pd.DataFrame({
         "lane": first["lane"].to_numpy(), "n": n, "event_type": first["event_type"].to_numpy(),
-        "detail": detail, "start": start.astype("datetime64[s]"),
-        "stop": (start + np.timedelta64(0 if freq == "D" else 6, "D")).astype("datetime64[s]"),
+        "detail": detail, "start": start.astype("datetime64[s]"), "stop": stop.astype("datetime64[s]"),
     })
 
 

@@ -195,3 +195,27 @@ def test_marks_on_the_same_lane_and_day_do_not_hide_each_other():
     assert len(set(ys)) == 12 and max(ys) - min(ys) < 1                    # spread, inside the lane
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
     assert hi - lo >= pd.Timedelta(days=6)                                 # days on the axis, not hours
+
+
+def test_timeline_groups_per_month_when_weeks_are_too_many(monkeypatch):
+    rows = [dict(event_id=f"e{i}", article_id="a", event_type="talks", status="occurred",
+                 date=str(pd.Timestamp("2025-01-01") + pd.Timedelta(days=3 * i))[:10],
+                 date_end=str(pd.Timestamp("2025-01-01") + pd.Timedelta(days=3 * i))[:10],
+                 date_precision="day", countries=(("OMN", "QAT", "IRN")[i % 3],), summary=f"event {i}")
+            for i in range(240)]                      # two years, a mark every third day
+    t = make_table(rows)
+    frame = views.timeline_frame(t, "country", labels=False)
+    assert views.grouping(frame, most=10_000) == "W"
+    assert views.grouping(frame, most=100) == "M"
+    assert views.grouping(frame, most=10) == "Y"
+    agg = views.aggregate_marks(frame, "M")
+    assert agg["n"].sum() == 240 and (agg["start"].dt.day == 1).all()
+    assert (agg["stop"] + pd.Timedelta(days=1)).dt.day.eq(1).all()      # the month's last day
+    feb = agg[(agg["lane"] == "Oman") & (agg["start"] == pd.Timestamp("2025-02-01"))]
+    assert feb["stop"].tolist() == [pd.Timestamp("2025-02-28")]
+    monkeypatch.setattr(views, "MAX_MARKS", 100)
+    fig = views.timeline_figure(t, "country", dense=100)
+    keys = [c[0] for tr in fig.data if tr.customdata is not None for c in tr.customdata]
+    assert len(keys) == len(agg) and "month" in fig.data[0].hovertemplate
+    chosen = views.rows_for_selection(t, [k for k in keys if "|Oman|2025-02-01|" in k], "country")
+    assert len(chosen) == int(feb["n"].iloc[0]) and (chosen["date"].dt.month == 2).all()
