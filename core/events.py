@@ -104,30 +104,37 @@ def _grammar():
     from re import _parser
 
     d = json.loads(DATA.read_text(encoding="utf-8"))
-    parts, kinds, heads = [], [], set()
+    parts, kinds, by_head = [], [], {}
     for i, t in enumerate(d["triggers"]):
         parts.append(f"(?P<t{i}>\\b{t['pattern']})")
         kinds.append((t["type"], t["kind"] == "nominal"))
         words = _prefixes(list(_parser.parse(t["pattern"], re.I)))
         if any(len(w) < _HEAD for w in words):
             raise ValueError(f"trigger {t['pattern']!r} must open with words of {_HEAD}+ letters")
-        heads |= {w[:_HEAD] for w in words}
+        for head in {w[:_HEAD] for w in words}:
+            by_head.setdefault(head, []).append(parts[-1])
+    # per head, the alternation of only the triggers that can open with it, in the list's order
+    # and with the same group names: at a word with that head it matches what the whole
+    # alternation matches (the others cannot match there), without trying every trigger
+    heads = {head: re.compile("|".join(alts), re.I) for head, alts in by_head.items()}
     return (re.compile("|".join(parts), re.I), kinds,
             re.compile(d["planned"], re.I), re.compile(d["past_planned"], re.I),
             re.compile(d["cancelled"], re.I), re.compile(d["occurred_after"], re.I),
-            re.compile(d["negated"], re.I), frozenset(heads))
+            re.compile(d["negated"], re.I), heads)
 
 
 def trigger_matches(text: str, start: int = 0, stop: int | None = None) -> list[re.Match]:
     """The trigger matches in text[start:stop], left to right and not overlapping (as
     ``finditer`` gives them), tried only at words whose first letters can open a trigger."""
-    g = _grammar()
-    rx, heads = g[0], g[-1]
+    heads = _grammar()[-1]
     stop = len(text) if stop is None else stop
     out, end = [], 0
     for w in _WORD_START.finditer(text, start, stop):
         pos = w.start()
-        if pos < end or w.group()[:_HEAD].lower() not in heads:
+        if pos < end:
+            continue
+        rx = heads.get(w.group()[:_HEAD].lower())
+        if rx is None:
             continue
         m = rx.match(text, pos, stop)
         if m:

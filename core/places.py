@@ -36,10 +36,15 @@ class Gazetteer:
     first: dict[str, int]                 # key of an entry's first word -> most words of such an entry
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
+@functools.lru_cache(maxsize=65536)
 def _key(surface: str) -> str:
-    """Lookup key: lower case, curly apostrophes straightened, a leading 'the' dropped."""
+    """Lookup key: lower case, curly apostrophes straightened, a leading 'the' dropped.
+    Cached: find_places asks for the same few thousand capitalised words over and over."""
     s = surface.replace("’", "'").strip()
-    s = re.sub(r"^the\s+", "", s, flags=re.I)
+    s = _LEADING_THE.sub("", s)
     return s if len(s) <= 3 and s.isupper() else s.lower()
 
 
