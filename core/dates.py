@@ -311,8 +311,13 @@ def _set_kinds(items) -> set[str]:
     return kinds
 
 
-# first words so common that the word after them picks the rules to try ("the first", "the 1990s")
-_JOIN_HEADS = frozenset({"the"})
+# first words so common that the word after them picks the rules to try ("the first", "the 1990s",
+# "a year", "about 10"): function words and vague quantities that open rules but mostly stand
+# before words no rule follows them with ("a vote", "to say", "some voters"), so that most of
+# their occurrences try no rule at all instead of every rule they can open
+_JOIN_HEADS = frozenset({"the", "a", "an", "to", "in", "at", "for", "that", "this", "about", "under",
+                         "over", "some", "more", "less", "no", "only", "just", "up", "one", "many",
+                         "several", "few"})
 
 
 def _matches_space(op, av) -> bool:
