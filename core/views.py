@@ -228,8 +228,9 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
     """The timeline: day-precise events as markers, longer ones as bars over their range, one lane
     per country / actor / event type, coloured by event type; planned events hollow (points) or
     hatched (bars), cancelled ones crossed. Marks on the same lane and day are spread apart. Each
-    mark's customdata[0] is its event_id, or, when the view is aggregated, a key
-    "agg|lane|start|end|*": every event of that lane in that day or week (see ``rows_for_selection``)."""
+    mark's customdata[0] is its event_id; when the view is grouped per period (layout.meta
+    {"grouped": freq}) each mark's customdata is [lane, events, types] and ``selection_keys``
+    turns a selected mark into "agg|lane|start|end|*": every event of that lane in that period."""
     frame = timeline_frame(table, lane_by, labels=len(table) <= dense)
     fig = go.Figure()
     if frame.empty:
@@ -255,20 +256,20 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
         lane_html = {ln: html.escape(ln) for ln in order}
         for et in [t for t in EVENT_TYPES if t in set(agg["event_type"])]:
             a = agg[agg["event_type"] == et]
-            starts = np.datetime_as_string(a["start"].to_numpy(), "D")
-            keys = [f"agg|{ln}|{s}|{e}|*" for ln, s, e in zip(
-                a["lane"].tolist(), starts, np.datetime_as_string(a["stop"].to_numpy(), "D"))]
-            custom = np.empty((len(a), 4), dtype=object)
-            custom[:, 0], custom[:, 1], custom[:, 2] = keys, a["n"].to_numpy(), a["detail"].to_numpy()
-            custom[:, 3] = [lane_html[x] for x in a["lane"]]
+            # compact: [lane, n, types]; the selected period is read back from x (selection_keys)
+            custom = np.empty((len(a), 3), dtype=object)
+            custom[:, 0] = [lane_html[x] for x in a["lane"]]
+            custom[:, 1], custom[:, 2] = a["n"].to_numpy(), a["detail"].to_numpy()
             size = 3 + (biggest - 3) * np.sqrt(a["n"].to_numpy() / n_max)
             fig.add_trace(go.Scatter(
-                x=starts.tolist(), y=a["y"].to_numpy(), mode="markers", name=et, legendgroup=et,
+                x=np.datetime_as_string(a["start"].to_numpy(), "D").tolist(), y=a["y"].to_numpy(),
+                mode="markers", name=et, legendgroup=et,
                 marker=dict(color=EVENT_COLOURS[et], size=size.round(1).astype(np.float32),
                             opacity=0.75, line=dict(width=0.5, color="white")),
                 customdata=custom,
                 hovertemplate=(f"<b>%{{customdata[1]}} events</b> in the {unit} of %{{x|{xfmt}}}"
-                               "<br>%{customdata[3]}<br>mostly %{customdata[2]}<extra></extra>")))
+                               "<br>%{customdata[0]}<br>mostly %{customdata[2]}<extra></extra>")))
+        fig.update_layout(meta={"grouped": freq})
         fig.update_layout(legend=dict(itemsizing="constant"))
         note = f"{len(frame):,} marks, grouped per {unit}: the bigger, the more events"
     else:
@@ -366,6 +367,16 @@ def grouping(frame: pd.DataFrame, most: int = MAX_MARKS) -> str:
     return "Y"
 
 
+def period_stop(start: np.ndarray, freq: str) -> np.ndarray:
+    """The last day of the periods starting on ``start`` (datetime64[D])."""
+    if freq == "D":
+        return start
+    if freq == "W":
+        return start + np.timedelta64(6, "D")
+    unit = "M" if freq == "M" else "Y"
+    return (start.astype(f"datetime64[{unit}]") + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
+
+
 def aggregate_marks(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
     """Timeline marks grouped per lane and day (freq "D"), week from Monday ("W"), month ("M") or
     year ("Y"): lane, start, stop (the period's first and last day), n (events), event_type (the
@@ -382,13 +393,7 @@ def aggregate_marks(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
     top = by_type[rank < 4]
     detail = top.groupby(["lane", "day"], sort=True)["event_type"].agg(", ".join).to_numpy()
     start = first["day"].to_numpy().astype("datetime64[D]")
-    if freq == "D":
-        stop = start
-    elif freq == "W":
-        stop = start + np.timedelta64(6, "D")
-    else:
-        unit = "M" if freq == "M" else "Y"
-        stop = (start.astype(f"datetime64[{unit}]") + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
+    stop = period_stop(start, freq)
     return pd.DataFrame({
         "lane": first["lane"].to_numpy(), "n": n, "event_type": first["event_type"].to_numpy(),
         "detail": detail, "start": start.astype("datetime64[s]"), "stop": stop.astype("datetime64[s]"),
@@ -422,6 +427,27 @@ def style(fig: go.Figure) -> go.Figure:
                       hoverlabel=dict(align="left"),
                       font=dict(family="Source Sans 3, Helvetica, Arial, sans-serif"))
     return fig
+
+
+def selection_keys(points, meta=None) -> list[str]:
+    """What rows_for_selection reads for the timeline marks a user selected (the points of
+    Streamlit's selection; ``meta`` the figure's layout.meta): each mark's event id, or for a
+    mark grouped per period (meta {"grouped": freq}) "agg|lane|first day|last day|*"."""
+    freq = (meta or {}).get("grouped") if isinstance(meta, dict) else None
+    keys = []
+    for p in points:
+        c = p.get("customdata")
+        if not c:
+            continue
+        if not freq:
+            keys.append(c[0])
+            continue
+        x = p.get("x")
+        start = (pd.Timestamp(x, unit="ms") if isinstance(x, (int, float)) else pd.Timestamp(x)).normalize()
+        day = np.array([start.to_datetime64()], dtype="datetime64[D]")
+        stop = pd.Timestamp(period_stop(day, freq)[0])
+        keys.append(f"agg|{html.unescape(str(c[0]))}|{start:%Y-%m-%d}|{stop:%Y-%m-%d}|*")
+    return keys
 
 
 def rows_for_selection(table: pd.DataFrame, keys, lane_by: str = "country") -> pd.DataFrame:

@@ -43,7 +43,7 @@ if side is not None:
         st.markdown("**Upcoming, no date set**")
         st.html(views.event_cards_html(upcoming, evidence=False, limit=20))
 
-keys = [p["customdata"][0] for p in (event.selection.points if event else []) if p.get("customdata")]
+keys = views.selection_keys(event.selection.points if event else [], fig.layout.meta)
 if keys:
     chosen = views.rows_for_selection(view.filtered, keys, lane_by)
     st.subheader(f"Selected: {len(chosen):,} event{'s' if len(chosen) != 1 else ''}")

@@ -69,23 +69,31 @@ def test_timeline_hover_is_escaped():
     assert "<img" not in hover and "&lt;img" in hover
 
 
+def selected_points(fig) -> list[dict]:
+    """Every mark of ``fig`` as Streamlit's selection reports it (x, y, customdata)."""
+    return [{"x": x, "y": y, "customdata": list(c)} for tr in fig.data if tr.customdata is not None
+            for x, y, c in zip(tr.x, tr.y, tr.customdata)]
+
+
 def test_timeline_aggregates_when_dense():
     rows = [dict(event_id=f"e{i}", article_id="a", event_type="statement" if i % 2 else "talks",
                  status="occurred", date=f"2026-01-{1 + i % 28:02d}", date_end=f"2026-01-{1 + i % 28:02d}",
                  date_precision="day", countries=("OMN",), summary=f"event {i}") for i in range(300)]
     t = make_table(rows)
     fig = views.timeline_figure(t, "country", dense=100)
-    keys = [c[0] for tr in fig.data if tr.customdata is not None for c in tr.customdata]
-    assert keys and all(k.startswith("agg|") for k in keys)
-    assert sum(c[1] for tr in fig.data if tr.customdata is not None for c in tr.customdata) == 300
+    points = selected_points(fig)
+    keys = views.selection_keys(points, fig.layout.meta)
+    assert len(keys) == len(points) and all(k.startswith("agg|") for k in keys)
+    assert sum(p["customdata"][1] for p in points) == 300
     chosen = views.rows_for_selection(t, keys[:1], "country")
     lane, start, end, et = keys[0].split("|")[1:]
-    assert et == "*" and len(chosen) == next(c[1] for tr in fig.data if tr.customdata is not None for c in tr.customdata)
+    assert lane == "Oman" and et == "*" and len(chosen) == points[0]["customdata"][1]
     assert (chosen["date"] >= pd.Timestamp(start)).all() and (chosen["date"] <= pd.Timestamp(end)).all()
 
 
 def test_rows_for_selection(table):
     ids = table["event_id"].tolist()[:2]
+    assert views.selection_keys([{"customdata": [ids[0], "x"]}, {"x": 1}, {"customdata": [ids[1]]}]) == ids
     assert views.rows_for_selection(table, ids + [None])["event_id"].tolist() == ids
 
 
@@ -215,7 +223,9 @@ def test_timeline_groups_per_month_when_weeks_are_too_many(monkeypatch):
     assert feb["stop"].tolist() == [pd.Timestamp("2025-02-28")]
     monkeypatch.setattr(views, "MAX_MARKS", 100)
     fig = views.timeline_figure(t, "country", dense=100)
-    keys = [c[0] for tr in fig.data if tr.customdata is not None for c in tr.customdata]
+    keys = views.selection_keys(selected_points(fig), fig.layout.meta)
     assert len(keys) == len(agg) and "month" in fig.data[0].hovertemplate
+    assert views.selection_keys([{"x": "2025-02-01 00:00", "customdata": ["Oman", 1, "talks"]}],
+                                {"grouped": "M"}) == ["agg|Oman|2025-02-01|2025-02-28|*"]
     chosen = views.rows_for_selection(t, [k for k in keys if "|Oman|2025-02-01|" in k], "country")
     assert len(chosen) == int(feb["n"].iloc[0]) and (chosen["date"].dt.month == 2).all()
