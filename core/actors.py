@@ -128,6 +128,9 @@ def _lex():
         titles=titles,
         title_norm={k: abbrev.get(k, v) for k, v in titles.items()},
         max_title_words=max(len(t.split()) for t in titles),
+        # the first words of the titles: a run whose word is none of them opens no title (a cheap
+        # test before joining words to look titles up)
+        title_firsts=frozenset(t.split(" ")[0] for t in titles),
         male={t.lower() for t in d["male_titles"]},
         female={t.lower() for t in d["female_titles"]},
         openers=set(d["sentence_openers"]),
@@ -166,12 +169,17 @@ def _lex():
 _W = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|St|Jr|Sr|Ft|Mt|Brig|Pres|Sec|Atty|[A-Z])\.(?=\s[A-Z])|(?:[A-Z]\.){2,}|[A-Z](?:[\w\-]|['’](?=[A-Za-z]{2}))*(?<![\-]))"
 _PART = r"(?:al|el|bin|bint|ibn|de|del|della|der|den|van|von|la|le|du|da|di|dos|das|abu|ben)"
 _CONN = r"(?:of|for|on|and|to)(?:\s+the)?"
+# a name opens with a capital or with a particle (al-, bin-, ibn-, van- ...): the lookahead lets
+# the engine skip every other position with one test (a third faster over an article)
+_NAME_FIRST = "[A-Z" + "".join(sorted({p[0] for p in _PART[3:-1].split("|")})) + "]"
 _NAME = re.compile(
-    rf"(?<![\w’'])(?:{_PART}-)?{_W}(?:(?:[ ]|-)(?:(?:{_PART}[ -])|{_CONN}[ ])?(?:{_PART}-)?{_W})*")
+    rf"(?={_NAME_FIRST})(?<![\w’'])(?:{_PART}-)?{_W}(?:(?:[ ]|-)(?:(?:{_PART}[ -])|{_CONN}[ ])?(?:{_PART}-)?{_W})*")
 _POSS_AFTER = re.compile(r"^['’]s?\b|^['’](?=\s)")
 _DEMONYM_KINDS = ("demonym",)
 
-_QUOTED = re.compile(r"“[^”\n]*”|(?<![\w])\"[^\"\n]*\"")
+# each alternative opens with its quotation mark (the straight quote's "no word character before"
+# is tested after it) so that the engine looks only at quotation marks
+_QUOTED = re.compile(r"“[^”\n]*”|\"(?<!\w\")[^\"\n]*\"")
 
 
 def _inside(regions: list[tuple[int, int]], offset: int) -> bool:
@@ -699,8 +707,8 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     for k in range(len(words) - 2, 0, -1):
         wk = words[k][2].lower()
         # the title may be several words: "Senate Majority Leader Mitch McConnell"
-        titled = any(" ".join(w[2] for w in words[k:k + n]).lower() in lx["titles"]
-                     for n in range(1, min(3, len(words) - 1 - k) + 1))
+        titled = wk in lx["title_firsts"] and any(" ".join(w[2] for w in words[k:k + n]).lower() in lx["titles"]
+                                                  for n in range(1, min(3, len(words) - 1 - k) + 1))
         if wk in lx["honor"] or (titled and words[k][2][:1].isupper() and
                                  all(_place(w[2]) or w[2] in lx["not_names"] or w[2] in lx["openers"] or w[2].lower() in lx["titles"]
                                      for w in words[:k])):
@@ -721,7 +729,8 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
             strong = True
             changed = True
             continue
-        for n in range(min(lx["max_title_words"], len(words)), 0, -1):
+        longest = min(lx["max_title_words"], len(words)) if w0.lower() in lx["title_firsts"] else 0
+        for n in range(longest, 0, -1):
             t = " ".join(w[2] for w in words[:n]).lower()
             if t in lx["titles"] and (n < len(words)):
                 role_parts.append(lx["title_norm"][t])
