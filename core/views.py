@@ -31,7 +31,7 @@ LANE_BY = {"country": "Country", "actor": "Actor", "event_type": "Event type"}
 NO_LANE = {"country": "(no country)", "actor": "(no actor)", "event_type": "other"}
 MAX_LANES = 40
 DENSE = 1500          # more marks than this: aggregate per day, week, month or year
-MAX_MARKS = 2000      # at most this many grouped marks (one per lane and period): else a longer period
+MAX_MARKS = 1200      # at most this many grouped marks (one per lane and period): else a longer period
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -249,7 +249,7 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
         freq = grouping(frame, MAX_MARKS)
         agg = aggregate_marks(frame, freq)
         agg["y"] = agg["lane"].map(lane_y).astype(np.float32)
-        unit, xfmt = PERIODS[freq]
+        unit, when = PERIODS[freq]
         # the busiest period gets the biggest mark that still leaves its neighbours apart
         biggest = max(9.0, min(26.0, 1500 / max(1, agg["start"].nunique())))
         n_max = max(1, int(agg["n"].max()))
@@ -267,7 +267,7 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
                 marker=dict(color=EVENT_COLOURS[et], size=size.round(1).astype(np.float32),
                             opacity=0.75, line=dict(width=0.5, color="white")),
                 customdata=custom,
-                hovertemplate=(f"<b>%{{customdata[1]}} events</b> in the {unit} of %{{x|{xfmt}}}"
+                hovertemplate=(f"<b>%{{customdata[1]}} events</b> {when}"
                                "<br>%{customdata[0]}<br>mostly %{customdata[2]}<extra></extra>")))
         fig.update_layout(meta={"grouped": freq})
         fig.update_layout(legend=dict(itemsizing="constant"))
@@ -337,17 +337,20 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
     return style(fig)
 
 
-# Periods the timeline groups dense marks by: the word its hover uses and how it shows the date.
-PERIODS = {"D": ("day", "%d %b %Y"), "W": ("week", "%d %b %Y"), "M": ("month", "%b %Y"),
-           "Y": ("year", "%Y")}
+# Periods the timeline groups dense marks by: the word its axis note uses and its hover phrase.
+PERIODS = {"D": ("day", "on %{x|%d %b %Y}"), "W": ("week", "in the week of %{x|%d %b %Y}"),
+           "M": ("month", "in %{x|%b %Y}"), "Q": ("quarter", "in the quarter from %{x|%b %Y}"),
+           "Y": ("year", "in %{x|%Y}")}
 
 
 def period_days(frame: pd.DataFrame, freq: str) -> np.ndarray:
-    """The first day (days since 1970-01-01) of the day, week (from Monday), month or year each
+    """The first day (days since 1970-01-01) of the day, week (from Monday), month, quarter or year each
     mark of ``frame`` starts in."""
     day = frame["start"].to_numpy("datetime64[D]")
-    if freq == "M":
-        return day.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+    if freq in ("M", "Q"):
+        month = day.astype("datetime64[M]").astype(np.int64)
+        month = month - month % 3 if freq == "Q" else month          # 1970-01 began a quarter
+        return month.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
     if freq == "Y":
         return day.astype("datetime64[Y]").astype("datetime64[D]").astype(np.int64)
     day = day.astype(np.int64)
@@ -356,12 +359,12 @@ def period_days(frame: pd.DataFrame, freq: str) -> np.ndarray:
 
 def grouping(frame: pd.DataFrame, most: int = MAX_MARKS) -> str:
     """The period dense timeline marks are grouped by: per day over a span of up to 120 days,
-    else per week, coarser (month, year) while that still gives more than ``most`` marks (one
+    else per week, coarser (month, quarter, year) while that still gives more than ``most`` marks (one
     per lane and period: beyond a few thousand the figure is slow to send and draw, and no one
     reads it mark by mark)."""
     span = (frame["start"].max() - frame["start"].min()).days
     lanes = pd.factorize(frame["lane"])[0].astype(np.int64)
-    for freq in (("D",) if span <= 120 else ()) + ("W", "M"):
+    for freq in (("D",) if span <= 120 else ()) + ("W", "M", "Q"):
         if len(np.unique(lanes * 1_000_000 + period_days(frame, freq))) <= most:
             return freq
     return "Y"
@@ -373,13 +376,15 @@ def period_stop(start: np.ndarray, freq: str) -> np.ndarray:
         return start
     if freq == "W":
         return start + np.timedelta64(6, "D")
-    unit = "M" if freq == "M" else "Y"
-    return (start.astype(f"datetime64[{unit}]") + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
+    if freq in ("M", "Q"):
+        months = 3 if freq == "Q" else 1
+        return (start.astype("datetime64[M]") + months).astype("datetime64[D]") - np.timedelta64(1, "D")
+    return (start.astype("datetime64[Y]") + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
 
 
 def aggregate_marks(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """Timeline marks grouped per lane and day (freq "D"), week from Monday ("W"), month ("M") or
-    year ("Y"): lane, start, stop (the period's first and last day), n (events), event_type (the
+    """Timeline marks grouped per lane and day (freq "D"), week from Monday ("W"), month ("M"),
+    quarter ("Q") or year ("Y"): lane, start, stop (the period's first and last day), n (events), event_type (the
     most frequent), detail (up to four types, most frequent first)."""
     day = period_days(frame, freq)
     by_type = (pd.DataFrame({"lane": frame["lane"].to_numpy(), "day": day,

@@ -215,7 +215,11 @@ def test_timeline_groups_per_month_when_weeks_are_too_many(monkeypatch):
     frame = views.timeline_frame(t, "country", labels=False)
     assert views.grouping(frame, most=10_000) == "W"
     assert views.grouping(frame, most=100) == "M"
+    assert views.grouping(frame, most=30) == "Q"
     assert views.grouping(frame, most=10) == "Y"
+    q = views.aggregate_marks(frame, "Q")
+    assert q["n"].sum() == 240 and set(q["start"].dt.month) == {1, 4, 7, 10}
+    assert set(q["stop"].dt.strftime("%m-%d")) == {"03-31", "06-30", "09-30", "12-31"}
     agg = views.aggregate_marks(frame, "M")
     assert agg["n"].sum() == 240 and (agg["start"].dt.day == 1).all()
     assert (agg["stop"] + pd.Timedelta(days=1)).dt.day.eq(1).all()      # the month's last day
@@ -224,7 +228,7 @@ def test_timeline_groups_per_month_when_weeks_are_too_many(monkeypatch):
     monkeypatch.setattr(views, "MAX_MARKS", 100)
     fig = views.timeline_figure(t, "country", dense=100)
     keys = views.selection_keys(selected_points(fig), fig.layout.meta)
-    assert len(keys) == len(agg) and "month" in fig.data[0].hovertemplate
+    assert len(keys) == len(agg) and "events</b> in %{x|%b %Y}" in fig.data[0].hovertemplate
     assert views.selection_keys([{"x": "2025-02-01 00:00", "customdata": ["Oman", 1, "talks"]}],
                                 {"grouped": "M"}) == ["agg|Oman|2025-02-01|2025-02-28|*"]
     chosen = views.rows_for_selection(t, [k for k in keys if "|Oman|2025-02-01|" in k], "country")
