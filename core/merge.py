@@ -131,8 +131,8 @@ def merge_reports(table: pd.DataFrame) -> pd.DataFrame:
     """The table with the rows that report the same event or quotation merged (see module doc),
     in its own order; a merged row stands where its first report stood."""
     n = len(table)
-    if n < 2 or table["article_id"].nunique() < 2:
-        return table   # rows of one article are never merged
+    if n < 2 or len(set(table["article_id"].tolist())) < 2:
+        return table   # rows of one article are never merged (a set: nunique costs ~0.2 ms on few rows)
     # report order: earliest publication first, then article, then position in the article
     order = np.lexsort((table["evidence_start"].to_numpy(), table["article_id"].to_numpy(),
                         table["published"].to_numpy().astype("datetime64[s]").astype("int64")))
