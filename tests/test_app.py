@@ -283,6 +283,7 @@ def test_config_is_fit_for_a_briefing_room():
     assert cfg["browser"]["gatherUsageStats"] is False
     assert cfg["server"]["headless"] is True and cfg["server"]["address"] in ("localhost", "127.0.0.1")
     assert cfg["client"]["toolbarMode"] == "minimal"
+    assert cfg["client"]["showErrorDetails"] in ("type", "none")     # no traceback in the browser
     assert "use_container_width" not in "".join(p.read_text() for p in [ROOT / "app.py", *ROOT.glob("pages/*.py")])
     assert "unsafe_allow_html" not in "".join(p.read_text() for p in [ROOT / "app.py", *ROOT.glob("pages/*.py")])
 
