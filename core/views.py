@@ -473,8 +473,15 @@ def rows_for_selection(table: pd.DataFrame, keys, lane_by: str = "country") -> p
 
 
 def undated_planned(table: pd.DataFrame) -> pd.DataFrame:
-    """Planned events with no date yet ("a second round ... has been confirmed")."""
-    return table[(table["status"] == "planned") & table["date"].isna()]
+    """Planned events with no date yet ("a second round ... has been confirmed"), one per event
+    type and summary: the same plan told by several articles is listed once, ``n_sources``
+    counting the articles."""
+    rows = table[(table["status"] == "planned") & table["date"].isna()]
+    if len(rows) < 2:
+        return rows
+    n = rows.groupby(["event_type", "summary"], sort=False)["article_id"].transform("nunique")
+    return rows.assign(n_sources=np.maximum(n.to_numpy(), rows["n_sources"].to_numpy())) \
+        .drop_duplicates(["event_type", "summary"])
 
 
 # --- who said what ---------------------------------------------------------------------------

@@ -102,6 +102,14 @@ def test_undated_planned(table):
         "Second round of Norway-Kenya talks agreed, no date set"]
 
 
+def test_undated_planned_lists_a_plan_told_by_several_articles_once(table):
+    plan = views.undated_planned(table)
+    copies = pd.concat([table] + [plan.assign(article_id=f"other{i}", event_id=f"e{i}") for i in range(3)])
+    again = views.undated_planned(copies)
+    assert again["summary"].tolist() == plan["summary"].tolist()
+    assert again["n_sources"].tolist() == [4]
+
+
 def test_quotes_frame(table):
     q = views.quotes_frame(table)
     assert list(q.columns) == ["date", "speaker", "role", "country", "quote", "kind", "source"]
