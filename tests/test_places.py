@@ -96,3 +96,20 @@ def test_places_take_the_codes_of_their_time():
     now = [p.code for p in as_of(find_places(text), dt.date(2026, 3, 6))]
     assert then == ["SUN", "CSK", "SUN", "DEU"] and now == ["RUS", "CZE", "RUS", "DEU"]
     assert [p.code for p in as_of(find_places(text), None)] == now
+
+
+def test_gazetteer_is_cached_per_user_and_rebuilt_when_unreadable(tmp_path, monkeypatch):
+    from core import places
+    monkeypatch.setattr(places, "CACHE_DIR", tmp_path)
+    places.gazetteer.cache_clear()
+    try:
+        built = places.gazetteer()
+        (cached,) = tmp_path.glob("gazetteer-*.json")
+        places.gazetteer.cache_clear()
+        assert places.gazetteer() == built                    # read back from the file
+        cached.write_text("{not json", encoding="utf-8")
+        places.gazetteer.cache_clear()
+        assert places.gazetteer() == built                    # a damaged file is rebuilt
+        assert places.gazetteer() is places.gazetteer()
+    finally:
+        places.gazetteer.cache_clear()
