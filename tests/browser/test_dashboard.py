@@ -119,6 +119,10 @@ def test_analyst_path(browser, server, shots, tmp_path):
         go(page, name)
         settle(page)
         expect(page.get_by_test_id("stException")).to_have_count(0)
+        if shot in ("quotes", "articles"):
+            # each lists rows in a grid drawn on a canvas after its accessible cells exist
+            page.locator('[data-testid="glide-cell-1-0"]').first.wait_for(state="attached")
+            page.wait_for_timeout(400)
         page.screenshot(path=shots / f"{shot}.png", full_page=True)
         if name == "Who said what":
             # the quotes CSV is exactly the quotes listed
