@@ -31,6 +31,24 @@ def rows_for(table: pd.DataFrame, ev: dict) -> list[dict]:
     return out
 
 
+def right_status_and_dates(row: dict, ev: dict) -> bool:
+    """The gold event's status, and dates inside its range (or undated when it has none)."""
+    if row["status"] != ev["status"]:
+        return False
+    if ev["date_min"] is None:
+        return pd.isna(row["date"]) and row["date_precision"] == "unknown"
+    return pd.Timestamp(ev["date_min"]) <= row["date"] <= row["date_end"] <= pd.Timestamp(ev["date_max"])
+
+
+def matching_event(rows: list[dict], ev: dict) -> dict:
+    """The first row with the gold event's status and dates; AssertionError saying what the
+    rows have instead."""
+    good = [r for r in rows if right_status_and_dates(r, ev)]
+    assert good, f"{ev['id']}: want {ev['status']} {ev['date_min']}..{ev['date_max']}, got " + \
+        "; ".join(f"{r['status']} {r['date']}..{r['date_end']} ({r['summary']})" for r in rows)
+    return good[0]
+
+
 def quote_rows(table: pd.DataFrame, snippet: str) -> list[dict]:
     """Quote rows holding the gold snippet (or, for long quotes, held in it)."""
     s = words(snippet)

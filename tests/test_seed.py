@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import core
-from gold_match import quote_rows, rows_for, speaker_matches
+from gold_match import matching_event, quote_rows, rows_for, speaker_matches
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "gold" / "000_92f0c0f0fdb81621.json").read_text(encoding="utf-8"))
@@ -29,18 +29,7 @@ REQUIRED = [e for e in GOLD["events"] if e["required"]]
 def test_required_event(table, ev):
     rows = rows_for(table, ev)
     assert rows, f"no row for {ev['id']}: {ev['summary']}"
-
-    def right(row) -> bool:
-        if row["status"] != ev["status"]:
-            return False
-        if ev["date_min"] is None:
-            return pd.isna(row["date"]) and row["date_precision"] == "unknown"
-        return pd.Timestamp(ev["date_min"]) <= row["date"] <= row["date_end"] <= pd.Timestamp(ev["date_max"])
-
-    good = [r for r in rows if right(r)]
-    assert good, f"{ev['id']}: want {ev['status']} {ev['date_min']}..{ev['date_max']}, got " + \
-        "; ".join(f"{r['status']} {r['date']}..{r['date_end']} ({r['summary']})" for r in rows)
-    row = good[0]
+    row = matching_event(rows, ev)
     assert set(ev["countries"]) <= set(row["countries"]) | {row["location_country"], row["speaker_country"]}
     if ev["location"] and row["event_type"] in ("meeting", "visit"):
         assert row["location"] == ev["location"]
