@@ -19,7 +19,7 @@ from core.events import Event, Participant, asides, find_events, with_summary
 from core.places import as_of, country_name, find_places
 from core.merge import merge_reports
 from core.quotes import Quote, find_quotes
-from core.table import COLUMNS, PLOVER, make_table, validate
+from core.table import PLOVER, make_table, validate, with_all_columns
 from core.timing import Timeline, When, from_mention
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -147,18 +147,7 @@ def corpus_table(rows) -> pd.DataFrame:
     (core/merge.py), validated and in timeline order. The one place per-article rows become the
     corpus table: the store reads through it too."""
     if isinstance(rows, pd.DataFrame):
-        table = rows.copy()
-        missing = [c for c in COLUMNS if c not in table.columns]
-        if missing:
-            # rows stored before a column existed get its empty value
-            blank = {"str": "", "int": 0, "tuple": (), "date": pd.NaT}
-            for col in missing:
-                kind = COLUMNS[col]
-                table[col] = pd.Series([blank[kind]] * len(table), index=table.index,
-                                       dtype={"str": "str", "int": "int64", "tuple": "object",
-                                              "date": "datetime64[s]"}[kind])
-            table = table[list(COLUMNS) + [c for c in table.columns if c not in COLUMNS]]
-        table = validate(table.reset_index(drop=True))
+        table = validate(with_all_columns(rows).reset_index(drop=True))
     else:
         table = make_table(list(rows))
     table = merge_reports(table)

@@ -137,6 +137,20 @@ def _check_columns(columns: dict) -> None:
         raise SchemaError("rows with an end date but no start date")
 
 
+def with_all_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a frame of rows with every column of the schema, in schema order: rows stored
+    before a column existed get its empty value (extra columns are kept after them)."""
+    table = frame.copy()
+    missing = [c for c in COLUMNS if c not in table.columns]
+    if not missing:
+        return table
+    blank = {"str": "", "int": 0, "tuple": (), "date": pd.NaT}
+    for col in missing:
+        kind = COLUMNS[col]
+        table[col] = pd.Series([blank[kind]] * len(table), index=table.index, dtype=_DTYPES[kind])
+    return table[list(COLUMNS) + [c for c in table.columns if c not in COLUMNS]]
+
+
 def empty_table() -> pd.DataFrame:
     return make_table([])
 
