@@ -19,7 +19,7 @@ from core.events import Event, Participant, asides, find_events, with_summary
 from core.places import as_of, country_name, find_places
 from core.merge import merge_reports
 from core.quotes import Quote, find_quotes
-from core.table import PLOVER, make_table, validate, with_all_columns
+from core.table import PLOVER, frame_of, plain_columns, take_columns, validate, with_all_columns
 from core.timing import Timeline, When, from_mention
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -149,7 +149,13 @@ def corpus_table(rows) -> pd.DataFrame:
     if isinstance(rows, pd.DataFrame):
         table = validate(with_all_columns(rows).reset_index(drop=True))
     else:
-        table = make_table(list(rows))
+        columns = plain_columns(list(rows))
+        n = len(columns["event_id"])
+        if n <= _SORT_IN_PYTHON and len(set(columns["article_id"])) < 2:
+            # one article's rows are never merged: put them in order before the frame exists
+            order = _order(columns)
+            return frame_of(columns if order == list(range(n)) else take_columns(columns, order))
+        table = frame_of(columns)
     table = merge_reports(table)
     if len(table) <= _SORT_IN_PYTHON:
         order = _timeline_order(table)
@@ -169,13 +175,19 @@ _SORT_IN_PYTHON = 2000
 def _timeline_order(table: pd.DataFrame) -> list[int]:
     """Row positions in timeline order: as ``sort_values(TIMELINE_ORDER, na_position="last",
     kind="stable")``: missing dates after every date, ties in table order."""
+    return _order({c: table[c].to_numpy() if c in ("date", "published") else table[c].tolist()
+                   for c in TIMELINE_ORDER})
+
+
+def _order(columns: dict) -> list[int]:
+    """``_timeline_order`` over plain columns (datetime64 arrays for the dates)."""
     def day_keys(col: str) -> list[tuple[bool, int]]:
-        days = table[col].to_numpy()
+        days = np.asarray(columns[col], dtype="datetime64[s]")
         return list(zip(np.isnat(days).tolist(), days.view("int64").tolist()))
 
     date, published = day_keys("date"), day_keys("published")
-    article, start = table["article_id"].tolist(), table["evidence_start"].tolist()
-    return sorted(range(len(table)), key=lambda i: (date[i], published[i], article[i], start[i]))
+    article, start = list(columns["article_id"]), [int(x) for x in columns["evidence_start"]]
+    return sorted(range(len(article)), key=lambda i: (date[i], published[i], article[i], start[i]))
 
 
 def normalise(articles: list[Article]) -> pd.DataFrame:

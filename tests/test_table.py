@@ -70,3 +70,23 @@ def test_csv_round_trip_is_flat_and_safe():
     assert back.loc[0, "date"] == "2026-02-10"
     assert back.loc[1, "date"] == ""
     assert back.loc[1, "summary"] == "'=1+1"
+
+
+def test_frame_of_is_the_public_constructors_frame():
+    from core.table import frame_of, plain_columns
+    rows = [ROW, {**ROW, "event_id": "e2", "date": None, "date_end": None, "quote": "We will talk.",
+                  "quote_kind": "direct", "speaker": "Mara Quell", "evidence_start": 40}]
+    cols = plain_columns(rows)
+    pd.testing.assert_frame_equal(frame_of(cols), pd.DataFrame(cols))
+    assert frame_of(cols)["quote"].str.len().tolist() == [0, 13]
+
+
+def test_one_article_table_is_in_timeline_order():
+    from core.pipeline import TIMELINE_ORDER, corpus_table
+    rows = [{**ROW, "event_id": f"e{i}", "evidence_start": 50 - i,
+             "date": d, "date_end": d} for i, d in enumerate([dt.date(2026, 2, 11), None, dt.date(2026, 2, 9),
+                                                              dt.date(2026, 2, 9), None])]
+    got = corpus_table(rows)
+    want = make_table(rows).sort_values(list(TIMELINE_ORDER), na_position="last", kind="stable")
+    pd.testing.assert_frame_equal(got, want.reset_index(drop=True))
+    assert got["event_id"].tolist() == ["e3", "e2", "e0", "e4", "e1"]
