@@ -6,7 +6,7 @@ Reads the TimeML documents by path (the data is never copied into the repository
 the reference scorer's reader and one-to-one overlap matcher from <eval-dir>/scorers. Prints, for
 each folder and for the date scope (DATE+TIME) and all types: relaxed P/R/F1, strict F1, value
 accuracy and value F1 (relaxed F1 x value accuracy), and the speed in documents per second (a second
-pass over the folder; the first pass, which also compiles the rule groups once, is shown beside it).
+pass over the folder; the first pass of the process is shown beside it).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def _load_find_times():
 
 
 def evaluate(docs, find_times, match, norm_value, show=0):
-    # first pass: includes compiling the per-token rule groups (once per process); second: steady
+    # first pass: the process's first calls (warm-up); second: steady
     t0 = time.perf_counter()
     for d in docs:
         find_times(d.text, d.dct)
@@ -93,7 +93,7 @@ def main(argv=None):
                   f"value F1={s['VF'] * 100:.1f}")
         secs = r["seconds"]
         print(f"{folder:8s} speed docs={r['docs']} {r['docs'] / secs:.0f} docs/s "
-              f"{secs / r['docs'] * 1000:.2f} ms/doc (first pass with regex compiling "
+              f"{secs / r['docs'] * 1000:.2f} ms/doc (first pass "
               f"{r['first_seconds'] / r['docs'] * 1000:.2f} ms/doc)")
     if a.reuters:
         time_reuters(a.eval_dir, find_times, a.reuters)
@@ -120,7 +120,7 @@ def reuters_bodies(eval_dir: Path, limit: int):
 
 def time_reuters(eval_dir: Path, find_times, limit: int) -> None:
     docs = reuters_bodies(eval_dir, limit)
-    for text, ref in docs:  # first pass: compiles the rule groups these texts need
+    for text, ref in docs:  # warm-up pass
         find_times(text, ref)
     best = float("inf")
     for _ in range(3):

@@ -268,13 +268,14 @@ RULES: list[tuple[str, str]] = [
 ]
 
 _END_OF_WORD = r"(?!(?<=[A-Za-z0-9])[A-Za-z0-9])"  # a match never stops inside a word
-_BIG = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<{name}>(?:{pat}){_END_OF_WORD})" for name, pat in RULES) + ")", re.I)
+_BIG: re.Pattern | None = None  # the alternation of every rule, for the full scan (_big_search)
 _RULE_RE = {name: re.compile(f"(?:{pat}){_END_OF_WORD}", re.I) for name, pat in RULES}
 
 # Prefilter. Running _BIG.search over a whole text makes the regex engine try every rule at every
 # character (the hot spot). Instead the text is cut into tokens (letter runs, digit runs, a quote
-# before a digit) and at each token only the rules that can begin with that token are tried, as
-# one smaller alternation (same rule order, so the same matches). Which words each rule can begin
+# before a digit) and at each token only the rules that can begin with that token are tried, each
+# by its own precompiled regex, in rule order: the first that matches wins, as in the ordered
+# alternation (so the same matches), and no regex is compiled while documents are read. Which words each rule can begin
 # with is read from the rule's own parsed pattern (_first_words), so rules and prefilter cannot
 # drift apart; a rule whose start cannot be worked out is tried at every token.
 try:  # the regex parser of the standard library (private module; the full scan is the fallback)
@@ -410,33 +411,60 @@ _NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|['’](?=\d))")
 # characters that case-insensitive [A-Za-z] also matches (long s, Kelvin sign, dotted/dotless i):
 # a text holding one is scanned in full
 _ODD_LETTERS = re.compile("[\u017f\u212a\u0130\u0131]")
-_BY_RULES: dict[tuple[str, ...], re.Pattern] = {}
-_BY_START: dict[str, re.Pattern | None] = {}
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
-def _start_regex(key: str) -> re.Pattern | None:
-    """The alternation of the rules that can begin with token ``key`` (None: no rule can)."""
-    if key not in _BY_START:
+def _start_index() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
+    """Every key a token can give (a first word, "the first", "the <other>") -> (name, regex) of
+    the rules that can begin with it, in RULES order. Worked out at import; no regex is compiled
+    for it: the rules' own regexes are tried in order (_match_at)."""
+    heads = {name: {w.split(" ")[0] for w in starts} for name, starts in _RULE_STARTS.items()}
+    keys = FIRST_WORDS | _PAIR_KEYS | {h + " " + _OTHER for h in _JOIN_HEADS}
+    index = {}
+    for key in keys:
         head, _, second = key.partition(" ")
-
-        def can_start(starts) -> bool:
-            if _ANY in starts or key in starts:
-                return True
+        rules = []
+        for name, _ in RULES:
+            starts = _RULE_STARTS[name]
             if second:  # "the first": rules listing it, any "the ..." or a bare "the"
-                return f"{head} {_ANY}" in starts or head in starts
-            return any(w.split(" ")[0] == key for w in starts)  # "the" alone: every "the ..." rule
-
-        names = tuple(name for name, _ in RULES if can_start(_RULE_STARTS[name]))
-        if names and names not in _BY_RULES:
-            pats = dict(RULES)
-            _BY_RULES[names] = re.compile(
-                r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<{n}>(?:{pats[n]}){_END_OF_WORD})" for n in names) + ")", re.I)
-        _BY_START[key] = _BY_RULES[names] if names else None
-    return _BY_START[key]
+                ok = key in starts or f"{head} {_ANY}" in starts or head in starts or _ANY in starts
+            else:  # a bare word ("the" alone: every "the ..." rule)
+                ok = key in heads[name] or _ANY in starts
+            if ok:
+                rules.append((name, _RULE_RE[name]))
+        if rules:
+            index[key] = tuple(rules)
+    return index
 
 
-def _candidates(text: str) -> list[tuple[int, re.Pattern]] | None:
-    """(offset, regex to try there) for each token where a rule may begin; None: scan everything."""
+_BY_START = _start_index()
+_ALL_RULES = tuple((name, _RULE_RE[name]) for name, _ in RULES)
+
+
+def _match_at(text: str, s: int, rules) -> tuple[str, int] | None:
+    """(rule name, end) of the first rule in ``rules`` that matches at ``s``: the same result as
+    the ordered alternation of those rules behind ``(?<![A-Za-z0-9])``."""
+    if s > 0 and text[s - 1] in _ALNUM:
+        return None
+    for name, rx in rules:
+        m = rx.match(text, s)
+        if m:
+            return name, m.end()
+    return None
+
+
+def _big_search(text: str, pos: int) -> tuple[str, int, int] | None:
+    """(rule name, start, end) of the first match of any rule at or after ``pos`` (full scan)."""
+    global _BIG
+    if _BIG is None:  # compiled only for the rare texts that need the full scan
+        _BIG = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(
+            f"(?P<{name}>(?:{pat}){_END_OF_WORD})" for name, pat in RULES) + ")", re.I)
+    m = _BIG.search(text, pos)
+    return (m.lastgroup, m.start(), m.end()) if m else None
+
+
+def _candidates(text: str) -> list[tuple[int, tuple]] | None:
+    """(offset, rules to try there) for each token where a rule may begin; None: scan everything."""
     if not text.isascii() and _ODD_LETTERS.search(text):
         return None
     by_start, first = _BY_START, FIRST_WORDS
@@ -452,9 +480,9 @@ def _candidates(text: str) -> list[tuple[int, re.Pattern]] | None:
                 w2 = n.group(1)
                 pair = key + " " + (w2.lower() if w2[0] in _LETTERS else _DIGIT if w2[0].isdigit() else _QUOTE)
                 key = pair if pair in _PAIR_KEYS else key + " " + _OTHER
-        rx = by_start[key] if key in by_start else _start_regex(key)
-        if rx is not None:
-            out.append((m.start(), rx))
+        rules = by_start.get(key)
+        if rules:
+            out.append((m.start(), rules))
     return out
 
 
@@ -1411,8 +1439,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
 
     if rule == "week_of":
         inner_s = s + re.match(r"the\s+week\s+of\s+", span, re.I).end()
-        sub = _BIG.match(text, inner_s)
-        inner = _handle(doc, sub.lastgroup, sub.start(), sub.end()) if sub else None
+        sub = _match_at(text, inner_s, _ALL_RULES)
+        inner = _handle(doc, sub[0], inner_s, sub[1]) if sub else None
         if inner is None or inner.first is None or inner.precision != "day":
             return None
         return _mention(doc, s, inner.end, "DATE", _week(inner.first))
@@ -1421,10 +1449,11 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         cm = re.match(TIME_CLOCK, span, re.I)
         rest_s = s + cm.end()
         gap = re.match(r"[\s,]*(?:on\s+)?", text[rest_s:rest_s + 12], re.I)
-        sub = _BIG.match(text, rest_s + gap.end())
+        sub_s = rest_s + gap.end()
+        sub = _match_at(text, sub_s, _ALL_RULES)
         inner = None
         if sub:
-            inner = _handle(doc, sub.lastgroup, sub.start(), sub.end())
+            inner = _handle(doc, sub[0], sub_s, sub[1])
         if inner is None:
             return None
         v = inner.value
@@ -2006,24 +2035,27 @@ def find_times(text: str, reference_date: dt.date | None) -> list[TimeMention]:
     k = 0  # next candidate start
     while pos < n:
         if starts is None:
-            m = _BIG.search(text, pos)
+            hit = _big_search(text, pos)
         else:
-            m = None
-            while k < len(starts) and m is None:
-                if starts[k][0] >= pos:
-                    m = starts[k][1].match(text, starts[k][0])
+            hit = None
+            while k < len(starts) and hit is None:
+                s = starts[k][0]
+                if s >= pos:
+                    found = _match_at(text, s, starts[k][1])
+                    if found:
+                        hit = found[0], s, found[1]
                 k += 1
-        if not m:
+        if not hit:
             break
-        s, e = m.span()
+        rule, s, e = hit
         # a match must start and end on word boundaries
         if (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or (e < n and text[e - 1].isalnum() and text[e].isalnum()):
             pos = s + 1
             continue
-        men = _try(doc, m.lastgroup, s, e)
+        men = _try(doc, rule, s, e)
         if men is None:
             # the first alternative failed its checks: let the later rules try the same place
-            tried = m.lastgroup
+            tried = rule
             later = False
             for name, _ in RULES:
                 if name == tried:
@@ -2044,7 +2076,7 @@ def find_times(text: str, reference_date: dt.date | None) -> list[TimeMention]:
             continue
         doc.out.append(men)
         pos = max(men.end, s + 1)
-        if men.precision == "day" and m.lastgroup in ("mdy", "wday_date") and men.first is not None:
+        if men.precision == "day" and rule in ("mdy", "wday_date") and men.first is not None:
             # "on April 24 and 25", "March 3-4": the second day shares the month and year
             pair = _next_day(text, men)
             if pair is not None:

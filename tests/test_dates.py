@@ -445,7 +445,9 @@ def test_every_rule_start_is_known():
     assert {"the", "tuesday", "feb", "yesterday", "q", dates._DIGIT, dates._QUOTE} <= dates.FIRST_WORDS
     assert "may" in dates._RULE_STARTS["month"] and "of" not in dates.FIRST_WORDS
     # after "the", the next word picks the rules: "the first" may start a quarter, "the cat" nothing
-    assert "the first" in dates._RULE_STARTS["quarter"] and dates._start_regex("the cat") is None
+    assert "the first" in dates._RULE_STARTS["quarter"] and "the cat" not in dates._BY_START
+    names = [name for name, _ in dates._BY_START["the first"]]
+    assert "quarter" in names and names == [n for n, _ in dates.RULES if n in names]  # rule order
 
 
 def test_odd_letters_scan_in_full():
