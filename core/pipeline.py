@@ -13,7 +13,7 @@ import pandas as pd
 
 from core.actors import find_actors
 from core.sentences import sentences
-from core.articles import Article
+from core.articles import Article, plain_spaces
 from core.dates import find_times
 from core.events import Event, Participant, asides, find_events, with_summary
 from core.places import as_of, country_name, find_places
@@ -67,7 +67,7 @@ def quote_row(art: Article, q: Quote, timeline: Timeline, places) -> dict:
            "event_type": q.event_type, "plover": PLOVER.get(q.event_type, "OTHER"), "status": "occurred",
            "actors": (q.speaker,) if q.speaker else (), "countries": countries,
            "speaker": q.speaker, "speaker_role": q.speaker_role, "speaker_country": q.speaker_country,
-           "quote": q.text, "quote_kind": q.kind,
+           "quote": art.text[q.start:q.end], "quote_kind": q.kind,
            "summary": f"{q.speaker or 'Unattributed'}: “{_clip(q.text, 90)}”",
            "evidence": evidence, "evidence_start": q.sentence_start, "evidence_end": q.sentence_end}
     when = timeline.said_when((q.sentence_start, q.sentence_end), (q.cue_start, q.cue_end),
@@ -122,8 +122,10 @@ def _participants(idx) -> list[Participant]:
 
 
 def article_rows(art: Article) -> list[dict]:
-    """Every row one article gives: its quotations and its events, dated."""
-    text = art.text
+    """Every row one article gives: its quotations and its events, dated. The extractors read
+    the text with plain spaces for no-break ones (the same offsets); quotations and evidence are
+    the article's own characters."""
+    text = plain_spaces(art.text)
     sents = sentences(text)
     idx = find_actors(text)
     quotes = find_quotes(text, idx)

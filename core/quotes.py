@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.actors import Actor, ActorIndex, alternation, find_actors, quote_marks_normalised
+from core.articles import plain_spaces
 from core.actors import _data as _actor_data
 from core.actors import _lex as _actor_lex
 from core.sentences import ends_with_abbreviation
@@ -507,9 +508,10 @@ _PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\
 def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
     """Direct, partial and indirect quotations in ``text`` with their speakers (see module doc)."""
     lx = _lex()
+    original, text = text, plain_spaces(text)
     idx = actors if actors is not None else find_actors(text)
     sents = idx.sentences
-    original, text = text, quote_marks_normalised(text)
+    text = quote_marks_normalised(text)
     pieces = quote_pieces(text)
     qregions = [(p.open, p.close) for p in pieces]
     cues = [m for m in lx["cue"].finditer(text) if not _in_regions(qregions, m.start())]

@@ -102,3 +102,25 @@ def test_public_api(tmp_path):
     assert core.read_articles(tmp_path) == arts
     with pytest.raises(ArticleError):
         parse_article("   \n\n")
+
+
+def test_no_break_spaces_are_kept_and_read_as_spaces():
+    """A quotation is the source's exact characters: the article keeps its no-break spaces,
+    the extractors read them as plain spaces (same offsets), zero-width characters go."""
+    from core.articles import plain_spaces
+
+    raw = ("2026-02-12\nTalks in Port Calder\n\nSen.\u00a0Mara Quell said \u00a0“We will meet\u00a0again"
+           " on\u202fMonday.”\nVeloria Daily\n")
+    art = parse_article(raw.replace("Talks", "Tal\u200bks"))
+    assert "meet\u00a0again on\u202fMonday." in art.text and "\u200b" not in art.title
+    assert plain_spaces(art.text) == art.text.replace("\u00a0", " ").replace("\u202f", " ")
+    assert len(plain_spaces(art.text)) == len(art.text)
+    table = core.normalise([art])
+    quotes = table[table["quote"] != ""]
+    assert quotes["quote"].tolist() == ["We will meet\u00a0again on\u202fMonday."]
+    assert quotes["quote"].iloc[0] in art.text
+    assert quotes["speaker"].tolist() == ["Mara Quell"]
+    # the same article with plain spaces gives the same rows but for those characters
+    plain = parse_article(plain_spaces(raw))
+    assert plain.article_id == art.article_id
+    assert core.normalise([plain])["speaker"].tolist() == table["speaker"].tolist()

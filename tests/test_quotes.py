@@ -386,3 +386,10 @@ def test_as_x_put_it():
 ])
 def test_people_described_by_their_trade(body, words, speaker):
     assert the(quotes_of(body), words).speaker == speaker
+
+
+def test_quote_text_keeps_no_break_spaces():
+    text = "Dario Venn said: “Our delegation\u00a0will stay in Port Calder.”"
+    qs = find_quotes(text)
+    assert [(q.text, q.speaker) for q in qs] == [("Our delegation\u00a0will stay in Port Calder.", "Dario Venn")]
+    assert text[qs[0].start:qs[0].end] == qs[0].text
