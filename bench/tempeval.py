@@ -1,6 +1,6 @@
 """TempEval-3 benchmark for core.dates.find_times (TimeBank and AQUAINT, TBAQ-cleaned).
 
-    python bench/tempeval.py [--eval-dir ../shared/eval] [--show N]
+    python bench/tempeval.py [--eval-dir ../shared/eval] [--show N [--what values|fp|missed] [--context]]
 
 Reads the TimeML documents by path (the data is never copied into the repository) and reuses
 the reference scorer's reader and one-to-one overlap matcher from <eval-dir>/scorers. Prints, for
@@ -26,7 +26,11 @@ def _load_find_times():
     return find_times
 
 
-def evaluate(docs, find_times, match, norm_value, show=0):
+def _context(text: str, s: int, e: int, width: int = 60) -> str:
+    return (text[max(0, s - width):s] + "[" + text[s:e] + "]" + text[e:e + width]).replace("\n", " ")
+
+
+def evaluate(docs, find_times, match, norm_value, show=0, what="values", context=False):
     # first pass: the process's first calls (warm-up); second: steady
     t0 = time.perf_counter()
     for d in docs:
@@ -36,7 +40,7 @@ def evaluate(docs, find_times, match, norm_value, show=0):
     preds = {d.name: [(m.start, m.end, m.value) for m in find_times(d.text, d.dct)] for d in docs}
     elapsed = time.perf_counter() - t0
     res = {"seconds": elapsed, "first_seconds": first, "docs": len(docs)}
-    misses = []
+    misses = []  # (kind, case) for the date scope: kind is "values", "fp" or "missed"
     for scope, types in SCOPES.items():
         n_gold = n_pred = n_rel = n_strict = n_val = 0
         for d in docs:
@@ -48,13 +52,22 @@ def evaluate(docs, find_times, match, norm_value, show=0):
                         if not any(min(o.end, p[1]) - max(o.start, p[0]) > 0 for o in others)]
             n_gold += len(gold)
             n_pred += len(pred)
-            for g, p in match(gold, pred):
+            pairs = match(gold, pred)
+            if scope == "date":
+                got_g = {id(g) for g, _ in pairs}
+                got_p = {id(p) for _, p in pairs}
+                misses += [("fp", (d.name, str(d.dct), d.text[p[0]:p[1]], p[2], _context(d.text, p[0], p[1])))
+                           for p in pred if id(p) not in got_p]
+                misses += [("missed", (d.name, str(d.dct), g.text, g.value, _context(d.text, g.start, g.end)))
+                           for g in gold if id(g) not in got_g]
+            for g, p in pairs:
                 n_rel += 1
                 n_strict += (g.start, g.end) == (p[0], p[1])
                 ok = norm_value(g.value) == norm_value(p[2])
                 n_val += ok
                 if not ok and scope == "date":
-                    misses.append((d.name, str(d.dct), g.text, g.value, d.text[p[0]:p[1]], p[2]))
+                    case = (d.name, str(d.dct), g.text, g.value, d.text[p[0]:p[1]], p[2])
+                    misses.append(("values", case + ((_context(d.text, g.start, g.end),) if context else ())))
         P = n_rel / n_pred if n_pred else 0.0
         R = n_rel / n_gold if n_gold else 0.0
         F = 2 * P * R / (P + R) if P + R else 0.0
@@ -63,15 +76,19 @@ def evaluate(docs, find_times, match, norm_value, show=0):
         SF = 2 * sp * sr / (sp + sr) if sp + sr else 0.0
         acc = n_val / n_rel if n_rel else 0.0
         res[scope] = dict(gold=n_gold, pred=n_pred, P=P, R=R, F=F, SF=SF, acc=acc, VF=F * acc)
-    for m in misses[:show]:
-        print("  value miss:", m)
+    for m in [c for kind, c in misses if kind == what][:show]:
+        print(f"  {what}:", m)
     return res
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
-    ap.add_argument("--show", type=int, default=0, help="print N value misses per folder")
+    ap.add_argument("--show", type=int, default=0, help="print N date-scope cases per folder (see --what)")
+    ap.add_argument("--what", choices=("values", "fp", "missed"), default="values",
+                    help="values: matched spans with a wrong value (gold text, gold value, our text, our "
+                         "value); fp: our spans matching no gold; missed: gold spans we did not find")
+    ap.add_argument("--context", action="store_true", help="with --what values: the text around the gold span")
     ap.add_argument("--reuters", type=int, default=0, metavar="N",
                     help="also time find_times on the first N Reuters-21578 bodies (process time per article)")
     a = ap.parse_args(argv)
@@ -84,7 +101,7 @@ def main(argv=None):
     find_times("Warm-up on Tuesday.", None)
     for folder in ("TimeBank", "AQUAINT"):
         docs = read_dir(a.eval_dir / "tempeval3" / folder)
-        r = evaluate(docs, find_times, match, norm_value, a.show)
+        r = evaluate(docs, find_times, match, norm_value, a.show, a.what, a.context)
         for scope in SCOPES:
             s = r[scope]
             print(f"{folder:8s} {scope:4s} gold={s['gold']:4d} pred={s['pred']:4d} "

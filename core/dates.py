@@ -243,7 +243,7 @@ RULES: list[tuple[str, str]] = [
     ("rel_unit", rf"(?:{EARLYLATE})?(?:the\s+)?(?:{REL}|this|the\s+same|that)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?(?:weekend|week|month|year|quarter|half)(?:['’]s(?=\s))?(?![-]|\s+(?:old|long))"),
     ("end_of", rf"(?:{EARLYLATE})(?:the|this|that)\s+(?:week|weekend|month|year|quarter)"),
     ("the_weekend", r"(?:(?:early|late)\s+)?the\s+weekend(?!['’])"),
-    ("the_quarter", r"the\s+quarter\s+a\s+year\s+(?:ago|earlier)|the\s+(?:(?:latest|most\s+recent|recent|just[\s-]+(?:ended|completed)|fiscal)\s+)?(?:fiscal\s+)?quarter(?![\w'’-])(?!\s+(?:of|point|century|mile))|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter(?!['’-])"),
+    ("the_quarter", r"the\s+quarter\s+a\s+year\s+(?:ago|earlier)|the\s+(?:(?:latest|most\s+recent|recent|just[\s-]+(?:ended|completed)|fiscal)\s+)?(?:fiscal\s+)?quarter(?:['’]s(?=\s))?(?![\w'’-])(?!\s+(?:of|point|century|mile))|the\s+(?:latest|most\s+recent)\s+period|this\s+quarter(?!['’-])"),
     ("year_period", rf"the\s+{YEAR}\s+(?:quarter|period|fiscal\s+year|year|season|nine\s+months|six\s+months)"),
     ("full_year", r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year"),
     ("year_ago_adj", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)|\s+(?:level|months?))?"),
@@ -1495,6 +1495,10 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         base = ref
         base_prec = None
         # financial convention: "a year ago" / "a year earlier" next to a quarter means that quarter
+        if unit == "Y" and n == 1 and direction in ("ago", "earlier") and _long_period_sentence(text, s, e) \
+                and _money_sentence(text, s, e) and doc.last_quarter(s, 2500) is not None:
+            # "for the nine months, ... up from $1.4 billion a year earlier": the year before
+            return doc.derive(_mention(doc, s, e, "DATE", _year(int(doc.last_quarter(s, 2500).value[:4]) - 1)))
         if unit == "Y" and n == 1:
             a = doc.last_anchor()
             if a is not None and a.precision == "quarter" and _near(doc, a, s, 600) and re.fullmatch(r"\d{4}-Q\d", a.value) \
@@ -1687,7 +1691,8 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
     if rule == "year_period":
         y = _year_of(span, ref)
         a = doc.reported_quarter()
-        if re.search(r"quarter|period", low) and a is not None and _near(doc, a, s, 2500):
+        if re.search(r"quarter|period", low) and a is not None and _near(doc, a, s, 2500) \
+                and not (low.endswith("period") and _long_period_sentence(text, s, e)):
             return doc.derive(_mention(doc, s, e, "DATE", _quarter(y, int(a.value[-1]))))
         return _mention(doc, s, e, "DATE", _year(y))
 
@@ -1697,6 +1702,9 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         return _mention(doc, s, e, "DATE", _year(ref.year))
 
     if rule == "the_quarter":
+        if low.endswith("'s"):  # "the latest quarter's results"
+            e -= 2
+            low = low[:-2]
         if ref is None:
             return _mention(doc, s, e, "DATE", _unresolved("XXXX-QX", "quarter"))
         if low.endswith(("ago", "earlier")):  # "the quarter a year ago": the reported quarter, a year back
@@ -1708,6 +1716,10 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         if re.fullmatch(r"the (?:fiscal )?quarter", low) and a is not None and _near(doc, a, s, 1500) \
                 and re.fullmatch(r"\d{4}-Q\d", a.value):
             return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(a.value[:4]), int(a.value[-1]))))
+        rq = doc.reported_quarter()
+        if re.fullmatch(r"the (?:latest|most recent) (?:quarter|period)", low) and rq is not None:
+            # the quarter the earnings story reports (its fiscal number when it gave one)
+            return _mention(doc, s, e, "DATE", _quarter(int(rq.value[:4]), int(rq.value[-1])))
         if low.startswith("this"):
             return _mention(doc, s, e, "DATE", _quarter(ref.year, (ref.month - 1) // 3 + 1))
         cq = (ref.month - 1) // 3 + 1
@@ -1725,7 +1737,12 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
             if y is not None:
                 return _mention(doc, s, e, "DATE", _quarter(y - 1, q))
         if not re.search(r"quarter|period|level|month", low):
-            # "the year-ago results", "year-earlier net": the year before the one reported on
+            # "the year-ago results", "year-earlier net": in a story reporting a quarter, that
+            # quarter a year back, unless the figures are for a longer stretch ("for the nine
+            # months, ... year-earlier net"): then the year before the one reported on
+            q = doc.last_quarter(s, 2500)
+            if q is not None and rq is not None and not _long_period_sentence(text, s, e, before=True):
+                return _mention(doc, s, e, "DATE", _quarter(int(q.value[:4]) - 1, int(q.value[-1])))
             y = int(rq.value[:4]) if rq is not None else ref.year if ref else None
             if y is not None:
                 return _mention(doc, s, e, "DATE", _year(y - 1))
@@ -1865,6 +1882,24 @@ def _money_sentence(text: str, s: int, e: int) -> bool:
     """The sentence around text[s:e] compares money figures (an earnings report)."""
     a, b = _sentence_bounds(text, s, e)
     return bool(_MONEY.search(text, a, b))
+
+
+# figures for a stretch longer than a quarter: "for the nine months", "the first half", "the year ended"
+_LONG_PERIOD = re.compile(
+    r"\b(?:(?:six|nine|6|9)[\s-]+months?|(?:first|second)\s+half|(?:fiscal\s+)?year\s+(?:ended|ending)|full[\s-]+year)\b", re.I)
+
+
+def _long_period_sentence(text: str, s: int, e: int, before: bool = False) -> bool:
+    """The sentence around text[s:e] (or, with ``before``, the one before it) reports figures for
+    a stretch longer than a quarter: "a year earlier" there is that stretch a year back, not the
+    quarter the story reports."""
+    a, b = _sentence_bounds(text, s, e)
+    if _LONG_PERIOD.search(text, a, b):
+        return True
+    if before and a > 0:
+        pa, _ = _sentence_bounds(text, max(0, a - 2), max(0, a - 1))
+        return bool(_LONG_PERIOD.search(text, pa, a))
+    return False
 
 
 def _near(doc: _Doc, anchor: TimeMention, pos: int, limit: int = 1200) -> bool:
