@@ -160,10 +160,13 @@ def article_id(text: str, published: dt.date | None) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+_BLANKS = re.compile(r"[ \t]+")
+
+
 def make_article(text: str, name: str, published: dt.date | None, title: str = "", source: str = "",
                  url: str = "") -> Article:
     """An article from its parts (every reader ends here): paragraphs one per line, dateline split off."""
-    paras = [re.sub(r"[ \t]+", " ", p).strip() for p in clean_text(text).split("\n")]
+    paras = [(_BLANKS.sub(" ", p) if "  " in p or "\t" in p else p).strip() for p in clean_text(text).split("\n")]
     paras = [p for p in paras if p]
     if not paras:
         raise ArticleError("no article text")
@@ -187,7 +190,7 @@ def parse_article(raw_text: str, name: str = "article.txt") -> Article:
         lines.pop(0)
     if not lines:
         raise ArticleError("empty file")
-    lines = [_MD_HEADING.sub("", ln) for ln in lines]
+    lines = [_MD_HEADING.sub("", ln) if ln.startswith("#") else ln for ln in lines]
     published = parse_date_line(lines[0])
     if published is not None:
         lines = lines[1:]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from core.actors import alternation
 from core.places import PlaceMention, country_code
 
 DATA = Path(__file__).with_name("data") / "events.json"
@@ -117,26 +118,26 @@ def _grammar():
     # and with the same group names: at a word with that head it matches what the whole
     # alternation matches (the others cannot match there), without trying every trigger
     heads = {head: re.compile("|".join(alts), re.I) for head, alts in by_head.items()}
+    # the words that open with a head, found by the regex engine rather than word by word in
+    # Python: a run of ASCII letters (as _WORD_START finds them) whose first letters are a head
+    opening = re.compile(r"(?<![A-Za-z])" + alternation(heads) + r"[A-Za-z]*", re.I | re.A)
     return (re.compile("|".join(parts), re.I), kinds,
             re.compile(d["planned"], re.I), re.compile(d["past_planned"], re.I),
             re.compile(d["cancelled"], re.I), re.compile(d["occurred_after"], re.I),
-            re.compile(d["negated"], re.I), heads)
+            re.compile(d["negated"], re.I), heads, opening)
 
 
 def trigger_matches(text: str, start: int = 0, stop: int | None = None) -> list[re.Match]:
     """The trigger matches in text[start:stop], left to right and not overlapping (as
     ``finditer`` gives them), tried only at words whose first letters can open a trigger."""
-    heads = _grammar()[-1]
+    *_, heads, opening = _grammar()
     stop = len(text) if stop is None else stop
     out, end = [], 0
-    for w in _WORD_START.finditer(text, start, stop):
+    for w in opening.finditer(text, start, stop):
         pos = w.start()
         if pos < end:
             continue
-        rx = heads.get(w.group()[:_HEAD].lower())
-        if rx is None:
-            continue
-        m = rx.match(text, pos, stop)
+        m = heads[w.group()[:_HEAD].lower()].match(text, pos, stop)
         if m:
             out.append(m)
             end = m.end()
@@ -152,7 +153,7 @@ def _clause_before(text: str, sent: tuple[int, int], pos: int) -> str:
 
 def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: bool) -> tuple[str, bool]:
     """(status, future): planned / cancelled / occurred from the words around the trigger."""
-    _, _, planned, past_planned, cancelled, occurred_after, _, _ = _grammar()
+    _, _, planned, past_planned, cancelled, occurred_after, *_ = _grammar()
     before = _clause_before(text, sent, trig[0])
     after = text[trig[1]:min(sent[1], trig[1] + 60)]
     predicate = ""
@@ -247,7 +248,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
                 places: list[PlaceMention], skip: list[tuple[int, int]] = (),
                 datelines: tuple[str, ...] = ()) -> list[Event]:
     """Events in the article text; ``skip`` spans (direct quotations) hold none."""
-    rx, kinds, *_, negated, _ = _grammar()
+    rx, kinds, *_, negated, _, _ = _grammar()
     out: list[Event] = []
     for sent in sentences:
         seen_types: set[tuple[str, bool]] = set()

@@ -198,3 +198,21 @@ def normalise(articles: list[Article]) -> pd.DataFrame:
     for art in articles:
         rows.extend(article_rows(art))
     return corpus_table(rows)
+
+
+def prepare() -> None:
+    """Build every extractor's word lists, grammars and gazetteer now rather than inside the
+    first article (~55 ms once per process; the gazetteer is read from its per-user cache):
+    ``core`` calls it when imported, so the first article of a server, a worker or a benchmark
+    costs what every other does."""
+    from core import actors, events, places, quotes
+
+    actors._lex()
+    quotes._lex()
+    events._grammar()
+    events._group_rx()
+    places.gazetteer()
+    places._historic()
+
+
+prepare()
