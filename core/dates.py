@@ -248,7 +248,7 @@ RULES: list[tuple[str, str]] = [
     ("full_year", r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year"),
     ("year_ago_adj", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)|\s+(?:level|months?))?"),
     # in two weeks / within days / in the coming days
-    ("in_units", rf"(?<=\bin\s)(?!the\s+(?:last|past|previous|first)\b)(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:days|weeks|months|years)|a\s+(?:day|week|month|year|fortnight))(?!\s+(?:ago|earlier|later|of|old|after|before))"),
+    ("in_units", rf"(?<=\bin\s)(?!the\s+(?:last|past|previous|first)\b)(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:days|weeks|months|years)|a\s+(?:day|week|month|year|fortnight))(?:\s+or\s+(?:two|three|so))?(?!\s+(?:ago|earlier|later|of|old|after|before))"),
     ("within", r"(?:within|in)\s+(?:(?:the\s+)?(?:coming|next|next\s+few|next\s+several|following)\s+)?(?:days|weeks|months)(?!\s+(?:ago|of|later|earlier))"),
     ("coming", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|weeks\s+and)\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"),
     ("recent_units", r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|quarters|years|decades)"),
@@ -1756,10 +1756,15 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         return _mention(doc, s, e, "DATE", _year(ref.year - 1))
 
     if rule == "in_units":
+        if re.search(r" or (?:two|three|so)$", low):  # "in a year or two": some time ahead
+            return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
         um = re.search(r"(days?|weeks?|months?|years?|fortnight)$", low)
         unit = _unit_of(um.group(1))
         nstr = low[:um.start()].strip(" -")
         n = _num(nstr) if nstr else 1.0
+        if _IN_STRETCH_BEFORE.search(text, max(0, s - 60), s):
+            # "the smallest gain in a year", "the first time in two years": a stretch up to now
+            return _mention(doc, s, e, "DURATION", (_pvalue(n, unit), None, None, "unknown"))
         if n is None or any(w in nstr for w in ("few", "several", "many", "some", "number")):
             return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
         if ref is None:
@@ -1909,6 +1914,9 @@ def _near(doc: _Doc, anchor: TimeMention, pos: int, limit: int = 1200) -> bool:
 def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
     text = doc.text
     # money, percentages, scores are not durations ("$5 a year" is handled as a set elsewhere)
+    if low == "one day" and re.search(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", text[max(0, s - 12):s], re.I):
+        # "Islam will one day be ...", "hopes to one day lead": some day ahead, not 24 hours
+        return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
     extra_half = low.endswith(" and a half")
     low = low.removesuffix(" and a half")
     um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)(?:[\s-]+(?:long|old))?$", low)
@@ -1950,10 +1958,12 @@ def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
         return None
     if re.fullmatch(r"(?:the )?(?:second|minute|hour)", low):
         return None
-    # "a day" right after money or a number ("$5 a day", "100 barrels a day") is a rate
+    # "a day" right after money, a number or a counted noun ("$5 a day", "$2 million a year",
+    # "700 seats a week", "hundreds of interviews a day") is a rate: a set
     if re.fullmatch(r"an? (?:second|minute|hour|day|week|month|year)", low):
-        before = text[max(0, s - 30):s]
-        if re.search(r"(?:\d|dollars?|cents?|barrels|times|once|twice|per)\s*$", before, re.I):
+        before = text[max(0, s - 40):s]
+        if re.search(r"(?:\d|dollars?|cents?|barrels|times|once|twice|per|million|billion|thousand|hundreds?|dozens?)\s*$", before, re.I) \
+                or _COUNTED_NOUN_BEFORE.search(before):
             return _mention(doc, s, e, "SET", (_pvalue(1, unit, time_unit), None, None, "unknown"))
     # scores and tallies never reach here (no unit); "12-year-old" keeps its age reading (P12Y)
     if extra_half and n is not None:
@@ -1961,6 +1971,11 @@ def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
     val = _pvalue(n, unit, time_unit)
     # ages: "a 12-year-old" keep DURATION; plain quantities like "50 days" are durations
     return _mention(doc, s, e, "DURATION", (val, None, None, "unknown"))
+
+
+_COUNTED_NOUN_BEFORE = re.compile(
+    r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|hundreds|thousands|dozens|of))\s+[a-z]+s\s*$", re.I)
 
 
 def _set(doc: _Doc, s: int, e: int, span: str, low: str):
@@ -2002,6 +2017,14 @@ _PREP_BEFORE = re.compile(
     r"(?:\b(?:in|on|of|since|by|until|till|through|during|from|to|before|after|early|late|mid|last|next|"
     r"this|that|since|between|and|or|nor|around|about|in\s+early|in\s+late|until\s+early|last|every|each|the)\s+|-)$",
     re.I)
+
+
+# "the smallest gain in a year", "the first time in two years", "the highest level in six months":
+# after a superlative or "first/only time", "in <units>" is the stretch up to now, not a date ahead
+_IN_STRETCH_BEFORE = re.compile(
+    r"\b(?:(?:first|only)\s+time|(?:biggest|largest|smallest|highest|lowest|strongest|weakest|"
+    r"sharpest|steepest|fastest|slowest|best|worst|most|least|deepest|widest|heaviest|lightest|"
+    r"longest|shortest|lowest|latest|greatest|hottest|coldest|busiest)\b[^.;!?]{0,40}?)\s+in\s+$", re.I)
 
 
 def _month_alone_ok(text: str, s: int, e: int, mword: str, mod: str | None) -> bool:

@@ -55,3 +55,47 @@ def _texts(ref, text):
 ])
 def test_earnings_periods(ref, text, span, value):
     assert _value(ref, text, span) == value
+
+
+# ---- "in <units>": ahead, unless a superlative or "the first time" makes it the stretch up to now
+@pytest.mark.parametrize("ref,text,span,typ,value", [
+    (OCT, "Retail sales rose 0.2% in September, the smallest gain in a year.", "a year", "DURATION", "P1Y"),
+    (OCT, "Exports of Karsk wool grew for the first time in three years.", "three years", "DURATION", "P3Y"),
+    (OCT, "The index closed at its highest level in six months.", "six months", "DURATION", "P6M"),
+    (OCT, "The new bridge over the Dorn will open in a year.", "a year", "DATE", "2026"),
+    (OCT, "The ministry said the plant could reopen in two weeks.", "two weeks", "DATE", "2025-11-11"),
+    # "in a year or two": some time ahead
+    (OCT, "Doctors may, in a year or two, save more patients with the new drug.", "a year or two", "DATE", "FUTURE_REF"),
+    # "will one day": some day ahead, not twenty-four hours
+    (OCT, "Supporters say Lena Ostrova will one day lead the party.", "one day", "DATE", "FUTURE_REF"),
+    (OCT, "The envoy hopes to one day see a treaty signed in Dorn.", "one day", "DATE", "FUTURE_REF"),
+    (OCT, "The strike lasted one day.", "one day", "DURATION", "P1D"),
+])
+def test_in_units_and_some_day(ref, text, span, typ, value):
+    hits = [m for m in find_times(text, ref) if m.text == span]
+    assert hits, _texts(ref, text)
+    assert (hits[0].type, hits[0].value) == (typ, value)
+
+
+# ---- rates: "a year" after an amount or a counted noun is a set, not a stretch of time
+@pytest.mark.parametrize("text,span,value", [
+    ("The cuts should save Velmora Steel $500 million a year.", "a year", "P1Y"),
+    ("The airline will add nearly 700 seats a week on the Dorn route.", "a week", "P1W"),
+    ("The economy created jobs at a rate of 358,000 a month.", "a month", "P1M"),
+    ("Police said they were doing hundreds of interviews a day.", "a day", "P1D"),
+    ("Karsk flies four flights a week to the capital.", "a week", "P1W"),
+])
+def test_rates_are_sets(text, span, value):
+    hits = [m for m in find_times(text, OCT) if m.text == span]
+    assert hits, _texts(OCT, text)
+    assert (hits[0].type, hits[0].value) == ("SET", value)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("It takes a week to drive from Dorn to Karsk.", "a week", "P1W"),
+    ("The hostage was killed within a week of his capture.", "a week", "P1W"),
+])
+def test_stretches_stay_durations(text, span, value):
+    hits = [m for m in find_times(text, OCT) if m.text == span]
+    assert hits, _texts(OCT, text)
+    assert (hits[0].type, hits[0].value) == ("DURATION", value)
