@@ -118,6 +118,14 @@ def filtered_for(version: str, key: str, _table: pd.DataFrame, _index: F.TableIn
     return F.apply(_table, _filters, _index)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def export_for(version: str, _table: pd.DataFrame):
+    """Every row of the table written as CSV once (in the background for large tables), so that
+    the CSV of any filtered view is a join of its rows' bytes."""
+    from core.views_export import CsvExport
+    return CsvExport(_table)
+
+
 @st.cache_resource(max_entries=8, show_spinner="Reading the added articles…")
 def normalise_added(key: str, _articles: tuple) -> pd.DataFrame:
     import core
@@ -244,10 +252,23 @@ def sidebar_filters(index: F.TableIndex) -> F.Filters:
     sb.button("Reset filters", on_click=reset_filters, args=(index,), icon=":material/restart_alt:",
               width="stretch", key="f_reset")
     f = filters_from_widgets(index)
-    wanted = F.to_query(f)
-    if wanted != query_dict():
-        st.query_params.from_dict(wanted)
+    sync_url(f)
     return f
+
+
+def sync_url(f: F.Filters) -> None:
+    """The filters' own query parameters set to ``f`` (only those that differ). The pages' view
+    choices (``?lanes=``, ``?span=``, ...) are widgets bound to their own parameters and are
+    left alone, so a link holds both."""
+    wanted = F.to_query(f)
+    for key in F.QUERY_KEYS:
+        want = wanted.get(key, [])
+        want = [want] if isinstance(want, str) else list(want)
+        if st.query_params.get_all(key) != want:
+            if want:
+                st.query_params[key] = want if len(want) > 1 else want[0]
+            else:
+                del st.query_params[key]
 
 
 # --- the run -----------------------------------------------------------------------------------
@@ -276,7 +297,7 @@ filtered = filtered_for(version, repr(filters), table, index, filters)
 st.session_state["view"] = views.View(
     corpus=corpus, articles=articles, table=table, filtered=filtered, filters=filters, paths=paths,
     added_ids=frozenset(a.article_id for a in st.session_state.get("added_articles", ())),
-    version=version, store=store)
+    version=version, store=store, export=export_for(version, table))
 
 st.sidebar.markdown(f"**{len(filtered):,}** of **{len(table):,}** events shown")
 if corpus.error:

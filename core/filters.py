@@ -244,6 +244,8 @@ def date_bounds(table: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
 # --- the URL --------------------------------------------------------------------------------
 
 _LISTS = {"countries": "country", "actors": "actor", "event_types": "type", "statuses": "status"}
+# every query parameter the filters own (pages may add their own beside them)
+QUERY_KEYS = (*_LISTS.values(), "match", "from", "to", "undated", "q")
 
 
 def to_query(f: Filters) -> dict[str, str | list[str]]:

@@ -224,13 +224,16 @@ def _spread(frame: pd.DataFrame, keys: list[str], lane_y: dict) -> tuple[pd.Seri
     return frame["lane"].map(lane_y) + (rank - (size - 1) / 2) * step, step
 
 
-def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = DENSE) -> go.Figure:
+def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = DENSE,
+                    span: tuple | None = None) -> go.Figure:
     """The timeline: day-precise events as markers, longer ones as bars over their range, one lane
     per country / actor / event type, coloured by event type; planned events hollow (points) or
     hatched (bars), cancelled ones crossed. Marks on the same lane and day are spread apart. Each
     mark's customdata[0] is its event_id; when the view is grouped per period (layout.meta
     {"grouped": freq}) each mark's customdata is [lane, events, types] and ``selection_keys``
-    turns a selected mark into "agg|lane|start|end|*": every event of that lane in that period."""
+    turns a selected mark into "agg|lane|start|end|*": every event of that lane in that period.
+    ``span`` (first day, last day): the part of the time axis shown at first (``main_span``); the
+    marks outside it are still in the figure, a zoom out or the autoscale button away."""
     frame = timeline_frame(table, lane_by, labels=len(table) <= dense)
     fig = go.Figure()
     if frame.empty:
@@ -323,6 +326,8 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
                                      marker=dict(color=colour, size=11, symbol="square"),
                                      hoverinfo="skip", showlegend=True))
         fig.update_xaxes(range=date_axis_range(frame["start"].min(), frame["end"].max()))
+    if span is not None:
+        fig.update_xaxes(range=date_axis_range(pd.Timestamp(span[0]), pd.Timestamp(span[1]) + pd.Timedelta(days=1)))
     fig.update_layout(barmode="overlay", height=max(260, lane_px * len(order) + 150))
     fig.update_yaxes(tickvals=[lane_y[x] for x in order], ticktext=order, range=[-0.6, len(order) - 0.4],
                      showgrid=True, gridcolor="#eef1f4", zeroline=False, title=None, fixedrange=True)
@@ -403,6 +408,61 @@ def aggregate_marks(frame: pd.DataFrame, freq: str) -> pd.DataFrame:
         "lane": first["lane"].to_numpy(), "n": n, "event_type": first["event_type"].to_numpy(),
         "detail": detail, "start": start.astype("datetime64[s]"), "stop": stop.astype("datetime64[s]"),
     })
+
+
+@dataclass(frozen=True)
+class Span:
+    """The part of the time axis that holds the bulk of the dated events (``main_span``)."""
+    lo: dt.date                 # first and last day shown
+    hi: dt.date
+    outside: int                # dated events entirely before lo or after hi
+    first: dt.date              # the whole span of the dated events
+    last: dt.date
+
+
+def main_span(table: pd.DataFrame, share: float = 0.9, stretch: float = 1.5) -> Span | None:
+    """Where the bulk of the dated events lie, when a few far ones would stretch the timeline's
+    axis (decades-old agreements a text cites, plans years ahead). The shortest stretch of time
+    that holds ``share`` of the events' start days, grown on each side over every event closer to
+    it than a fifth of its length (at least a month): clusters far from it stay outside. None when
+    the whole span is less than ``stretch`` times that (nothing worth leaving out at first)."""
+    start = table["date"].to_numpy("datetime64[D]")
+    ok = ~np.isnat(start)
+    if ok.sum() < 20:
+        return None
+    end = table["date_end"].fillna(table["date"]).to_numpy("datetime64[D]")[ok].astype(np.int64)
+    start = start[ok].astype(np.int64)
+    end = np.maximum(end, start)
+    s = np.sort(start)
+    n = len(s)
+    k = max(2, int(np.ceil(share * n)))
+    i = int(np.argmin(s[k - 1:] - s[:n - k + 1]))
+    j, m = i, i + k - 1
+    step = max(31, (s[m] - s[i]) // 5)
+    gaps = np.diff(s)
+    below = np.flatnonzero(gaps[:j] > step)
+    j = int(below[-1]) + 1 if len(below) else 0
+    above = np.flatnonzero(gaps[m:] > step)
+    m = m + int(above[0]) if len(above) else n - 1
+    lo, hi_start = s[j], s[m]
+    hi = int(end[(start >= lo) & (start <= hi_start)].max())
+    first, last = int(s[0]), int(end.max())
+    if last - first + 1 < stretch * (hi - lo + 1):
+        return None
+    outside = int(((end < lo) | (start > hi)).sum())
+    day = lambda d: np.datetime64(int(d), "D").astype(dt.date)   # noqa: E731
+    return Span(day(lo), day(hi), outside, day(first), day(last))
+
+
+def span_note(span: Span) -> str:
+    """The events the main span leaves out, in words."""
+    parts = []
+    if span.first < span.lo:
+        parts.append(f"from {span.first.year}" if span.first.year < span.lo.year else f"from {_d(span.first)}")
+    if span.last > span.hi:
+        parts.append(f"to {span.last.year}" if span.last.year > span.hi.year else f"to {_d(span.last)}")
+    return (f"The axis shows {_d(span.lo)} – {_d(span.hi)}; {span.outside:,} event"
+            f"{'s' if span.outside != 1 else ''} lie outside it ({' and '.join(parts)})")
 
 
 def date_axis_range(lo, hi) -> list:
@@ -494,14 +554,39 @@ def search_quotes(table: pd.DataFrame, text: str = "") -> pd.DataFrame:
     return q
 
 
-def quotes_frame(table: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+QUOTE_SORTS = {"newest": "Newest first", "oldest": "Oldest first", "speaker": "Speaker", "country": "Country",
+               "source": "Source"}
+
+
+def sort_quotes(q: pd.DataFrame, sort: str = "newest") -> pd.DataFrame:
+    """Quote rows in one of the QUOTE_SORTS orders (undated rows and empty keys last; ties newest
+    first). Countries sort by their names."""
+    from core.places import country_name
+
+    if sort not in QUOTE_SORTS:
+        sort = "newest"
+    by = q.sort_values("date", ascending=sort == "oldest", na_position="last", kind="stable")
+    if sort in ("newest", "oldest"):
+        return by
+    col = by[{"speaker": "speaker", "country": "speaker_country", "source": "source"}[sort]].astype("str")
+    if sort == "country":
+        col = col.map({c: country_name(c) if c else "" for c in col.unique()}).astype("str")
+    key = col.str.casefold().to_numpy(object)
+    order = np.lexsort((key, key == ""))          # last key first: empty keys last, then A-Z, stable
+    return by.iloc[order]
+
+
+def quotes_frame(table: pd.DataFrame, limit: int | None = None, sort: str | None = None) -> pd.DataFrame:
     """The who-said-what table as shown: date, speaker, role, country, quote, kind, source (index:
-    the table's). With ``limit``, and more quotes than that, the ``limit`` most recent, newest first."""
+    the table's). ``sort``: one of QUOTE_SORTS (None: the table's order). With ``limit``, and more
+    quotes than that, the first ``limit`` in that order (the most recent when unsorted)."""
     from core.places import country_name
 
     q = F.quotes(table)
+    if sort is not None:
+        q = sort_quotes(q, sort)
     if limit is not None and len(q) > limit:
-        q = q.sort_values("date", ascending=False, na_position="last", kind="stable").head(limit)
+        q = (q if sort is not None else sort_quotes(q, "newest")).head(limit)
     return pd.DataFrame({
         "date": q["date"].dt.date, "speaker": q["speaker"], "role": q["speaker_role"],
         "country": q["speaker_country"].map({c: country_name(c) if c else ""
@@ -843,3 +928,4 @@ class View:
     added_ids: frozenset = frozenset()    # articles added in this session (no store)
     version: str = ""                     # changes whenever the table does (a cache key)
     store: object = None                  # core.store.Store when the corpus is stored
+    export: object = None                 # core.views_export.CsvExport of ``table`` (CSV downloads)

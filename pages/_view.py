@@ -61,9 +61,10 @@ def csv_download(view: views.View, rows, name, label: str, file_name: str, key: 
     made with the page, once per table version, filter state and ``name``, and shared by every
     session; above that they are made when clicked. (A file made on click is not tied to the
     session in Streamlit 1.67, and two runs of other sessions before the browser fetches it
-    delete it: a busy server then cancels the download. Small files avoid that race.)"""
+    delete it: a busy server then cancels the download. Small files avoid that race.) The bytes are
+    cut from the table's CSV export (``view.export``), written once per table version."""
     from core.table import to_csv_bytes
-    data = (cached(view, ("csv", name), to_csv_bytes, rows) if len(rows) <= EAGER_ROWS
-            else (lambda: to_csv_bytes(rows)))
+    make = view.export.csv_bytes if view.export is not None else to_csv_bytes    # the same bytes
+    data = cached(view, ("csv", name), make, rows) if len(rows) <= EAGER_ROWS else (lambda: make(rows))
     return st.download_button(label, data=data, file_name=file_name, mime="text/csv",
                               on_click="ignore", icon=":material/download:", key=key, help=help)

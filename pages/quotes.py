@@ -14,20 +14,24 @@ n_all = cached(view, "n_quotes_all", lambda t: len(F.quotes(t)), view.table)
 if not n_all:
     st.info("No quotes in the corpus yet. Add articles on the **Articles** page.", icon=":material/inbox:")
     st.stop()
-top = st.columns([3, 1], vertical_alignment="bottom")
-search = top[0].text_input("Search quotes", key="q_search", placeholder="speaker, role, words of the quote…")
+top = st.columns([3, 1, 1], vertical_alignment="bottom")
+# the search and the order live in the URL beside the filters (?quotes_q=...&quotes_sort=Speaker)
+search = top[0].text_input("Search quotes", key="quotes_q", placeholder="speaker, role, words of the quote…",
+                           bind="query-params") or ""
+SORTS = {label: key for key, label in views.QUOTE_SORTS.items()}     # a bound widget puts the label in the URL
+sort = SORTS.get(top[1].selectbox("Order", list(SORTS), key="quotes_sort", bind="query-params"), "newest")
 shown = cached(view, "quotes", views.search_quotes, view.filtered, search.strip())
-with top[1]:
+with top[2]:
     csv_download(view, shown, ("quotes", search.strip()), "Quotes (CSV)", "quotes.csv", "dl_quotes",
                  "Exactly the quotes the filters and the search select, every column")
 if not len(shown):
     st.warning(f"No quotes match the filters (the corpus has {n_all:,}).", icon=":material/filter_alt_off:")
     st.stop()
 
-frame = cached(view, ("quotes_frame", search.strip()), views.quotes_frame, shown, SHOWN)
-more = (f" · the {SHOWN:,} most recent are listed (narrow the filters, or download the CSV for all)"
+frame = cached(view, ("quotes_frame", search.strip()), views.quotes_frame, shown, SHOWN, sort)
+more = (f" · the first {SHOWN:,} in this order are listed (narrow the filters, or download the CSV for all)"
         if len(shown) > SHOWN else "")
-st.caption(f"{len(shown):,} of {n_all:,} quotes{more} · click a column to sort, a row to read it in context")
+st.caption(f"{len(shown):,} of {n_all:,} quotes{more} · click a row to read it in context")
 event = st.dataframe(
     frame, key="q_table", on_select="rerun", selection_mode="single-row", hide_index=True, width="stretch",
     column_config={"date": st.column_config.DateColumn("Date", format="D MMM YYYY"),

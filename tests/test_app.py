@@ -128,7 +128,7 @@ def test_quotes_page_table_follows_the_filter(app):
 def test_quotes_page_search(app):
     at = ok(app.run())
     ok(at.switch_page(PAGES[1]).run())
-    at.text_input(key="q_search").input("corridor")
+    at.text_input(key="quotes_q").input("corridor")
     df = ok(at.run()).dataframe[0].value
     assert df["speaker"].tolist() == ["Ossian Marek"]
 
@@ -196,13 +196,73 @@ def test_link_reproduces_the_view(app):
     assert shown(at)["summary"].tolist() == ["Oman asks Kenya to withdraw its objections"]
 
 
+def test_page_view_choices_are_in_the_url_beside_the_filters(app):
+    # a link with the lane choice and a filter opens that view
+    app.query_params["lanes"] = "Event type"
+    app.query_params["country"] = "KEN"
+    at = ok(app.run())
+    assert at.button_group(key="lanes").value == "Event type"
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    kenya = {r["event_type"] for r in data.rows() if r["event_id"] in set(shown(at)["event_id"]) and r.get("date")}
+    assert set(spec["layout"]["yaxis"]["ticktext"]) == kenya
+    # a filter change rewrites the filters' parameters and keeps the page's own
+    at.multiselect(key="f_countries").set_value(["OMN"])
+    ok(at.run())
+    assert qp(at, "country") == ["OMN"] and qp(at, "lanes") == ["Event type"]
+    at.multiselect(key="f_countries").set_value([])
+    ok(at.run())
+    assert "country" not in at.query_params and qp(at, "lanes") == ["Event type"]
+
+
+def test_quote_search_and_order_come_from_the_url(app):
+    app.query_params["quotes_q"] = "Mirella"
+    app.query_params["quotes_sort"] = "Speaker"
+    at = ok(app.run())
+    ok(at.switch_page(PAGES[1]).run())
+    assert at.text_input(key="quotes_q").value == "Mirella"
+    assert at.selectbox(key="quotes_sort").value == "Speaker"
+    df = at.dataframe[0].value
+    expected = views.quotes_frame(views.search_quotes(data.table(), "Mirella"), sort="speaker")
+    assert df["speaker"].tolist() == expected["speaker"].tolist() == ["Imre Solvang", ""]
+    at.selectbox(key="quotes_sort").set_value("Oldest first")
+    df = ok(at.run()).dataframe[0].value
+    assert df["date"].tolist() == sorted(df["date"].tolist())
+
+
+def _outlier_corpus():
+    rows = [dict(event_id=f"e{i}", article_id="a", event_type="talks", status="occurred",
+                 date=str(pd.Timestamp("2026-01-01") + pd.Timedelta(days=2 * i))[:10],
+                 date_end=str(pd.Timestamp("2026-01-01") + pd.Timedelta(days=2 * i))[:10], date_precision="day",
+                 countries=("OMN",), summary=f"round {i}", article_name="a.txt") for i in range(60)]
+    rows += [dict(event_id=f"old{i}", article_id="a", event_type="agreement", status="occurred",
+                  date=f"199{i}-06-01", date_end=f"199{i}-06-01", date_precision="day", countries=("OMN",),
+                  summary=f"old treaty {i}", article_name="a.txt") for i in range(3)]
+    return views.Corpus(table=core.table.make_table(rows))
+
+
+def test_timeline_opens_on_the_main_span_and_the_url_widens_it(monkeypatch):
+    monkeypatch.setattr(views, "load_corpus", lambda paths: _outlier_corpus())
+    st.cache_resource.clear()
+    at = ok(new_app().run())
+    xr = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["xaxis"]["range"]
+    assert pd.Timestamp(xr[0]) > pd.Timestamp("2025-11-01") and pd.Timestamp(xr[1]) < pd.Timestamp("2026-07-01")
+    assert any("3 events lie outside it (from 1990)" in c.value for c in at.caption)
+    assert len(shown(at)) == 63                         # the table and the CSV keep every row
+    at = new_app()
+    at.query_params["span"] = "Everything"
+    ok(at.run())
+    assert at.button_group(key="span").value == "Everything"
+    xr = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["xaxis"]["range"]
+    assert pd.Timestamp(xr[0]) < pd.Timestamp("1990-06-01")
+
+
 def test_timeline_lanes_and_upcoming(app):
     at = ok(app.run())
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert set(spec["layout"]["yaxis"]["ticktext"]) == {"Norway", "Kenya", "Oman", "Chile"}
     assert any(tr["type"] == "bar" for tr in spec["data"])            # the week and the month
     assert "**Upcoming, no date set**" in [m.value for m in at.markdown]
-    at.button_group(key="tl_lanes").set_value("event_type")
+    at.button_group(key="lanes").set_value("Event type")
     spec = json.loads(ok(at.run()).get("plotly_chart")[0].proto.spec)
     assert set(spec["layout"]["yaxis"]["ticktext"]) == {
         "talks", "statement", "demand", "meeting", "agreement", "accusation"}

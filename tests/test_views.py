@@ -241,3 +241,49 @@ def test_timeline_groups_per_month_when_weeks_are_too_many(monkeypatch):
                                 {"grouped": "M"}) == ["agg|Oman|2025-02-01|2025-02-28|*"]
     chosen = views.rows_for_selection(t, [k for k in keys if "|Oman|2025-02-01|" in k], "country")
     assert len(chosen) == int(feb["n"].iloc[0]) and (chosen["date"].dt.month == 2).all()
+
+
+def _dated(days, start="2026-01-01", country="OMN", prefix="e"):
+    return [dict(event_id=f"{prefix}{i}", article_id="a", event_type="talks", status="occurred",
+                 date=str(pd.Timestamp(start) + pd.Timedelta(days=d))[:10],
+                 date_end=str(pd.Timestamp(start) + pd.Timedelta(days=d))[:10], date_precision="day",
+                 countries=(country,), summary=f"event {i}") for i, d in enumerate(days)]
+
+
+def test_main_span_leaves_far_old_events_outside():
+    rows = _dated(range(0, 300, 3)) + _dated([0, 40, 400], start="1987-05-01", prefix="old")
+    t = make_table(rows)
+    span = views.main_span(t)
+    assert span is not None and span.outside == 3
+    assert span.lo == dt.date(2026, 1, 1) and span.hi == dt.date(2026, 1, 1) + dt.timedelta(days=297)
+    assert (span.first, span.last) == (dt.date(1987, 5, 1), span.hi)
+    assert "3 events lie outside it (from 1987)" in views.span_note(span)
+    fig = views.timeline_figure(t, span=(span.lo, span.hi))
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert pd.Timestamp("2025-12-01") < lo < pd.Timestamp("2026-01-01") and hi < pd.Timestamp("2026-12-01")
+    ids = {c[0] for tr in fig.data if tr.customdata is not None for c in tr.customdata}
+    assert {"old0", "old1", "old2"} <= ids                        # still in the figure, a zoom out away
+    whole = views.timeline_figure(t)
+    assert pd.Timestamp(whole.layout.xaxis.range[0]) < pd.Timestamp("1987-05-01")
+
+
+def test_main_span_is_none_without_outliers_or_with_few_events():
+    assert views.main_span(make_table(_dated(range(0, 300, 3)))) is None
+    assert views.main_span(make_table(_dated([0, 1, 2, 9000]))) is None                 # too few to judge
+    # a cluster ahead is left out too, and the span is all of the bulk (no gap inside it)
+    rows = _dated(range(0, 730, 5)) + _dated([365 * 12, 365 * 12 + 3], prefix="far")
+    span = views.main_span(make_table(rows))
+    assert span.outside == 2 and span.lo == dt.date(2026, 1, 1) and span.hi == dt.date(2026, 1, 1) + dt.timedelta(days=725)
+    assert "to 2038" in views.span_note(span)
+
+
+@pytest.mark.parametrize("sort,speakers", [
+    ("newest", ["Imre Solvang", "", "Talia Verran", "Ossian Marek"]),
+    ("oldest", ["Talia Verran", "Ossian Marek", "Imre Solvang", ""]),
+    ("speaker", ["Imre Solvang", "Ossian Marek", "Talia Verran", ""]),
+    ("country", ["", "Ossian Marek", "Talia Verran", "Imre Solvang"]),       # Kenya, Kenya, Norway, Oman
+    ("junk", ["Imre Solvang", "", "Talia Verran", "Ossian Marek"]),           # unknown: newest first
+])
+def test_quotes_frame_sorts(table, sort, speakers):
+    assert views.quotes_frame(table, sort=sort)["speaker"].tolist() == speakers
+    assert views.quotes_frame(table, limit=2, sort=sort)["speaker"].tolist() == speakers[:2]

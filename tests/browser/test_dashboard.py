@@ -238,3 +238,65 @@ def test_analyst_path(browser, server, shots, tmp_path):
     assert set(stored_table(store)["event_id"]) == set(table["event_id"])
     ctx.close()
     assert elsewhere == [], f"the dashboard made requests to other hosts: {elsewhere}"
+
+
+def test_a_link_reproduces_the_view_in_a_new_browser(browser, server, shots):
+    """Filters and each page's own view choices (lanes, quote search and order) go into the URL; the
+    URL opened in a fresh browser context (no session, no state) shows the same view."""
+    url = server([str(SEEDS)])
+    table = core.normalise(core.read_articles([SEEDS]))
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = ctx.new_page()
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+    settle(page)
+    page.get_by_role("radio", name="Actor", exact=True).click()
+    expect(page).to_have_url(re.compile(r"lanes=Actor"))
+    settle(page)
+    ms = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first
+    ms.locator("input").fill("Oman")
+    page.get_by_role("option", name="Oman (OMN)").click()
+    page.keyboard.press("Escape")
+    oman = F.apply(table, F.Filters(countries=("OMN",)))
+    wait_counts(page, len(oman), len(table))
+    settle(page)
+    link = page.url
+    assert "country=OMN" in link and "lanes=Actor" in link
+    ticks = page.locator('[data-testid="stPlotlyChart"] .yaxislayer-above text').all_text_contents()
+
+    go(page, "Who said what")
+    settle(page)
+    page.get_by_test_id("stTextInput").filter(has_text="Search quotes").locator("input").fill("the")
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="Order").click()
+    page.get_by_role("option", name="Speaker", exact=True).click()
+    settle(page)
+    expect(page).to_have_url(re.compile(r"quotes_sort=Speaker"))
+    quotes_link = page.url
+    assert "quotes_q=the" in quotes_link and "country=OMN" in quotes_link and "lanes=" not in quotes_link
+    shown_quotes = views.quotes_frame(views.search_quotes(oman, "the"), sort="speaker")
+    assert len(shown_quotes) >= 2
+    ctx.close()
+
+    # the links, opened where nothing was ever chosen
+    fresh = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = fresh.new_page()
+    page.goto(link)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+    wait_counts(page, len(oman), len(table))
+    settle(page)
+    expect(page.get_by_role("radio", name="Actor", exact=True)).to_have_attribute("aria-checked", "true")
+    assert page.locator('[data-testid="stPlotlyChart"] .yaxislayer-above text').all_text_contents() == ticks
+    expect(page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first).to_contain_text("Oman (OMN)")
+    page.screenshot(path=shots / "timeline-link.png", full_page=True)
+    page.goto(quotes_link)
+    expect(page.locator("h1").first).to_have_text("Who said what")
+    settle(page)
+    expect(page.get_by_test_id("stTextInput").filter(has_text="Search quotes").locator("input")).to_have_value("the")
+    expect(page.get_by_role("combobox", name="Order")).to_have_value("Speaker")
+    page.locator('[data-testid="glide-cell-2-0"]').first.wait_for(state="attached")
+    first_speakers = [page.locator(f'[data-testid="glide-cell-2-{i}"]').first.inner_text()
+                      for i in range(min(3, len(shown_quotes)))]
+    assert first_speakers == shown_quotes["speaker"].head(3).tolist()
+    fresh.close()
