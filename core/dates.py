@@ -744,6 +744,10 @@ def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
         if t:
             best_right = (i - k - 1, t)
             break
+    if best_right and not best_left and len(left) <= 1 and re.match(r"\s*,", text[end:end + 3]):
+        # a fronted adverbial ("In January, a week after ..., a bomb killed a guard"): the main
+        # verb after it governs it however far it is
+        return best_right[1], 0
     if best_left and (not best_right or best_left[0] <= best_right[0] + 6):
         return best_left[1], best_left[0]
     if best_right:
@@ -1889,22 +1893,34 @@ def _money_sentence(text: str, s: int, e: int) -> bool:
     return bool(_MONEY.search(text, a, b))
 
 
-# figures for a stretch longer than a quarter: "for the nine months", "the first half", "the year ended"
+# figures for a stretch longer than a quarter: "for the nine months", "the first half", "the year
+# ended", "1986 net income" (a year that is not a quarter's: "the 1989 third quarter", "the third
+# quarter of 1989" are quarters)
 _LONG_PERIOD = re.compile(
-    r"\b(?:(?:six|nine|6|9)[\s-]+months?|(?:first|second)\s+half|(?:fiscal\s+)?year\s+(?:ended|ending)|full[\s-]+year)\b", re.I)
+    r"\b(?:(?:six|nine|6|9)[\s-]+months?|(?:first|second)\s+half|(?:fiscal\s+)?year\s+(?:ended|ending)|"
+    r"full[\s-]+year|(?<!of\s)(?:1[0-9]|20)\d\d(?!\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|quarter|"
+    r"period|half|fiscal)\b)(?![\d%.,]|\s*(?:pct|percent|dlrs|mln|billion)))\b", re.I)
+_QUARTER_WORD = re.compile(r"\bquarter", re.I)
 
 
 def _long_period_sentence(text: str, s: int, e: int, before: bool = False) -> bool:
     """The sentence around text[s:e] (or, with ``before``, the one before it) reports figures for
-    a stretch longer than a quarter: "a year earlier" there is that stretch a year back, not the
-    quarter the story reports."""
-    a, b = _sentence_bounds(text, s, e)
-    if _LONG_PERIOD.search(text, a, b):
+    a stretch longer than a quarter, named before the mention with no quarter named after it:
+    "a year earlier" there is that stretch a year back, not the quarter the story reports."""
+    a, _ = _sentence_bounds(text, s, e)
+    if _long_before(text, a, s):
         return True
     if before and a > 0:
         pa, _ = _sentence_bounds(text, max(0, a - 2), max(0, a - 1))
-        return bool(_LONG_PERIOD.search(text, pa, a))
+        return _long_before(text, pa, a)
     return False
+
+
+def _long_before(text: str, a: int, b: int) -> bool:
+    last = None
+    for last in _LONG_PERIOD.finditer(text, a, b):
+        pass
+    return last is not None and not _QUARTER_WORD.search(text, last.end(), b)
 
 
 def _near(doc: _Doc, anchor: TimeMention, pos: int, limit: int = 1200) -> bool:

@@ -99,3 +99,30 @@ def test_stretches_stay_durations(text, span, value):
     hits = [m for m in find_times(text, OCT) if m.text == span]
     assert hits, _texts(OCT, text)
     assert (hits[0].type, hits[0].value) == ("DURATION", value)
+
+
+# ---- a fronted adverbial takes the tense of the main verb after it, however far that verb is
+@pytest.mark.parametrize("ref,text,span,value", [
+    (D(2025, 10, 25), "In January, a week after the anniversary of the founding of the Dorn republic, "
+                      "a bomb in the old market of Karsk killed a guard.", "January", "2025-01"),
+    (D(2025, 10, 25), "In January, a week after the anniversary of the founding of the Dorn republic, "
+                      "the new assembly of Karsk will hold its first session.", "January", "2026-01"),
+])
+def test_fronted_adverbial(ref, text, span, value):
+    assert _value(ref, text, span) == value
+
+
+# ---- the stretch must be named before the comparison, and a year figure is a stretch too
+@pytest.mark.parametrize("ref,text,span,value", [
+    # the quarter's own figure, with the six months mentioned after it
+    (OCT, "Dorn Foods said sales in the third quarter rose to $94 million from $80 million a year ago, "
+          "bringing sales for the nine months to $260 million.", "a year ago", "2024-Q3"),
+    # a figure for a named year
+    (OCT, "Karsk Motors posted a fourth-quarter loss. Its 2025 net income fell to $101 million from "
+          "year-ago $199 million.", "year-ago", "2024"),
+    # a quarter named with its year stays a quarter
+    (OCT, "Karsk Motors said net rose in the 2025 third quarter to $5 million from $4 million a year "
+          "earlier.", "a year earlier", "2024-Q3"),
+])
+def test_long_period_named_before(ref, text, span, value):
+    assert _value(ref, text, span) == value
