@@ -5,6 +5,7 @@ pool or a cluster can run; ``normalise`` runs it over a corpus and builds the va
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 
@@ -57,9 +58,19 @@ def _short_name(name: str, kind: str, role: str = "") -> str:
     return parts[-1]
 
 
-def quote_row(art: Article, q: Quote, timeline: Timeline, places) -> dict:
-    """A quotation as a row: its speaker's country and the countries its words name are involved."""
-    named = [p.code for p in places if q.start <= p.start and p.end <= q.end and p.code]
+def quote_row(art: Article, q: Quote, timeline: Timeline, places, place_starts: list[int] | None = None) -> dict:
+    """A quotation as a row: its speaker's country and the countries its words name are involved.
+    ``places`` are in text order (as find_places gives them); ``place_starts``, their starts, let
+    a quotation look only at the places inside it."""
+    if place_starts is None:
+        place_starts = [p.start for p in places]
+    named = []
+    for i in range(bisect.bisect_left(place_starts, q.start), len(places)):
+        p = places[i]
+        if p.start >= q.end:
+            break
+        if p.end <= q.end and p.code:
+            named.append(p.code)
     countries = tuple(dict.fromkeys(c for c in (q.speaker_country, *named) if c))
     evidence = art.text[q.sentence_start:q.sentence_end]
     row = {**_article_fields(art),
@@ -132,7 +143,8 @@ def article_rows(art: Article) -> list[dict]:
     places = as_of(find_places(text), art.published)
     direct = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
     timeline = Timeline(text, find_times(text, art.published), [(q.start, q.end) for q in quotes])
-    rows = [quote_row(art, q, timeline, places) for q in quotes]
+    starts = [p.start for p in places]
+    rows = [quote_row(art, q, timeline, places, starts) for q in quotes]
     cues = [(q.cue_start, q.cue_end) for q in quotes if q.cue_start >= 0]
     short = {m.name: _short_name(m.name, m.kind, m.role) for m in idx.mentions}
     for ev in find_events(text, sents, _participants(idx), places, skip=direct,
