@@ -3,6 +3,7 @@
     python bench/quotes.py                       # train and dev under ../shared/eval/polnear
     python bench/quotes.py --split train --show 40             # wrong speakers with context, misses
     python bench/quotes.py --split train --show 40 --what fp   # predicted quotes outside any gold content
+                                                               # (and a count of them by why)
     python bench/quotes.py --split train --show 40 --what indirect   # missed indirect speech
     python bench/quotes.py POLNEAR_DIR --direct  # core.quotes.find_quotes directly, not core.normalise
 
@@ -96,6 +97,41 @@ def show(sq, docs, seen, what: str, n: int) -> None:
             break
 
 
+def fp_summary(sq, docs, seen) -> str:
+    """The predicted quotes outside gold content, by why: no gold content overlaps them (quotations
+    PolNeAR left unannotated), a gold content overlaps them with other bounds, or the scorer
+    located them at an earlier occurrence of the same words while a later one lies in gold
+    content (``locate`` takes the first occurrence in the text)."""
+    def inside(loc, atts):
+        return any(min(a.content_end, loc[1]) - max(a.content_start, loc[0]) >= 0.5 * (loc[1] - loc[0]) for a in atts)
+
+    counts = dict(fp=0, unlocated=0, elsewhere=0, bounds=0, unannotated=0)
+    for name, text, _date, _pub, atts in docs:
+        if name not in seen:
+            continue
+        for q, _sp in seen[name][1]:
+            loc = sq.locate(text, q)
+            if loc and inside(loc, atts):
+                continue
+            counts["fp"] += 1
+            if not loc:
+                counts["unlocated"] += 1
+                continue
+            words = q.strip().strip(sq.QUOTE_CHARS + " ,.")
+            i = text.find(words, loc[0] + 1)
+            while i >= 0 and not inside((i, i + len(words)), atts):
+                i = text.find(words, i + 1)
+            if i >= 0:
+                counts["elsewhere"] += 1
+            elif any(min(a.content_end, loc[1]) > max(a.content_start, loc[0]) for a in atts):
+                counts["bounds"] += 1
+            else:
+                counts["unannotated"] += 1
+    return ("false positives={fp}: no gold content overlaps={unannotated} other bounds={bounds} "
+            "located by the scorer at an earlier occurrence of the same words={elsewhere} "
+            "not located={unlocated}").format(**counts)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("polnear", nargs="?", default=str(EVAL / "polnear"))
@@ -122,6 +158,8 @@ def main(argv=None) -> int:
             secs = time.perf_counter() - t0
         if a.show:
             show(sq, docs, seen, a.what, a.show)
+        if a.what == "fp":
+            print(f"{split:5s} {fp_summary(sq, docs, seen)}")
         label = "direct" if a.direct else "project"
         print(f"{split:5s} {label:7s} docs={len(docs)} direct={r['direct']} direct_recall={r['direct_recall']*100:.1f} "
               f"quote_precision={r['quote_precision']*100:.1f} (of {r['pred']}) F1~{r['direct_F1']*100:.1f} "
