@@ -23,7 +23,7 @@ ABBR_END = re.compile(r"\b(?:" + ABBREVIATIONS + r")\.$")
 
 def ends_with_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation rather than a sentence."""
-    return ABBR_END.search(text, max(0, dot - 6), dot + 1) is not None
+    return text[dot:dot + 1] == "." and ABBR_END.search(text, max(0, dot - 6), dot + 1) is not None
 
 
 @functools.lru_cache(maxsize=8)
