@@ -206,7 +206,7 @@ RULES: list[tuple[str, str]] = [
     # "the summer", "the early summer" ("the fall" is too often a noun: "the fall of the wall")
     ("the_season", r"(?:(?:early|late|mid)[\s-]+)?the\s+(?:(?:early|late)\s+)?(?:spring|summer|winter|autumn)(?!['’-]|\s+(?:of|and)\b)"),
     # "for the year", "of the year", "for the week": the current one; "the year ended June 30": a year
-    ("the_unit", r"(?:(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+(?:year(?!\s+(?:two|nineteen|\d))|week(?!\s+(?:of|following|before|after|ahead|to)\b))(?![\w'’-])"),
+    ("the_unit", r"(?:(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bin\s)(?=the\s+(?:fiscal\s+)?year\s+(?:ended|ending)\b))the\s+(?:(?:fiscal\s+)?year(?!\s+(?:two|nineteen|\d))|week(?!\s+(?:of|following|before|after|ahead|to)\b))(?![\w'’-])"),
     # quarters: "the first quarter", "third-quarter", "the fourth quarter of 2025", "Q3 2025"
     ("quarter", rf"(?:(?:last|this|next)\s+year['’]s\s+|the\s+)?(?:(?:fiscal|calendar|latest|current|same)\s+)?(?:{YEAR}\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarters?(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year))?"),
     ("qcode", rf"\bQ[1-4](?:\s+{YEAR}|(?=\s))"),
@@ -1331,9 +1331,16 @@ def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
         # the day of the latest dated mention nearby (chains allowed: "the next day ... the
         # following morning"); none nearby: no date
         a = doc.last_day(s, 1500)
+        k = 1 if re.search(r"next|following", low) else -1 if "previous" in low else 0
+        b = doc.last_anchor()
+        if k == 0 and b is not None and _near(doc, b, s, 400) and (a is None or b.start > a.start) \
+                and b.precision in ("month", "year") and re.fullmatch(r"\d{4}(?:-\d\d)?", b.value) \
+                and doc.tense(s, e) == "past":
+            # "killed last October ... crossed out that same day": a day of that month, unknown
+            v = b.value + ("-XX" if b.precision == "month" else "-XX-XX")
+            return doc.derive(_mention(doc, s, e, "DATE", (v, b.first, b.last, b.precision)))
         if a is None:
             return None
-        k = 1 if re.search(r"next|following", low) else -1 if "previous" in low else 0
         part = next((code for w, code in DAYPARTS.items() if low.endswith(w)), None)
         d = a.first + dt.timedelta(days=k)
         v = _day(d)

@@ -126,3 +126,30 @@ def test_fronted_adverbial(ref, text, span, value):
 ])
 def test_long_period_named_before(ref, text, span, value):
     assert _value(ref, text, span) == value
+
+
+# ---- "the fiscal year" like "the year": the current one, or a stretch when it "ended"
+@pytest.mark.parametrize("ref,text,span,typ,value", [
+    (D(1989, 11, 2), "The drop in net income will mean lower earnings for the fiscal year.", "the fiscal year", "DATE", "1989"),
+    (D(1989, 11, 2), "In the fiscal year ended Jan. 31, Dorn Stores had sales of $1 billion.", "the fiscal year", "DURATION", "P1Y"),
+    (D(1989, 11, 2), "For the year ended Sept. 30, Karsk Mills earned $42 million.", "the year", "DURATION", "P1Y"),
+])
+def test_fiscal_year(ref, text, span, typ, value):
+    hits = [m for m in find_times(text, ref) if m.text == span]
+    assert hits, _texts(ref, text)
+    assert (hits[0].type, hits[0].value) == (typ, value)
+
+
+# ---- "that same day" after a month: a day of that month (the day itself unknown)
+def test_same_day_of_a_month():
+    text = ("Two judges were threatened, most recently last October when a court in Dorn was attacked. "
+            "The judge's name was removed from the list that same day.")
+    found = {m.text: m for m in find_times(text, THU)}
+    assert found["last October"].value == "2025-10"
+    m = found["that same day"]
+    assert (m.value, m.first, m.last) == ("2025-10-XX", D(2025, 10, 1), D(2025, 10, 31))
+
+
+def test_same_day_of_a_day():
+    text = "The convoy reached Dorn on Tuesday. Its commander met the mayor that same day."
+    assert [(m.text, m.value) for m in find_times(text, THU)] == [("Tuesday", "2026-02-10"), ("that same day", "2026-02-10")]
