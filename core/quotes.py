@@ -505,6 +505,10 @@ def _comma_attribution(between: str) -> bool:
 _PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\s+$")
 
 
+_MIN_CHARS = 3                 # a partial quotation holds at least this many characters of words
+_NOT_WORDS = " ,.;:!?“”\"‘’'"
+
+
 def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
     """Direct, partial and indirect quotations in ``text`` with their speakers (see module doc)."""
     lx = _lex()
@@ -649,6 +653,8 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
             text[max(ls, p.open - 3):p.open].rstrip().endswith((":", ",")) or \
             _sentence_bounds(sents, p.open)[0] >= p.open - 1
         kind = "direct" if starts_sentence else "partial"
+        if kind == "partial" and len(text[p.cs:p.ce].strip(_NOT_WORDS)) < _MIN_CHARS:
+            continue   # a letter, a number or a pronoun in quotation marks ("an “R” rating") is no quotation
         lo = min(p.open if p.open >= 0 else p.cs, a.cue_start if a.cue_start >= 0 else p.cs)
         hi = max(p.ce, a.cue_end)
         s0 = _sentence_bounds(sents, lo)[0]

@@ -393,3 +393,10 @@ def test_quote_text_keeps_no_break_spaces():
     qs = find_quotes(text)
     assert [(q.text, q.speaker) for q in qs] == [("Our delegation\u00a0will stay in Port Calder.", "Dario Venn")]
     assert text[qs[0].start:qs[0].end] == qs[0].text
+
+
+def test_a_letter_or_number_in_quotation_marks_is_no_quote():
+    text = ("Tomas Brevik said the committee gave the plan a “D” rating and ranked it “24” of 30. "
+            "Brevik said the plan was “far too timid” for Port Calder.")
+    assert [(q.text, q.speaker) for q in find_quotes(text) if q.kind == "partial"] == \
+        [("far too timid", "Tomas Brevik")]
