@@ -153,3 +153,16 @@ def test_same_day_of_a_month():
 def test_same_day_of_a_day():
     text = "The convoy reached Dorn on Tuesday. Its commander met the mayor that same day."
     assert [(m.text, m.value) for m in find_times(text, THU)] == [("Tuesday", "2026-02-10"), ("that same day", "2026-02-10")]
+
+
+# ---- "in the nine months" is the period reported on, not a date nine months ahead
+@pytest.mark.parametrize("ref,text,span,typ,value", [
+    (OCT, "In the nine months, Dorn Foods earned $6.6 million.", "the nine months", "DURATION", "P9M"),
+    (OCT, "The plant will reopen in the next two weeks.", "the next two weeks", "DATE", "2025-11-11"),
+    (OCT, "The plant will reopen in two weeks.", "two weeks", "DATE", "2025-11-11"),
+    (OCT, "A pilot called the tower a minute and a half later.", "a minute and a half", "DURATION", "PT1M30S"),
+])
+def test_in_the_period_and_fractions(ref, text, span, typ, value):
+    hits = [m for m in find_times(text, ref) if m.text == span]
+    assert hits, _texts(ref, text)
+    assert (hits[0].type, hits[0].value) == (typ, value)
