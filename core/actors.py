@@ -234,8 +234,11 @@ class _Cand:
 
 def _split_words(m: re.Match) -> list[tuple[int, int, str]]:
     """The words of a name run with their offsets (a run holds single spaces or hyphens only)."""
+    g = m.group()
+    if " " not in g:   # most runs are one word
+        return [(m.start(), m.end(), g)]
     out, pos = [], m.start()
-    for w in m.group().split(" "):
+    for w in g.split(" "):
         if w:
             out.append((pos, pos + len(w), w))
         pos += len(w) + 1
@@ -244,6 +247,8 @@ def _split_words(m: re.Match) -> list[tuple[int, int, str]]:
 
 def _split_connectors(words, lx):
     """'Trump and Clinton' -> two runs; 'Ministry of Foreign Affairs' / 'Secretary of State' kept."""
+    if len(words) == 1 and words[0][2] not in ("of", "for", "on", "and", "to", "the"):
+        return [words]
     runs, cur = [], []
     i = 0
     while i < len(words):
