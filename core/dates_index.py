@@ -1,0 +1,224 @@
+"""The token index of core.dates: which rules can begin at which token, read from the rules' own
+parsed patterns, so that find_times tries only those (same matches as a full scan)."""
+from __future__ import annotations
+
+import re
+
+from core.dates_grammar import RULES, _END_OF_WORD, _RULE_RE
+
+
+_BIG: re.Pattern | None = None  # the alternation of every rule, for the full scan (_big_search)
+
+# Prefilter. Running _BIG.search over a whole text makes the regex engine try every rule at every
+# character (the hot spot). Instead the text is cut into tokens (letter runs, digit runs, a quote
+# before a digit) and at each token only the rules that can begin with that token are tried, each
+# by its own precompiled regex, in rule order: the first that matches wins, as in the ordered
+# alternation (so the same matches), and no regex is compiled while documents are read. Which words each rule can begin
+# with is read from the rule's own parsed pattern (_first_words), so rules and prefilter cannot
+# drift apart; a rule whose start cannot be worked out is tried at every token.
+try:  # the regex parser of the standard library (private module; the full scan is the fallback)
+    from re import _parser as _sre_parse, _constants as _sre_c
+except ImportError:  # pragma: no cover
+    _sre_parse = _sre_c = None
+
+_ANY, _DIGIT, _QUOTE, _OTHER = "<any>", "<digit>", "<quote>", "<other>"
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _char_kind(code: int) -> str:
+    ch = chr(code)
+    return "letter" if ch in _LETTERS else _DIGIT if ch.isdigit() else _QUOTE if ch in "'’" else "other"
+
+
+def _set_kinds(items) -> set[str]:
+    """Kinds of character an IN item list can match (letter, digit, quote, other, any)."""
+    kinds = set()
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            kinds.add(_char_kind(av))
+        elif op is _sre_c.RANGE:
+            lo, hi = av
+            kinds |= {_char_kind(c) for c in range(lo, min(hi, lo + 400) + 1)}
+            if hi > lo + 400:
+                kinds.add(_ANY)
+        elif op is _sre_c.CATEGORY and av is _sre_c.CATEGORY_DIGIT:
+            kinds.add(_DIGIT)
+        elif op is _sre_c.CATEGORY and av is _sre_c.CATEGORY_SPACE:
+            kinds.add("other")
+        else:  # negated sets, word classes ...
+            kinds.add(_ANY)
+    return kinds
+
+
+# first words so common that the word after them picks the rules to try ("the first", "the 1990s",
+# "a year", "about 10"): function words and vague quantities that open rules but mostly stand
+# before words no rule follows them with ("a vote", "to say", "some voters"), so that most of
+# their occurrences try no rule at all instead of every rule they can open
+_JOIN_HEADS = frozenset({"the", "a", "an", "to", "in", "at", "for", "that", "this", "about", "under",
+                         "over", "some", "more", "less", "no", "only", "just", "up", "one", "many",
+                         "several", "few"})
+
+
+def _matches_space(op, av) -> bool:
+    if op is _sre_c.LITERAL:
+        return chr(av).isspace()
+    return any(o is _sre_c.CATEGORY and a is _sre_c.CATEGORY_SPACE or o is _sre_c.LITERAL and chr(a).isspace()
+               for o, a in av)
+
+
+def _first_words(seq, open_: set[str], done: set[str]) -> set[str]:
+    """Walk a parsed pattern: ``open_`` holds the letters read so far on each path (no word has
+    ended yet); words that end (a non-letter follows) go to ``done``, as do _DIGIT / _QUOTE for
+    paths that begin with a digit or a quote, and _ANY when the start cannot be told."""
+    c = _sre_c
+    for op, av in seq:
+        if not open_:
+            break
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width
+        if op is c.LITERAL or op is c.IN:
+            kinds = {_char_kind(av)} if op is c.LITERAL else _set_kinds(av)
+            if "letter" in kinds or _ANY in kinds:
+                if op is c.IN or _ANY in kinds:
+                    # a class of letters: unknown word (after "the ": any second word)
+                    for w in open_:
+                        if " " not in w:
+                            done.add(_ANY)
+                            return set()
+                        done.add(w.split(" ")[0] + " " + _ANY)
+                    return set()
+                open_ = {w + chr(av).lower() for w in open_}
+                continue
+            if kinds == {"other"} and _matches_space(op, av):
+                # whitespace: ends a word, but "the" waits for the word after it ("the first")
+                nxt = set()
+                for w in open_:
+                    if w in _JOIN_HEADS or w.endswith(" "):
+                        nxt.add(w.rstrip(" ") + " ")
+                    else:
+                        done.add(w or _ANY)
+                open_ = nxt
+                continue
+            kind = _DIGIT if kinds == {_DIGIT} else _QUOTE if kinds == {_QUOTE} else _ANY
+            for w in open_:
+                done.add(w + kind if w.endswith(" ") else w if w else kind)
+            open_ = set()
+        elif op is c.SUBPATTERN:
+            open_ = _first_words(av[-1], open_, done)
+        elif op is c.BRANCH:
+            open_ = set().union(*(_first_words(alt, set(open_), done) for alt in av[1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, body = av
+            out = set(open_) if lo == 0 else set()
+            cur = set(open_)
+            for i in range(3):
+                prev, cur = cur, _first_words(body, cur, done)
+                if i + 1 >= lo:
+                    out |= cur
+                if not cur or i + 1 >= hi or cur == prev:
+                    break
+            else:
+                if cur:
+                    done.add(_ANY)  # a letter loop still open after three rounds
+                    return set()
+            open_ = out
+        else:  # back references, conditionals, dots ...
+            done.add(_ANY)
+            return set()
+    return open_
+
+
+def _rule_starts(pattern: str) -> set[str]:
+    """The first words (lower case) a rule's matches can begin with, plus _DIGIT / _QUOTE / _ANY."""
+    if _sre_parse is None:
+        return {_ANY}
+    try:
+        done: set[str] = set()
+        left = _first_words(_sre_parse.parse(pattern), {""}, done)
+        done |= {(w + _ANY if w.endswith(" ") else w) if w else _ANY for w in left}
+        return done
+    except Exception:  # pragma: no cover - an unexpected pattern shape: try this rule everywhere
+        return {_ANY}
+
+
+_RULE_STARTS = {name: _rule_starts(pat) for name, pat in RULES}
+FIRST_WORDS = frozenset(w.split(" ")[0] for ws in _RULE_STARTS.values() for w in ws)
+_PAIR_KEYS = frozenset(w for ws in _RULE_STARTS.values() for w in ws if " " in w)
+_TOKEN = re.compile(r"[A-Za-z]+|\d+|['’](?=\d)")
+_NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|['’](?=\d))")
+# characters that case-insensitive [A-Za-z] also matches (long s, Kelvin sign, dotted/dotless i):
+# a text holding one is scanned in full
+_ODD_LETTERS = re.compile("[\u017f\u212a\u0130\u0131]")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _start_index() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
+    """Every key a token can give (a first word, "the first", "the <other>") -> (name, regex) of
+    the rules that can begin with it, in RULES order. Worked out at import; no regex is compiled
+    for it: the rules' own regexes are tried in order (_match_at)."""
+    heads = {name: {w.split(" ")[0] for w in starts} for name, starts in _RULE_STARTS.items()}
+    keys = FIRST_WORDS | _PAIR_KEYS | {h + " " + _OTHER for h in _JOIN_HEADS}
+    index = {}
+    for key in keys:
+        head, _, second = key.partition(" ")
+        rules = []
+        for name, _ in RULES:
+            starts = _RULE_STARTS[name]
+            if second:  # "the first": rules listing it, any "the ..." or a bare "the"
+                ok = key in starts or f"{head} {_ANY}" in starts or head in starts or _ANY in starts
+            else:  # a bare word ("the" alone: every "the ..." rule)
+                ok = key in heads[name] or _ANY in starts
+            if ok:
+                rules.append((name, _RULE_RE[name]))
+        if rules:
+            index[key] = tuple(rules)
+    return index
+
+
+_BY_START = _start_index()
+_ALL_RULES = tuple((name, _RULE_RE[name]) for name, _ in RULES)
+
+
+def _match_at(text: str, s: int, rules) -> tuple[str, int] | None:
+    """(rule name, end) of the first rule in ``rules`` that matches at ``s``: the same result as
+    the ordered alternation of those rules behind ``(?<![A-Za-z0-9])``."""
+    if s > 0 and text[s - 1] in _ALNUM:
+        return None
+    for name, rx in rules:
+        m = rx.match(text, s)
+        if m:
+            return name, m.end()
+    return None
+
+
+def _big_search(text: str, pos: int) -> tuple[str, int, int] | None:
+    """(rule name, start, end) of the first match of any rule at or after ``pos`` (full scan)."""
+    global _BIG
+    if _BIG is None:  # compiled only for the rare texts that need the full scan
+        _BIG = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(
+            f"(?P<{name}>(?:{pat}){_END_OF_WORD})" for name, pat in RULES) + ")", re.I)
+    m = _BIG.search(text, pos)
+    return (m.lastgroup, m.start(), m.end()) if m else None
+
+
+def _candidates(text: str) -> list[tuple[int, tuple]] | None:
+    """(offset, rules to try there) for each token where a rule may begin; None: scan everything."""
+    if not text.isascii() and _ODD_LETTERS.search(text):
+        return None
+    by_start, first = _BY_START, FIRST_WORDS
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        key = w.lower() if w[0] in _LETTERS else _DIGIT if w[0].isdigit() else _QUOTE
+        if key not in first:
+            continue
+        if key in _JOIN_HEADS:
+            n = _NEXT_TOKEN.match(text, m.end())
+            if n:
+                w2 = n.group(1)
+                pair = key + " " + (w2.lower() if w2[0] in _LETTERS else _DIGIT if w2[0].isdigit() else _QUOTE)
+                key = pair if pair in _PAIR_KEYS else key + " " + _OTHER
+        rules = by_start.get(key)
+        if rules:
+            out.append((m.start(), rules))
+    return out
