@@ -20,7 +20,7 @@ from core.events import Event, Participant, asides, find_events, with_summary
 from core.places import as_of, country_name, find_places
 from core.merge import merge_reports
 from core.quotes import Quote, find_quotes
-from core.table import PLOVER, frame_of, plain_columns, take_columns, validate, with_all_columns
+from core.table import PLOVER, frame_of, make_table, plain_columns, take_columns, validate, with_all_columns
 from core.timing import Timeline, When, from_mention
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -163,13 +163,13 @@ def corpus_table(rows) -> pd.DataFrame:
     if isinstance(rows, pd.DataFrame):
         table = validate(with_all_columns(rows).reset_index(drop=True))
     else:
-        columns = plain_columns(list(rows))
-        n = len(columns["event_id"])
-        if n <= _SORT_IN_PYTHON and len(set(columns["article_id"])) < 2:
+        rows = list(rows)
+        if len(rows) <= _SORT_IN_PYTHON and len({r.get("article_id") for r in rows}) < 2:
             # one article's rows are never merged: put them in order before the frame exists
+            columns = plain_columns(rows)
             order = _order(columns)
-            return frame_of(columns if order == list(range(n)) else take_columns(columns, order))
-        table = frame_of(columns)
+            return frame_of(columns if order == list(range(len(rows))) else take_columns(columns, order))
+        table = make_table(rows)
     table = merge_reports(table)
     if len(table) <= _SORT_IN_PYTHON:
         order = _timeline_order(table)
