@@ -28,7 +28,8 @@ from core.dates_words import MONTHS
 from core.dates_grammar import MON, RULES, YEAR, _RULE_RE
 from core.dates_index import _big_search, _candidates, _match_at
 from core.dates_calendar import _day
-from core.dates_resolve import TimeMention, _Doc, _try
+from core.dates_doc import TimeMention, _Doc
+from core.dates_resolve import _try
 from core.dates_tense import clause_tense
 # read by the tests (the token index against the rules)
 from core.dates_index import FIRST_WORDS, _ANY, _BY_START, _DIGIT, _QUOTE, _RULE_STARTS  # noqa: F401

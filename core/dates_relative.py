@@ -1,0 +1,714 @@
+"""Handlers of core.dates rules for dates told from another time: yesterday, weekdays, "ago",
+"last week", anaphors ("that day", "the quarter"), earnings comparisons, vague references
+(PRESENT_REF ...), durations and sets. Each returns the TimeMention its rule makes of text[s:e]."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from core.dates_words import (
+    DAYPARTS, GENERIC_AGE_NOUNS, MONTHS, QUARTER_WORDS, REL_PAST, SEASONS, UNITS, VAGUE_NUMBERS,
+    WEEKDAYS, WEEKS_AGO_AS_WEEK,
+)
+from core.dates_grammar import MON, SEASON, TIME_CLOCK, WDAY
+from core.dates_calendar import (
+    _add_months, _day, _early_late, _half, _month, _num, _pvalue, _quarter, _shift, _strip_mod,
+    _tense_dir, _unit_of, _week, _weekday_date, _weekend, _year, _year_of,
+)
+from core.dates_doc import (
+    TimeMention, _Doc, _clock_suffix, _long_period_sentence, _mention, _money_sentence, _near,
+    _unresolved,
+)
+
+
+def _r_unit_end(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule unit_end."""
+    text, ref = doc.text, doc.ref
+    s += len(re.match(r"(?:(?:around|about|by|at|until|before)\s+)?", span, re.I).group())
+    if ref is None:
+        return _mention(doc, s, e, "DATE", _unresolved("XXXX", "year"))
+    # "since year-end" in a report on this year's figures: the end of last year
+    y = ref.year - 1 if re.search(r"\bsince\s+$", text[max(0, s - 8):s], re.I) or ref.month == 1 else ref.year
+    return _mention(doc, s, e, "DATE", _early_late(_year(y), "the end of"))
+
+
+def _r_in_the_unit(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule in_the_unit."""
+    ref = doc.ref
+    if ref is None:
+        return None
+    unit = low.rsplit(" ", 1)[1]
+    v = _year(ref.year) if unit == "year" else _month(ref.year, ref.month) if unit == "month" else _week(ref)
+    return _mention(doc, s, e, "DATE", v)
+
+
+def _r_current_adj(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule current_adj."""
+    return _mention(doc, s, e, "DATE", ("PRESENT_REF", None, None, "unknown"))
+
+
+def _r_dpart_alone(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule dpart_alone."""
+    ref = doc.ref
+    if ref is None:
+        return None
+    a = doc.last_day(s, 800)
+    day = a.first if a is not None else ref
+    if low == "overnight":
+        return _mention(doc, s, e, "TIME", ((day - dt.timedelta(days=1)).isoformat() + "TNI",
+                                            day - dt.timedelta(days=1), day - dt.timedelta(days=1), "day"))
+    part = "MI" if low == "midday" else next(code for w, code in DAYPARTS.items() if low.endswith(w))
+    v = _day(day)
+    return _mention(doc, s, e, "TIME", (v[0] + "T" + part,) + v[1:])
+
+
+def _r_day_anaphor(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule day_anaphor."""
+    # the day of the latest dated mention nearby (chains allowed: "the next day ... the
+    # following morning"); none nearby: no date
+    a = doc.last_day(s, 1500)
+    k = 1 if re.search(r"next|following", low) else -1 if "previous" in low else 0
+    b = doc.last_anchor()
+    if k == 0 and b is not None and _near(doc, b, s, 400) and (a is None or b.start > a.start) \
+            and b.precision in ("month", "year") and re.fullmatch(r"\d{4}(?:-\d\d)?", b.value) \
+            and doc.tense(s, e) == "past":
+        # "killed last October ... crossed out that same day": a day of that month, unknown
+        v = b.value + ("-XX" if b.precision == "month" else "-XX-XX")
+        return doc.derive(_mention(doc, s, e, "DATE", (v, b.first, b.last, b.precision)))
+    if a is None:
+        return None
+    part = next((code for w, code in DAYPARTS.items() if low.endswith(w)), None)
+    d = a.first + dt.timedelta(days=k)
+    v = _day(d)
+    if part:
+        v = (v[0] + "T" + part,) + v[1:]
+    return doc.derive(_mention(doc, s, e, "TIME" if part else "DATE", v))
+
+
+def _r_day_rel(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rules day_rel, day_rel_poss, day_dpart_rel, dpart_day_rel."""
+    text, ref = doc.text, doc.ref
+    if low in ("today's", "tomorrow's", "today", "tomorrow") and _generic_day(text, s, e):
+        return None  # "in today's world", "the leaders of tomorrow": the present age, no day
+    if rule == "day_rel_poss":
+        e = s + len(span) - 2
+        low = low[:-2]
+    if "day before yesterday" in low:
+        k = -2
+    elif "day after tomorrow" in low:
+        k = 2
+    elif "yesterday" in low or re.search(r"last (?:morning|afternoon|evening|night)", low):
+        k = -1
+    elif "tomorrow" in low:
+        k = 1
+    else:
+        k = 0
+    part = None
+    for w, code in DAYPARTS.items():
+        if re.search(rf"\b{w}\b", low):
+            part = code
+    if "tonight" in low:
+        part = "NI"
+    if low == "today" and ref is not None:
+        pass
+    typ = "TIME" if part else "DATE"
+    if ref is None:
+        return _mention(doc, s, e, typ, _unresolved("XXXX-XX-XX" + (f"T{part}" if part else ""), "day"))
+    d = ref + dt.timedelta(days=k)
+    v = _day(d)
+    if part:
+        v = (v[0] + "T" + part,) + v[1:]
+    return _mention(doc, s, e, typ, v)
+
+
+def _r_wday_set(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule wday_set."""
+    wm = re.search(WDAY, span, re.I)
+    if not wm or not wm.group()[0].isupper():
+        return None
+    wd = WEEKDAYS[wm.group().lower()]
+    part = None
+    for w, code in DAYPARTS.items():
+        if re.search(rf"\b{w}s?\b", low):
+            part = code
+    return _mention(doc, s, e, "SET", ("XXXX-WXX-%d" % wd + (f"T{part}" if part else ""), None, None, "unknown"))
+
+
+def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule wday."""
+    text, ref = doc.text, doc.ref
+    wm = re.search(WDAY, span, re.I)
+    if not wm or not wm.group()[0].isupper():
+        return None
+    if wm.start() == 0 and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I) \
+            and re.match(r"\s+[A-Z][a-z]", text[e:e + 4]):
+        return None  # "the Sunday Herald": a title
+    if low.endswith("'s") or low.endswith("’s"):
+        pass
+    wd = WEEKDAYS[wm.group().lower()]
+    pre = low[:wm.start()].strip()
+    part = None
+    for w, code in DAYPARTS.items():
+        if re.search(rf"\b{w}\b", low):
+            part = code
+    clock = re.search(TIME_CLOCK, span[wm.end():], re.I)
+    if ref is None:
+        val = f"XXXX-WXX-{wd}"
+        return _mention(doc, s, e, "TIME" if part else "DATE", _unresolved(val, "day"))
+    rel = re.sub(r"^the day (?:before|after) ", "", pre)
+    rel = re.sub(r"^(?:early|late|earlier|later) ", "", rel)
+    the_before = re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I)
+    if rel in ("previous", "following") and the_before and doc.last_day(s, 1500) is not None:
+        # "the previous Friday": the one before the day in focus, not before today
+        d = _weekday_date(doc.last_day(s, 1500).first, wd, "last" if rel == "previous" else "next")
+        s -= len(the_before.group())
+    elif rel in ("last", "past", "previous", "this past"):
+        d = _weekday_date(ref, wd, "last")
+    elif rel in ("next", "following"):
+        d = _weekday_date(ref, wd, "next")
+    elif rel in ("this coming", "coming"):
+        d = _weekday_date(ref, wd, "future")
+    elif rel == "this":
+        # "this Friday": the one of the current week, forward by default
+        t = doc.tense(s, e)
+        d = _weekday_date(ref, wd, "past" if t == "past" else "future")
+    elif low.endswith("'s") and not re.match(r"\s+(?:meeting|talks|summit|session|vote|deadline|election|game|match)", text[e:e + 12]):
+        d = _weekday_date(ref, wd, "past")  # "Wednesday's ruling"
+    else:
+        d = _weekday_date(ref, wd, _tense_dir(doc.tense(s, e)))
+    if pre.startswith("the day before"):
+        d -= dt.timedelta(days=1)
+    elif pre.startswith("the day after"):
+        d += dt.timedelta(days=1)
+    v = _day(d)
+    typ = "DATE"
+    if part:
+        v = (v[0] + "T" + part,) + v[1:]
+        typ = "TIME"
+    if clock:
+        v = (v[0] + _clock_suffix(clock.group()),) + v[1:]
+        typ = "TIME"
+    if low.endswith("'s"):
+        e -= 2
+    return _mention(doc, s, e, typ, v)
+
+
+def _r_ago(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rules ago, ago_bare."""
+    text, ref = doc.text, doc.ref
+    if rule == "ago_bare":
+        unit = _unit_of(low.split()[0])
+        return _mention(doc, s, e, "DATE", ("PAST_REF", None, None, "unknown"))
+    dm = re.search(r"\s+(ago|earlier|later|before|after|from now|hence|previously|back)$", low)
+    direction = dm.group(1)
+    qty = low[:dm.start()]
+    um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)(?:\s+or\s+\w+)?$", qty)
+    if not um:
+        return None
+    unit = _unit_of(um.group(1))
+    nstr = qty[:um.start()].strip(" -")
+    n = _num(nstr) if nstr and nstr not in ("the", "that", "this") else 1.0
+    if nstr in ("the", "that", "this"):
+        nstr = ""
+    vague = nstr and any(re.search(rf"\b{v}\b", nstr) for v in ("few", "several", "many", "some", "number", "numerous")) and not re.fullmatch(r"some\s+\S+", nstr) or (nstr and n is None)
+    sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
+    if unit in ("S", "M") and UNITS.get(um.group(1).rstrip("s"), ("", False))[1]:
+        # minutes/seconds/hours ago: the reference day
+        if ref is None:
+            return _mention(doc, s, e, "TIME", _unresolved("XXXX-XX-XX", "day"))
+        return _mention(doc, s, e, "TIME", _day(ref))
+    if unit == "H":
+        if ref is None or n is None:
+            return _mention(doc, s, e, "TIME", _unresolved("XXXX-XX-XX", "day"))
+        return _mention(doc, s, e, "TIME", _day(ref + dt.timedelta(hours=sign * n) if False else ref + dt.timedelta(days=sign * int(n // 24))))
+    if vague:
+        return _mention(doc, s, e, "DATE", ("PAST_REF" if sign < 0 else "FUTURE_REF", None, None, "unknown"))
+    anchor_based = direction in ("earlier", "later", "before", "after")
+    if ref is None and not anchor_based:
+        return _mention(doc, s, e, "DATE", _unresolved("XXXX-XX-XX" if unit in "DW" else "XXXX", "unknown"))
+    base = ref
+    base_prec = None
+    # financial convention: "a year ago" / "a year earlier" next to a quarter means that quarter
+    if unit == "Y" and n == 1 and direction in ("ago", "earlier") and _long_period_sentence(text, s, e) \
+            and _money_sentence(text, s, e) and doc.last_quarter(s, 2500) is not None:
+        # "for the nine months, ... up from $1.4 billion a year earlier": the year before
+        return doc.derive(_mention(doc, s, e, "DATE", _year(int(doc.last_quarter(s, 2500).value[:4]) - 1)))
+    if unit == "Y" and n == 1:
+        a = doc.last_anchor()
+        if a is not None and a.precision == "quarter" and _near(doc, a, s, 600) and re.fullmatch(r"\d{4}-Q\d", a.value) \
+                and _money_sentence(text, s, e):
+            return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1]))))
+        # an earnings report comparing figures with "a year earlier": the quarter it reports
+        q = doc.last_quarter(s, 2500)
+        if q is not None and direction in ("ago", "earlier") and _money_sentence(text, s, e):
+            return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(q.value[:4]) - 1, int(q.value[-1]))))
+    if anchor_based:
+        a = doc.last_anchor()
+        if a is not None and _near(doc, a, s) and (unit not in "MQYEC" or a.precision in ("month", "quarter", "year")) \
+                and not (unit in "DW" and a.precision not in ("day",)):
+            base = a.first
+            base_prec = a.precision if unit != "Y" else "year"
+            if unit in "MQYEC" and a.precision == "year":
+                base_prec = "year"
+    if base is None:
+        return _mention(doc, s, e, "DATE", _unresolved("XXXX-XX-XX" if unit in "DW" else "XXXX", "unknown"))
+    if n is None:
+        n = 1.0
+    if n != int(n):
+        if unit == "Y":
+            n, unit = n * 12, "M"
+        elif unit == "M":
+            n, unit = n * 30, "D"
+        else:
+            n = round(n)
+    n = int(n)
+    if unit == "W2":
+        n, unit = n * 2, "W"
+    if unit == "WE":
+        n, unit = n, "W"
+    if anchor_based and base is not ref:
+        doc.derived.add(s)
+    d = _shift(base, sign * n, unit)
+    if base_prec in ("month", "quarter", "year") and unit in "MQY":
+        prec = base_prec if unit != "M" or base_prec == "month" else "month"
+    else:
+        prec = {"D": "day", "W": "day", "M": "month", "Q": "quarter", "Y": "year", "E": "year", "C": "year"}[unit]
+    if prec == "day" and unit == "W" and n >= WEEKS_AGO_AS_WEEK:
+        return _mention(doc, s, e, "DATE", _week(d))  # "six weeks ago": that week, not a day
+    if prec == "day":
+        return _mention(doc, s, e, "DATE", _day(d))
+    if prec == "month":
+        return _mention(doc, s, e, "DATE", _month(d.year, d.month))
+    if prec == "quarter":
+        return _mention(doc, s, e, "DATE", _quarter(d.year, (d.month - 1) // 3 + 1))
+    return _mention(doc, s, e, "DATE", _year(d.year))
+
+
+def _r_rel_unit(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rules rel_unit, end_of."""
+    text, ref = doc.text, doc.ref
+    if span.istitle() and " " in span and text[max(0, s - 1):s] in ("\"", "“"):
+        return None  # a programme title in quotes: ABC's "This Week"
+    if low.endswith("'s"):
+        e -= 2
+        span, low = span[:-2], low[:-2]
+    mod, rest = _strip_mod(span)
+    rl = re.sub(r"\s+", " ", rest.lower())
+    um = re.search(r"(week|weekend|month|year|quarter|half)$", rl)
+    if not um:
+        return None
+    unit = um.group(1)
+    relw = rl[:um.start()].strip()
+    relw = re.sub(r"^the ", "", relw)
+    relw = re.sub(r"\s*(?:fiscal|calendar|financial|school|academic)$", "", relw).strip()
+    fiscal = bool(re.search(r"fiscal|financial", rl))
+    if relw == "the" and mod:
+        relw = "this"  # "the end of the month": the current one
+    if relw in ("same", "that") or (relw == "the"):
+        # anaphoric: same granularity as the last mention
+        a = doc.last_anchor()
+        if a is None or not _near(doc, a, s, 1500):
+            return None
+        tgt = {"week": "week", "month": "month", "year": "year", "quarter": "quarter"}.get(unit)
+        if unit == "year" and a.first:
+            return _mention(doc, s, e, "DATE", _year(a.first.year))
+        if unit == "month" and a.first and a.precision in ("day", "month"):
+            return _mention(doc, s, e, "DATE", _month(a.first.year, a.first.month))
+        if unit == "quarter" and a.first and a.precision in ("day", "month", "quarter"):
+            return doc.derive(_mention(doc, s, e, "DATE", _quarter(a.first.year, (a.first.month - 1) // 3 + 1)))
+        if unit == "week" and a.first and a.precision in ("day", "week"):
+            return doc.derive(_mention(doc, s, e, "DATE", _week(a.first)))
+        return None
+    if relw in ("following", "previous", "preceding") and rl.startswith("the"):
+        a = doc.last_anchor()
+        if a is not None and _near(doc, a, s, 1500) and a.first is not None:
+            k = 1 if relw == "following" else -1
+            base = a.first
+            if unit == "year" and a.precision in ("day", "month", "quarter", "year"):
+                return doc.derive(_mention(doc, s, e, "DATE", _year(base.year + k)))
+            if unit == "month" and a.precision in ("day", "month"):
+                y, m_ = _add_months(base.year, base.month, k)
+                return doc.derive(_mention(doc, s, e, "DATE", _month(y, m_)))
+            if unit == "week" and a.precision in ("day", "week"):
+                return doc.derive(_mention(doc, s, e, "DATE", _week(base + dt.timedelta(weeks=k))))
+    if ref is None:
+        val = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+               "quarter": "XXXX-QX", "half": "XXXX-HX"}[unit]
+        return _mention(doc, s, e, "DATE", _unresolved(val))
+    if unit == "year" and relw == "last" and not mod:
+        # "last year's quarter", "the corresponding period last year": the reported quarter
+        # a year back
+        q = doc.last_quarter(s, 2500)
+        if q is not None and (re.match(r"['’]s\s+(?:quarter|period)\b", text[e:e + 12]) or re.search(
+                r"\b(?:quarter|period)\s+(?:of\s+)?$", text[max(0, s - 12):s])):
+            return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(q.value[:4]) - 1, int(q.value[-1]))))
+    k = 0
+    if relw in REL_PAST:
+        k = -1
+    elif relw in ("next", "coming", "following", "upcoming", "this coming"):
+        k = 1
+    # "the past year" / "the last month" (with "the"): the period up to now; TimeML values it
+    # as the previous calendar unit, the way "last year" is
+    if unit == "week":
+        v = _week(ref + dt.timedelta(weeks=k))
+    elif unit == "weekend":
+        if k == 0:
+            base = ref
+            if ref.isoweekday() == 1 and relw == "this" and doc.tense(s, e) == "past":
+                base = ref - dt.timedelta(days=1)
+            v = _weekend(base)
+        elif k < 0:
+            # the weekend just past (this week's if it is over)
+            base = ref - dt.timedelta(days=ref.isoweekday())  # last Sunday
+            v = _weekend(base if ref.isoweekday() < 6 else base - dt.timedelta(days=7) if ref.isoweekday() == 7 else base)
+        else:
+            v = _weekend(ref + dt.timedelta(days=7))
+    elif unit == "month":
+        y, m = _add_months(ref.year, ref.month, k)
+        v = _month(y, m)
+    elif unit == "quarter":
+        cq = (ref.month - 1) // 3 + 1
+        y, m = _add_months(ref.year, 3 * cq - 2, 3 * k)
+        v = _quarter(y, (m - 1) // 3 + 1)
+    elif unit == "half":
+        h = 1 if ref.month <= 6 else 2
+        idx = ref.year * 2 + (h - 1) + k
+        v = _half(idx // 2, idx % 2 + 1)
+    else:
+        v = _year(ref.year + k)
+    if mod in ("earlier", "later"):
+        mod = None
+    return _mention(doc, s, e, "DATE", _early_late(v, mod))
+
+
+def _r_the_weekend(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule the_weekend."""
+    ref = doc.ref
+    if ref is None:
+        return _mention(doc, s, e, "DATE", _unresolved("XXXX-WXX-WE"))
+    t = doc.tense(s, e)
+    if t == "future":
+        v = _weekend(ref if ref.isoweekday() < 6 else ref + dt.timedelta(days=7 - ref.isoweekday() + 1) if ref.isoweekday() == 7 else ref)
+    else:
+        back = ref if ref.isoweekday() >= 6 else ref - dt.timedelta(days=ref.isoweekday())
+        v = _weekend(back)
+    return _mention(doc, s, e, "DATE", v)
+
+
+def _r_year_period(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule year_period."""
+    text, ref = doc.text, doc.ref
+    y = _year_of(span, ref)
+    a = doc.reported_quarter()
+    if re.search(r"quarter|period", low) and a is not None and _near(doc, a, s, 2500) \
+            and not (low.endswith("period") and _long_period_sentence(text, s, e)):
+        return doc.derive(_mention(doc, s, e, "DATE", _quarter(y, int(a.value[-1]))))
+    return _mention(doc, s, e, "DATE", _year(y))
+
+
+def _r_full_year(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule full_year."""
+    ref = doc.ref
+    if ref is None:
+        return _mention(doc, s, e, "DATE", _unresolved("XXXX", "year"))
+    return _mention(doc, s, e, "DATE", _year(ref.year))
+
+
+def _r_the_quarter(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule the_quarter."""
+    ref = doc.ref
+    if low.endswith("'s"):  # "the latest quarter's results"
+        e -= 2
+        low = low[:-2]
+    if ref is None:
+        return _mention(doc, s, e, "DATE", _unresolved("XXXX-QX", "quarter"))
+    if low.endswith(("ago", "earlier")):  # "the quarter a year ago": the reported quarter, a year back
+        q = doc.reported_quarter()
+        if q is None:
+            return None
+        return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(q.value[:4]) - 1, int(q.value[-1]))))
+    a = doc.last_anchor("quarter")
+    if re.fullmatch(r"the (?:fiscal )?quarter", low) and a is not None and _near(doc, a, s, 1500) \
+            and re.fullmatch(r"\d{4}-Q\d", a.value):
+        return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(a.value[:4]), int(a.value[-1]))))
+    rq = doc.reported_quarter()
+    if re.fullmatch(r"the (?:latest|most recent) (?:quarter|period)", low) and rq is not None:
+        # the quarter the earnings story reports (its fiscal number when it gave one)
+        return _mention(doc, s, e, "DATE", _quarter(int(rq.value[:4]), int(rq.value[-1])))
+    if low.startswith("this"):
+        return _mention(doc, s, e, "DATE", _quarter(ref.year, (ref.month - 1) // 3 + 1))
+    cq = (ref.month - 1) // 3 + 1
+    y, m = _add_months(ref.year, 3 * cq - 2, -3)
+    return _mention(doc, s, e, "DATE", _quarter(y, (m - 1) // 3 + 1))
+
+
+def _r_year_ago_adj(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule year_ago_adj."""
+    text, ref = doc.text, doc.ref
+    doc.derived.add(s)
+    rq = doc.reported_quarter()
+    qm = re.search(r"(first|second|third|fourth)[\s-]", low)
+    if re.search(r"quarter|period", low) and (rq is not None or qm):
+        # "the year-ago quarter": the reported quarter a year back
+        y = int(rq.value[:4]) if rq is not None else ref.year if ref else None
+        q = QUARTER_WORDS[qm.group(1)] if qm else int(rq.value[-1])
+        if y is not None:
+            return _mention(doc, s, e, "DATE", _quarter(y - 1, q))
+    if not re.search(r"quarter|period|level|month", low):
+        # "the year-ago results", "year-earlier net": in a story reporting a quarter, that
+        # quarter a year back, unless the figures are for a longer stretch ("for the nine
+        # months, ... year-earlier net"): then the year before the one reported on
+        q = doc.last_quarter(s, 2500)
+        if q is not None and rq is not None and not _long_period_sentence(text, s, e, before=True):
+            return _mention(doc, s, e, "DATE", _quarter(int(q.value[:4]) - 1, int(q.value[-1])))
+        y = int(rq.value[:4]) if rq is not None else ref.year if ref else None
+        if y is not None:
+            return _mention(doc, s, e, "DATE", _year(y - 1))
+    a = doc.last_anchor()
+    if a is not None and a.precision == "quarter" and re.fullmatch(r"\d{4}-Q\d", a.value) and _near(doc, a, s, 800):
+        return _mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1])))
+    if a is not None and a.precision == "year" and _near(doc, a, s, 800) and re.fullmatch(r"\d{4}", a.value):
+        return _mention(doc, s, e, "DATE", _year(int(a.value) - 1))
+    if ref is None:
+        return _mention(doc, s, e, "DATE", _unresolved("XXXX", "year"))
+    return _mention(doc, s, e, "DATE", _year(ref.year - 1))
+
+
+def _r_in_units(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule in_units."""
+    text, ref = doc.text, doc.ref
+    if re.search(r" or (?:two|three|so)$", low):  # "in a year or two": some time ahead
+        return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
+    um = re.search(r"(days?|weeks?|months?|years?|fortnight)$", low)
+    unit = _unit_of(um.group(1))
+    nstr = low[:um.start()].strip(" -")
+    n = _num(nstr) if nstr else 1.0
+    if _IN_STRETCH_BEFORE.search(text, max(0, s - 60), s):
+        # "the smallest gain in a year", "the first time in two years": a stretch up to now
+        return _mention(doc, s, e, "DURATION", (_pvalue(n, unit), None, None, "unknown"))
+    if n is None or any(w in nstr for w in ("few", "several", "many", "some", "number")):
+        return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
+    if ref is None:
+        return _mention(doc, s, e, "DATE", _unresolved("XXXX-XX-XX"))
+    if unit == "W2":
+        n, unit = n * 2, "W"
+    d = _shift(ref, int(n), unit) if n == int(n) else ref + dt.timedelta(days=int(n * {"D": 1, "W": 7, "M": 30, "Y": 365}[unit]))
+    if unit in ("D", "W"):
+        return _mention(doc, s, e, "DATE", _day(d))
+    if unit == "M":
+        return _mention(doc, s, e, "DATE", _month(d.year, d.month))
+    return _mention(doc, s, e, "DATE", _year(d.year))
+
+
+def _r_within(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rules within, coming."""
+    if rule == "within":
+        # keep "within"/"in" out of the span (TimeML leaves prepositions out)
+        m = re.match(r"(?:within|in)\s+", span, re.I)
+        s += m.end()
+    return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
+
+
+def _r_recent_units(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule recent_units."""
+    m = re.match(r"in\s+", span, re.I)
+    if m:
+        s += m.end()
+    um = re.search(r"(days|weeks|months|quarters|years|decades)$", low)
+    # "in recent days / years", "over the past few months": a vague stretch of the past, valued
+    # PAST_REF as a date; recent weeks and months stay durations (PXW, PXM)
+    if um.group(1) in ("days", "years", "decades") or not low.startswith(("recent", "in recent")):
+        return _mention(doc, s, e, "DATE", ("PAST_REF", None, None, "unknown"))
+    return _mention(doc, s, e, "DURATION", (_pvalue(None, _unit_of(um.group(1))), None, None, "unknown"))
+
+
+def _r_ref(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule ref."""
+    text = doc.text
+    lw = low.strip()
+    if lw.startswith("in "):
+        s += 3
+        lw = lw[3:]
+    if lw.endswith("future"):
+        if lw == "the future" and re.match(r"\s+of\b", text[e:e + 4]):
+            return None  # "the future of the alliance": its fate, not a time
+        val = "FUTURE_REF"
+    elif lw in ("recently", "lately", "the past", "once upon a time") or lw.endswith("past"):
+        val = "PAST_REF"
+    elif lw in ("so far", "to date"):
+        return None
+    elif "term" in lw:
+        # "in the near term", "in the short term": the time ahead; "near-term earnings" and
+        # "short-term debt" are adjectives, not times
+        if not re.fullmatch(r"the (?:near|short|distant) term", lw) or re.match(r"[\w-]", text[e:e + 1]):
+            return None
+        val = "FUTURE_REF"
+    elif lw == "a later date":
+        val = "FUTURE_REF"
+    else:
+        val = "PRESENT_REF"
+        if lw == "now":
+            # "now" as a discourse particle ("Now, ...") or in "now-defunct": still PRESENT_REF
+            pass
+    return _mention(doc, s, e, "DATE", (val, None, None, "unknown"))
+
+
+def _r_duration(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule duration."""
+    return _duration(doc, s, e, span, low)
+
+
+def _r_set(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule set."""
+    return _set(doc, s, e, span, low)
+
+
+def _generic_day(text: str, s: int, e: int) -> bool:
+    """ "today's world", "many of today's computers", "the people of tomorrow": the present or
+    future age in general, which TimeML leaves unannotated."""
+    if text[e:e + 2] in ("'s", "’s") or text[s:e].lower().endswith(("'s", "’s")):
+        nxt = re.match(r"(?:['’]s)?\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[e:e + 40])
+        if nxt and any(w and w.lower() in GENERIC_AGE_NOUNS for w in nxt.groups()):
+            return True
+    return text[s:e].lower() == "tomorrow" and bool(re.search(r"\bthe\s+\w+\s+of\s+$", text[max(0, s - 30):s], re.I))
+
+
+def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
+    text = doc.text
+    # money, percentages, scores are not durations ("$5 a year" is handled as a set elsewhere)
+    if low == "one day" and re.search(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", text[max(0, s - 12):s], re.I):
+        # "Islam will one day be ...", "hopes to one day lead": some day ahead, not 24 hours
+        return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
+    extra_half = low.endswith(" and a half")
+    low = low.removesuffix(" and a half")
+    um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)(?:[\s-]+(?:long|old))?$", low)
+    if not um:
+        return None
+    uw = um.group(1)
+    if uw.startswith("quarter") and (re.search(r"\w-quarters\b", low) or re.match(
+            r"\s+of\s+(?!(?:the\s+|this\s+|next\s+|last\s+)?(?:fiscal\s+)?(?:\d{4}|year)\b)", text[e:e + 30])):
+        return None  # fractions: "about three-quarters of its food", "more than a quarter of the market"
+    if low.endswith("old"):
+        return None  # ages ("a 6-year-old boy") are not temporal expressions in TimeML
+    if re.search(r"\b(?:1[0-9]|20)\d\d\b", low):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
+    if uw[0] != span[um.start()] and re.match(r"\d", low):
+        return None  # "60 Minutes" (a title)
+    if re.fullmatch(r"an? (?:second|minute)", low) and re.match(r"\s+[a-z]", text[e:e + 3]) \
+            and not re.match(r"\s+(?:ago|later|earlier|or|and|before|after|from|to)\b", text[e:e + 8]):
+        return None  # "a second round", "a minute silence"
+    unit = _unit_of(uw)
+    time_unit = UNITS.get(uw.rstrip("s") if uw != "centuries" else "century", ("", False))[1]
+    nstr = low[:um.start()].strip(" -")
+    nstr = re.sub(r"\s+more$", "", nstr)
+    # "the first/past/last/next N units" keep the modifier in the span
+    core_n = re.sub(r"^(?:(?:nearly|almost|about|around|roughly|approximately|more than|less than|fewer than|over|under|at least|at most|up to|no more than|just|barely|only|another|an additional|the first|the last|the past|the next|the previous|the coming|the following|the|full|whole|entire|each of the past)\s+)+", "", nstr)
+    if core_n in ("", "full", "whole", "entire"):
+        n = 1.0 if not uw.endswith("s") or uw == "centuries" and False else None
+        if uw.endswith("s") and uw not in ("hours",) and core_n == "":
+            n = None
+        if uw.endswith("s"):
+            n = None
+    elif any(re.fullmatch(rf"{v}", core_n) for v in VAGUE_NUMBERS) or core_n in ("many", "several", "few"):
+        n = None
+    else:
+        n = _num(core_n)
+        if n is None:
+            return None
+    # bare singular unit with only "the" ("the year", "the month") is anaphoric, not a duration
+    if re.fullmatch(r"the (?:year|month|week|day|quarter|decade|century)", low):
+        return None
+    if re.fullmatch(r"(?:the )?(?:second|minute|hour)", low):
+        return None
+    # "a day" right after money, a number or a counted noun ("$5 a day", "$2 million a year",
+    # "700 seats a week", "hundreds of interviews a day") is a rate: a set
+    if re.fullmatch(r"an? (?:second|minute|hour|day|week|month|year)", low):
+        before = text[max(0, s - 40):s]
+        if re.search(r"(?:\d|dollars?|cents?|barrels|times|once|twice|per|million|billion|thousand|hundreds?|dozens?)\s*$", before, re.I) \
+                or _COUNTED_NOUN_BEFORE.search(before):
+            return _mention(doc, s, e, "SET", (_pvalue(1, unit, time_unit), None, None, "unknown"))
+    # scores and tallies never reach here (no unit); "12-year-old" keeps its age reading (P12Y)
+    if extra_half and n is not None:
+        n += 0.5
+    val = _pvalue(n, unit, time_unit)
+    # ages: "a 12-year-old" keep DURATION; plain quantities like "50 days" are durations
+    return _mention(doc, s, e, "DURATION", (val, None, None, "unknown"))
+
+
+_COUNTED_NOUN_BEFORE = re.compile(
+    r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|hundreds|thousands|dozens|of))\s+[a-z]+s\s*$", re.I)
+
+
+def _set(doc: _Doc, s: int, e: int, span: str, low: str):
+    text = doc.text
+    simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
+    if low in ("quarterly", "annually", "yearly"):
+        return None  # mostly payment terms ("quarterly dividend"), rarely annotated
+    if low == "daily" and (re.search(r"[A-Z][\w.]*\s+$", text[max(0, s - 20):s])
+                           or re.match(r"\s+(?:newspaper|paper|[A-Z])", text[e:e + 12])):
+        return None  # "the Communist Party daily Granma": a newspaper
+    if low in simple:
+        return _mention(doc, s, e, "SET", (simple[low], None, None, "unknown"))
+    mm = re.search(MON, span, re.I)
+    if mm and mm.group()[0].isupper() and (low.startswith("every") or low.startswith("each")):
+        return _mention(doc, s, e, "SET", (f"XXXX-{MONTHS[mm.group().lower().rstrip('.')]:02d}", None, None, "unknown"))
+    sm = re.search(SEASON, low)
+    if sm and (low.startswith("every") or low.startswith("each")):
+        return _mention(doc, s, e, "SET", (f"XXXX-{SEASONS[sm.group()]}", None, None, "unknown"))
+    um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)$", low)
+    if not um:
+        return None
+    unit = _unit_of(um.group(1))
+    time_unit = UNITS.get(um.group(1).rstrip("s"), ("", False))[1]
+    nm = re.search(r"(?:every|each)\s+(?:other\s+)?(.+?)\s+" + re.escape(um.group(1)) + "$", low)
+    n = 1
+    if nm:
+        n = int(_num(nm.group(1)) or 1)
+    if "other" in low:
+        n *= 2
+    if unit == "Q":
+        return _mention(doc, s, e, "SET", ("P1Q" if n == 1 else f"P{3 * n}M", None, None, "unknown"))
+    if unit == "WE":
+        return _mention(doc, s, e, "SET", ("XXXX-WXX-WE", None, None, "unknown"))
+    return _mention(doc, s, e, "SET", (_pvalue(n, unit, time_unit), None, None, "unknown"))
+
+
+# "the smallest gain in a year", "the first time in two years", "the highest level in six months":
+# after a superlative or "first/only time", "in <units>" is the stretch up to now, not a date ahead
+_IN_STRETCH_BEFORE = re.compile(
+    r"\b(?:(?:first|only)\s+time|(?:biggest|largest|smallest|highest|lowest|strongest|weakest|"
+    r"sharpest|steepest|fastest|slowest|best|worst|most|least|deepest|widest|heaviest|lightest|"
+    r"longest|shortest|lowest|latest|greatest|hottest|coldest|busiest)\b[^.;!?]{0,40}?)\s+in\s+$", re.I)
+
+
+HANDLERS = {
+    "unit_end": _r_unit_end,
+    "in_the_unit": _r_in_the_unit,
+    "current_adj": _r_current_adj,
+    "dpart_alone": _r_dpart_alone,
+    "day_anaphor": _r_day_anaphor,
+    "day_rel": _r_day_rel,
+    "day_rel_poss": _r_day_rel,
+    "day_dpart_rel": _r_day_rel,
+    "dpart_day_rel": _r_day_rel,
+    "wday_set": _r_wday_set,
+    "wday": _r_wday,
+    "ago": _r_ago,
+    "ago_bare": _r_ago,
+    "rel_unit": _r_rel_unit,
+    "end_of": _r_rel_unit,
+    "the_weekend": _r_the_weekend,
+    "year_period": _r_year_period,
+    "full_year": _r_full_year,
+    "the_quarter": _r_the_quarter,
+    "year_ago_adj": _r_year_ago_adj,
+    "in_units": _r_in_units,
+    "within": _r_within,
+    "coming": _r_within,
+    "recent_units": _r_recent_units,
+    "ref": _r_ref,
+    "duration": _r_duration,
+    "set": _r_set,
+}
