@@ -108,7 +108,7 @@ RULES: list[tuple[str, str]] = [
     ("full_year", r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year"),
     ("year_ago_adj", r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:(?:first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)|\s+(?:level|months?))?"),
     # in two weeks / within days / in the coming days
-    ("in_units", rf"(?<=\bin\s)(?!the\s+(?!next\b|coming\b|following\b))(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:days|weeks|months|years)|a\s+(?:day|week|month|year|fortnight))(?:\s+or\s+(?:two|three|so))?(?!\s+(?:ago|earlier|later|of|old|after|before))"),
+    ("in_units", rf"(?<=\bin\s)(?!the\b)(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:days|weeks|months|years)|a\s+(?:day|week|month|year|fortnight))(?:\s+or\s+(?:two|three|so))?(?!\s+(?:ago|earlier|later|of|old|after|before))"),
     ("within", r"(?:within|in)\s+(?:(?:the\s+)?(?:coming|next|next\s+few|next\s+several|following)\s+)?(?:days|weeks|months)(?!\s+(?:ago|of|later|earlier))"),
     ("coming", r"(?:the\s+)?(?:coming|next\s+few|next\s+several|weeks\s+and)\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead"),
     ("recent_units", r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)|(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|quarters|years|decades)"),

@@ -11,6 +11,7 @@ from core.dates_words import (
     WEEKDAYS, WEEKS_AGO_AS_WEEK,
 )
 from core.dates_grammar import MON, SEASON, TIME_CLOCK, WDAY
+from core.dates_tense import _sentence_bounds
 from core.dates_calendar import (
     _add_months, _day, _early_late, _half, _month, _num, _pvalue, _quarter, _shift, _strip_mod,
     _tense_dir, _unit_of, _week, _weekday_date, _weekend, _year, _year_of,
@@ -71,7 +72,7 @@ def _r_day_anaphor(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) ->
     b = doc.last_anchor()
     if k == 0 and b is not None and _near(doc, b, s, 400) and (a is None or b.start > a.start) \
             and b.precision in ("month", "year") and re.fullmatch(r"\d{4}(?:-\d\d)?", b.value) \
-            and doc.tense(s, e) == "past":
+            and doc.tense(s, e) == "past" and not re.match(r"\s+(?:that|as|when|on\s+which)\b", doc.text[e:e + 14]):
         # "killed last October ... crossed out that same day": a day of that month, unknown
         v = b.value + ("-XX" if b.precision == "month" else "-XX-XX")
         return doc.derive(_mention(doc, s, e, "DATE", (v, b.first, b.last, b.precision)))
@@ -483,8 +484,11 @@ def _r_in_units(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Ti
     unit = _unit_of(um.group(1))
     nstr = low[:um.start()].strip(" -")
     n = _num(nstr) if nstr else 1.0
-    if _IN_STRETCH_BEFORE.search(text, max(0, s - 60), s):
-        # "the smallest gain in a year", "the first time in two years": a stretch up to now
+    if _IN_STRETCH_BEFORE.search(text, max(0, s - 60), s) or (
+            _IN_NOT_BEFORE.search(text, max(0, s - 70), s) or doc.tense(s, e) == "past") \
+            and doc.tense(s, e) != "future" and not _MODAL_BEFORE.search(text, _sentence_bounds(text, s, e)[0], s):
+        # "the smallest gain in a year", "has not borrowed in three years", "its first bond issue
+        # in 21 years", "cut the debt to $42,000 in five years": a stretch, not a date ahead
         return _mention(doc, s, e, "DURATION", (_pvalue(n, unit), None, None, "unknown"))
     if n is None or any(w in nstr for w in ("few", "several", "many", "some", "number")):
         return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
@@ -677,6 +681,10 @@ def _set(doc: _Doc, s: int, e: int, span: str, low: str):
 
 # "the smallest gain in a year", "the first time in two years", "the highest level in six months":
 # after a superlative or "first/only time", "in <units>" is the stretch up to now, not a date ahead
+# "has not tapped the market in three years", "never ... in 37 years", "its first bond issue in
+# 21 years" (unless the clause looks ahead: "the first flight will leave in two weeks")
+_IN_NOT_BEFORE = re.compile(r"\b(?:not|no|never|n't|first|only)\b[^.;!?]{0,60}?\s+in\s+$", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:could|might|may|can|should|would|will|shall|must)\b", re.I)
 _IN_STRETCH_BEFORE = re.compile(
     r"\b(?:(?:first|only)\s+time|(?:biggest|largest|smallest|highest|lowest|strongest|weakest|"
     r"sharpest|steepest|fastest|slowest|best|worst|most|least|deepest|widest|heaviest|lightest|"

@@ -158,7 +158,9 @@ def test_same_day_of_a_day():
 # ---- "in the nine months" is the period reported on, not a date nine months ahead
 @pytest.mark.parametrize("ref,text,span,typ,value", [
     (OCT, "In the nine months, Dorn Foods earned $6.6 million.", "the nine months", "DURATION", "P9M"),
-    (OCT, "The plant will reopen in the next two weeks.", "the next two weeks", "DATE", "2025-11-11"),
+    # "the next two weeks" is the stretch ahead (TimeML: a duration), "in two weeks" a day
+    (OCT, "The plant will reopen in the next two weeks.", "the next two weeks", "DURATION", "P2W"),
+    (OCT, "Velmora plans to invest $8 billion in the next five years.", "the next five years", "DURATION", "P5Y"),
     (OCT, "The plant will reopen in two weeks.", "two weeks", "DATE", "2025-11-11"),
     (OCT, "A pilot called the tower a minute and a half later.", "a minute and a half", "DURATION", "PT1M30S"),
 ])
@@ -166,3 +168,23 @@ def test_in_the_period_and_fractions(ref, text, span, typ, value):
     hits = [m for m in find_times(text, ref) if m.text == span]
     assert hits, _texts(ref, text)
     assert (hits[0].type, hits[0].value) == (typ, value)
+
+
+# ---- "in <units>" in a past or negated clause is a stretch ("within"), in a future one a date ahead
+@pytest.mark.parametrize("ref,text,span,typ,value", [
+    (OCT, "Karsk Mining has not borrowed on the bond market in three years.", "three years", "DURATION", "P3Y"),
+    (OCT, "It was the first strike by Dorn dockers in 25 years.", "25 years", "DURATION", "P25Y"),
+    (OCT, "The mayor reduced the city's debt to $42 million in five years.", "five years", "DURATION", "P5Y"),
+    (OCT, "The first ferry will leave Dorn in two weeks.", "two weeks", "DATE", "2025-11-11"),
+    (OCT, "Envoys said the talks would resume in two weeks.", "two weeks", "DATE", "2025-11-11"),
+])
+def test_in_units_by_clause(ref, text, span, typ, value):
+    hits = [m for m in find_times(text, ref) if m.text == span]
+    assert hits, _texts(ref, text)
+    assert (hits[0].type, hits[0].value) == (typ, value)
+
+
+def test_same_day_that_clause_is_not_the_month():
+    text = ("The talks began in March. The envoy was recalled on the same day that the minister "
+            "resigned.")
+    assert [m.value for m in find_times(text, THU) if m.text == "the same day"] != ["2026-03-XX"]
