@@ -25,7 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import dashboard as D  # noqa: E402  (bench/dashboard.py: the corpus and the server)
+import dashboard as D  # noqa: E402  (bench/dashboard.py: the corpus)
+from serve import CHROMIUM_ARGS, start_server, stop  # noqa: E402  (bench/serve.py: the server)
 
 from core import filters as F  # noqa: E402
 from core.places import country_name  # noqa: E402
@@ -125,8 +126,7 @@ async def run(url: str, sessions: int, plans: list, total: int, chromium: str) -
     times: dict[str, list[float]] = {"open": [], "filter": [], "csv": [], "page": []}
     errors: list[str] = []
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=chromium, headless=True,
-                                          args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        browser = await p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         t = time.perf_counter()
         ok = await asyncio.gather(*(session(browser, url, i, plans[i], total, times, errors) for i in range(sessions)))
         wall = time.perf_counter() - t
@@ -163,11 +163,11 @@ def main(argv=None) -> int:
         plans.append(plan)
 
     log = folder / "streamlit-load.log"
-    proc, url = D.start_server([str(csv)], log)
+    proc, url = start_server([str(csv)], log)
     try:
         ok, times, errors, wall = asyncio.run(run(url, args.sessions, plans, len(table), args.chromium))
     finally:
-        D.stop(proc)
+        stop(proc)
     server_errors = [line for line in log.read_text(errors="replace").splitlines() if "Traceback" in line]
     def fmt(k):
         v = times[k]

@@ -287,3 +287,18 @@ def test_main_span_is_none_without_outliers_or_with_few_events():
 def test_quotes_frame_sorts(table, sort, speakers):
     assert views.quotes_frame(table, sort=sort)["speaker"].tolist() == speakers
     assert views.quotes_frame(table, limit=2, sort=sort)["speaker"].tolist() == speakers[:2]
+
+
+def test_grouped_mark_names_its_most_frequent_types():
+    kinds = ["talks"] * 3 + ["demand"] * 3 + ["visit"] + ["call"] * 2 + ["agreement"]
+    rows = [dict(event_id=f"e{i}", article_id="a", event_type=k, status="occurred", date=f"2026-03-{1 + i:02d}",
+                 date_end=f"2026-03-{1 + i:02d}", date_precision="day", countries=("OMN",), summary=f"s{i}")
+            for i, k in enumerate(kinds)]
+    rows.append(dict(rows[0], event_id="other-lane", countries=("KEN",), date="2026-04-02", date_end="2026-04-02"))
+    frame = views.timeline_frame(make_table(rows), "country", labels=False)
+    agg = views.aggregate_marks(frame, "M")
+    assert agg[["lane", "n", "event_type", "detail"]].values.tolist() == [
+        ["Kenya", 1, "talks", "talks"],
+        ["Oman", 10, "demand", "demand, talks, call, agreement"]]          # ties: by name
+    assert agg["start"].tolist() == [pd.Timestamp("2026-04-01"), pd.Timestamp("2026-03-01")]
+    assert agg["stop"].tolist() == [pd.Timestamp("2026-04-30"), pd.Timestamp("2026-03-31")]

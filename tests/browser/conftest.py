@@ -5,26 +5,18 @@ Screenshots go to $DASHBOARD_SCREENSHOTS (default tests/artifacts/screenshots)."
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from serve import CHROMIUM_ARGS, start_server, stop  # noqa: E402  (bench/serve.py, shared with the benchmarks)
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 
 @pytest.fixture(scope="session")
@@ -45,49 +37,18 @@ def browser(chromium_path):
         b.close()
 
 
-def start_server(corpus: list[str], log: Path, store: Path | None = None):
-    """A dashboard server on a free port; ``store``: its store file (a temporary one in tests)."""
-    port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-           "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", "--", "--corpus", *corpus]
-    env = {k: v for k, v in os.environ.items() if k not in ("NEGOTIATION_STORE", "NEGOTIATION_CORPUS")}
-    if store is not None:
-        env["NEGOTIATION_STORE"] = str(store)
-    out = log.open("wb")
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}: {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return proc, url, out
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError(f"streamlit did not answer on {url}: {log.read_text()[-2000:]}")
-
-
 @pytest.fixture
 def server(tmp_path):
+    """start(corpus, store=None) -> url: a dashboard server for this test, stopped after it."""
     started = []
 
     def start(corpus, store=None):
-        proc, url, out = start_server(corpus, tmp_path / f"streamlit-{len(started)}.log", store)
-        started.append((proc, out))
+        proc, url = start_server(corpus, tmp_path / f"streamlit-{len(started)}.log", store=store, timeout=30)
+        started.append(proc)
         return url
     yield start
-    for proc, out in started:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        out.close()
+    for proc in started:
+        stop(proc)
 
 
 @pytest.fixture(scope="session")
