@@ -91,6 +91,8 @@ def _r_day_rel(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Tim
     text, ref = doc.text, doc.ref
     if low in ("today's", "tomorrow's", "today", "tomorrow") and _generic_day(text, s, e):
         return None  # "in today's world", "the leaders of tomorrow": the present age, no day
+    if _title_word(text, s, span):
+        return None  # "USA Today", "the Today show", "The Tonight Show": a name, no day
     if rule == "day_rel_poss":
         e = s + len(span) - 2
         low = low[:-2]
@@ -567,6 +569,25 @@ def _r_set(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMen
     return _set(doc, s, e, span, low)
 
 
+# what may stand before a capitalised word that opens a sentence or a quotation
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|\n\s*|[\"“‘(\[`']\s*|(?:--|—|–|_)\s*)$")
+
+
+def _title_word(text: str, s: int, span: str) -> bool:
+    """A capitalised "Today", "Tonight" or "Tomorrow" inside a sentence is part of a name ("USA
+    Today", "VOA Today", "the Today show", "The Tonight Show"), not a day."""
+    if not span[:1].isupper() or span.split()[0] not in ("Today", "Tonight", "Tomorrow"):
+        return False
+    if s == 0 or _OPENS_SENTENCE.search(text[max(0, s - 12):s]):
+        return False
+    a, b = text.rfind("\n", 0, s) + 1, text.find("\n", s)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[a:b if b >= 0 else len(text)])
+    caps = sum(w[0].isupper() for w in words)
+    line = text[a:b if b >= 0 else len(text)].rstrip()
+    # a headline in title case (no full stop) keeps its "Today"
+    return caps < 0.6 * len(words) or line.endswith(".")
+
+
 def _generic_day(text: str, s: int, e: int) -> bool:
     """ "today's world", "many of today's computers", "the people of tomorrow": the present or
     future age in general, which TimeML leaves unannotated."""
@@ -688,7 +709,9 @@ _MODAL_BEFORE = re.compile(r"\b(?:could|might|may|can|should|would|will|shall|mu
 _IN_STRETCH_BEFORE = re.compile(
     r"\b(?:(?:first|only)\s+time|(?:biggest|largest|smallest|highest|lowest|strongest|weakest|"
     r"sharpest|steepest|fastest|slowest|best|worst|most|least|deepest|widest|heaviest|lightest|"
-    r"longest|shortest|lowest|latest|greatest|hottest|coldest|busiest)\b[^.;!?]{0,40}?)\s+in\s+$", re.I)
+    r"longest|shortest|lowest|latest|greatest|hottest|coldest|busiest)\b[^.;!?]{0,40}?|"
+    r"\b(?:first|only)(?:\s+(?!(?:will|would|could|may|might|can|shall|should|must|to|is|are|was|were)\b)[\w'’-]+){0,4})"
+    r"\s+in\s+$", re.I)
 
 
 HANDLERS = {

@@ -174,6 +174,7 @@ def test_in_the_period_and_fractions(ref, text, span, typ, value):
 @pytest.mark.parametrize("ref,text,span,typ,value", [
     (OCT, "Karsk Mining has not borrowed on the bond market in three years.", "three years", "DURATION", "P3Y"),
     (OCT, "It was the first strike by Dorn dockers in 25 years.", "25 years", "DURATION", "P25Y"),
+    (OCT, "The party may hold its first contested congress in 40 years.", "40 years", "DURATION", "P40Y"),
     (OCT, "The mayor reduced the city's debt to $42 million in five years.", "five years", "DURATION", "P5Y"),
     (OCT, "The first ferry will leave Dorn in two weeks.", "two weeks", "DATE", "2025-11-11"),
     (OCT, "Envoys said the talks would resume in two weeks.", "two weeks", "DATE", "2025-11-11"),
@@ -188,3 +189,25 @@ def test_same_day_that_clause_is_not_the_month():
     text = ("The talks began in March. The envoy was recalled on the same day that the minister "
             "resigned.")
     assert [m.value for m in find_times(text, THU) if m.text == "the same day"] != ["2026-03-XX"]
+
+
+# ---- a capitalised "Today" inside a sentence is a name ("USA Today", "the Today show")
+@pytest.mark.parametrize("text", [
+    "The senator told USA Today that she would not run again.",
+    "This is Radio Dorn Today.",
+    "She appeared on the Today show to defend the plan.",
+    "He was a guest on The Tonight Show last year.",
+])
+def test_today_in_names(text):
+    assert not [m for m in find_times(text, THU) if m.text.lower().startswith(("today", "tonight"))], _texts(THU, text)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Today, the envoys resume their talks in Dorn.", "Today"),
+    ("The talks failed. Today the envoys left Karsk.", "Today"),
+    ("\u201cToday is a sad day for Dorn,\u201d the mayor said.", "Today"),
+    ("``Today, I'm here to tell you we have a deal,'' Venn said.", "Today"),
+    ("Dorn Talks to Resume Today in Karsk\n\nThe envoys arrived on Tuesday.", "Today"),
+])
+def test_today_still_a_day(text, span):
+    assert _value(THU, text, span) == "2026-02-12"
