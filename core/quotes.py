@@ -720,7 +720,8 @@ _INDIRECT_OK = re.compile(r"^(?:said|says|say|told|tells|added|adds|stressed|str
 
 # whom something was told, before "that": "told the senator that", "told Fox News on Sunday that"
 _TOLD_WHOM = re.compile(r"\s+(?:[\w.’'\-]+,?\s+){1,6}?(?=that\b)")
-_THAT_LATER = re.compile(r"(?:(?:on|in|at|late|early|last|this|during|after)\b[^,]{0,40}?\s+)?that\s+")
+_THAT_LATER = re.compile(r"(?:(?:on|in|at|late|early|last|this|during|after)\b[^,]{0,40}?\s+|"
+                         r"(?:" + _TIME_WORDS + r")\s+)?that\s+")   # also "said Thursday that", "said Monday night that"
 # cues whose bare object is mostly a thing, not words ("wrote an op-ed", "denied the report",
 # "reported a loss"): indirect speech only with "that"
 _NEEDS_THAT = {"wrote", "writes", "reported", "reports", "maintained", "maintains", "declared", "declares",
@@ -833,6 +834,11 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                             cs = mt3.end()
                         elif word in _NEEDS_THAT:
                             continue
+                        else:
+                            # "X said Thursday the talks failed": a bare time before the clause
+                            mt4 = lx["time_tail"].match(text, cs, ce)
+                            if mt4 and mt4.end() > cs and text[mt4.end() - 1] in " ,\n" and ce - mt4.end() >= 12:
+                                cs = mt4.end()
                     # cut a trailing ", he said" style tail and sentence-final attribution
                     if ce - cs < 12:
                         continue

@@ -400,3 +400,19 @@ def test_a_letter_or_number_in_quotation_marks_is_no_quote():
             "Brevik said the plan was “far too timid” for Port Calder.")
     assert [(q.text, q.speaker) for q in find_quotes(text) if q.kind == "partial"] == \
         [("far too timid", "Tomas Brevik")]
+
+
+@pytest.mark.parametrize("text", [
+    "Dario Venn said Thursday that the talks in Port Calder would resume next month.",
+    "Dario Venn said Wednesday night that the talks in Port Calder would resume next month.",
+    "Dario Venn told reporters Thursday that the talks in Port Calder would resume next month.",
+    "Dario Venn said Thursday the talks in Port Calder would resume next month.",
+])
+def test_a_bare_time_after_the_cue_is_not_reported_speech(text):
+    assert [(q.text, q.kind, q.speaker) for q in find_quotes(text)] == \
+        [("the talks in Port Calder would resume next month", "indirect", "Dario Venn")]
+
+
+def test_a_time_word_opening_the_clause_stays():
+    text = "Dario Venn said today's talks in Port Calder had failed completely."
+    assert [q.text for q in find_quotes(text)] == ["today's talks in Port Calder had failed completely"]
