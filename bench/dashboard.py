@@ -141,6 +141,34 @@ WebSocket.prototype.send = function (d) {
 RERUN_BYTES = 200      # a rerun request carries the widget states: larger than any other message the page sends
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def browser_cpu(exclude: tuple[int, ...] = ()) -> float:
+    """CPU seconds (user + system) used so far by this process's descendants (Playwright's driver
+    and the Chromium processes it started), leaving out the subtrees of ``exclude`` (the servers).
+    Unlike wall time it hardly moves with the machine's load."""
+    info = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    st = f.read()
+            except OSError:
+                continue
+            rest = st[st.rindex(")") + 2:].split()
+            info[int(d)] = (int(rest[1]), sum(int(x) for x in rest[11:15]) / TICK)
+    kids: dict[int, list[int]] = {}
+    for pid, (ppid, _) in info.items():
+        kids.setdefault(ppid, []).append(pid)
+    total, stack = 0.0, [k for k in kids.get(os.getpid(), []) if k not in exclude]
+    while stack:
+        pid = stack.pop()
+        total += info[pid][1]
+        stack.extend(k for k in kids.get(pid, []) if k not in exclude)
+    return total
+
+
 def new_context(browser):
     ctx = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     ctx.add_init_script(INPUT_LOG)
@@ -158,33 +186,39 @@ def open_view(ctx, url: str, chart_only: bool = False) -> tuple[float, object]:
     return time.perf_counter() - t, page
 
 
-def first_views(browser, url: str, chart_only: bool = False) -> tuple[float, float, object, object]:
-    """(cold, warm, context, warm page): a first view in a new browser profile, then in a new tab
-    of the same profile once the first has finished."""
+def first_views(browser, url: str, chart_only: bool = False, servers: tuple[int, ...] = ()
+                ) -> tuple[float, float, float, object, object]:
+    """(cold, warm, cold CPU, context, warm page): a first view in a new browser profile, then in a
+    new tab of the same profile once the first has finished. The CPU is the browser's for the cold
+    view (until drawn and idle)."""
     ctx = new_context(browser)
+    cpu = browser_cpu(servers)
     cold, page = open_view(ctx, url, chart_only)
     if not chart_only:
         wait_idle(page)
+    page.wait_for_timeout(200)               # the last paint
+    cpu = browser_cpu(servers) - cpu
     page.close()
     warm, page = open_view(ctx, url, chart_only)
-    return cold, warm, ctx, page
+    return cold, warm, cpu, ctx, page
 
 
-def floor_first_view(browser, folder: Path, repeat: int) -> tuple[float, float]:
-    """Median (cold, warm) first view of FLOOR_APP: what Streamlit and plotly.js cost in this
+def floor_first_view(browser, folder: Path, repeat: int) -> tuple[float, float, float]:
+    """Median (cold, warm, cold CPU) first view of FLOOR_APP: what Streamlit and plotly.js cost in this
     browser on this machine before the dashboard does anything."""
     app = folder / "floor_app.py"
     app.write_text(FLOOR_APP, encoding="utf-8")
     proc, url = start_server([], folder / "floor.log", app=app)
     try:
-        cold, warm = [], []
+        cold, warm, cpu = [], [], []
         for _ in range(repeat + 1):
-            c, w, ctx, _ = first_views(browser, url, chart_only=True)
+            c, w, u, ctx, _ = first_views(browser, url, chart_only=True, servers=(proc.pid,))
             cold.append(c)
             warm.append(w)
+            cpu.append(u)
             ctx.close()
         # the first also starts the server's caches
-        return statistics.median(cold[1:]), statistics.median(warm[1:])
+        return statistics.median(cold[1:]), statistics.median(warm[1:]), statistics.median(cpu[1:])
     finally:
         stop(proc)
 
@@ -335,7 +369,7 @@ def main(argv=None) -> int:
                     axis_note(F.apply(table, F.Filters(countries=(code,), date_from=lo, date_to=hi), index)),
                     axis_note(F.apply(table, F.Filters(date_from=lo, date_to=hi), index)))
     proc, url = start_server([str(csv)], folder / "streamlit.log", app=args.app)
-    keys = ("load", "cold", "warm", "filter", "filter_whole", "date", "date_whole", "clear", "clear_whole", "page", "csv")
+    keys = ("load", "cold", "warm", "cold_cpu", "filter", "filter_whole", "date", "date_whole", "clear", "clear_whole", "page", "csv")
     times: dict[str, list[float]] = {k: [] for k in keys}
     try:
         with sync_playwright() as p:
@@ -348,7 +382,8 @@ def main(argv=None) -> int:
             for r in range(args.repeat):
                 _, label, n_country, n_month, n_dates = plans[r + 1]
                 note_country, note_month, note_dates = notes[r]
-                cold, warm, ctx, page = first_views(browser, url)
+                cold, warm, cpu, ctx, page = first_views(browser, url, servers=(proc.pid,))
+                times["cold_cpu"].append(cpu)
                 times["cold"].append(cold)
                 times["warm"].append(warm)
                 wait_idle(page)
@@ -391,6 +426,8 @@ def main(argv=None) -> int:
           f"(each change from the start of the interaction, Playwright's typing included)")
     print(f"floor     first cold={floor[0]:.2f}s warm={floor[1]:.2f}s (a Streamlit page with one 3-point plotly "
           f"chart, same browser)")
+    print(f"cpu       first cold: dashboard {med['cold_cpu']:.2f}s floor {floor[2]:.2f}s (the browser's CPU seconds "
+          f"for a cold first view, all its processes: steady where wall time follows the machine's load)")
     print(f"machine   load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min) at the end")
     return 0
 

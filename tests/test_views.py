@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import dashboard_data as data
-from core import views
+from core import views, views_figures
 from core.table import EVENT_TYPES, make_table
 
 
@@ -233,7 +233,7 @@ def test_timeline_groups_per_month_when_weeks_are_too_many(monkeypatch):
     assert (agg["stop"] + pd.Timedelta(days=1)).dt.day.eq(1).all()      # the month's last day
     feb = agg[(agg["lane"] == "Oman") & (agg["start"] == pd.Timestamp("2025-02-01"))]
     assert feb["stop"].tolist() == [pd.Timestamp("2025-02-28")]
-    monkeypatch.setattr(views, "MAX_MARKS", 100)
+    monkeypatch.setattr(views_figures, "MAX_MARKS", 100)        # what timeline_figure reads
     fig = views.timeline_figure(t, "country", dense=100)
     keys = views.selection_keys(selected_points(fig), fig.layout.meta)
     assert len(keys) == len(agg) and "events</b> in %{x|%b %Y}" in fig.data[0].hovertemplate
