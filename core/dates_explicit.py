@@ -385,6 +385,8 @@ def _r_holiday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Tim
     name = next(h for h in sorted(HOLIDAYS, key=len, reverse=True) if h.lower() in span.lower().replace("’", "'") or h.lower() in span.lower())
     if name.lower() == "may day" and not span[0].isupper():
         return None
+    if re.match(r"\s+(?!(?:Day|Eve|Sunday|Monday|Week|Weekend)\b)[A-Z][a-z]", doc.text[e:e + 4]):
+        return None  # "Easter Island", "Christmas Island", "Independence Hall": a name
     y = _year_of(span, ref)
     if y is None:
         if ref is None:

@@ -154,7 +154,7 @@ def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMe
     for w, code in DAYPARTS.items():
         if re.search(rf"\b{w}\b", low):
             part = code
-    clock = re.search(TIME_CLOCK, span[wm.end():], re.I)
+    clock = re.search(rf"(?<![A-Za-z]){TIME_CLOCK}", span[wm.end():], re.I)  # not the "noon" of "afternoon"
     if ref is None:
         val = f"XXXX-WXX-{wd}"
         return _mention(doc, s, e, "TIME" if part else "DATE", _unresolved(val, "day"))
@@ -175,8 +175,9 @@ def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMe
         # "this Friday": the one of the current week, forward by default
         t = doc.tense(s, e)
         d = _weekday_date(ref, wd, "past" if t == "past" else "future")
-    elif low.endswith("'s") and not re.match(r"\s+(?:meeting|talks|summit|session|vote|deadline|election|game|match)", text[e:e + 12]):
-        d = _weekday_date(ref, wd, "past")  # "Wednesday's ruling"
+    elif low.endswith("'s") and not _SCHEDULED_AFTER.match(text, e):
+        # "Wednesday's ruling": a day gone by; "Monday's debate" (a scheduled event): by tense
+        d = _weekday_date(ref, wd, "past")
     else:
         d = _weekday_date(ref, wd, _tense_dir(doc.tense(s, e)))
     if pre.startswith("the day before"):
@@ -569,6 +570,12 @@ def _r_set(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMen
     return _set(doc, s, e, span, low)
 
 
+# events that are scheduled ahead as often as reported after: "Monday's debate" takes the tense
+_SCHEDULED_AFTER = re.compile(
+    r"\s+(?:(?:first|second|third|final|next|big|key|crucial|planned|scheduled|expected)\s+)?"
+    r"(?:meeting|talks|summit|session|vote|voting|deadline|election|game|match|debate|encounter|"
+    r"hearing|showdown|primary|primaries|caucus|caucuses|speech|rally|visit|trip|launch|"
+    r"opening|ceremony|conference|meeting|round|showing)\b", re.I)
 # what may stand before a capitalised word that opens a sentence or a quotation
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|\n\s*|[\"“‘(\[`']\s*|(?:--|—|–|_)\s*)$")
 
@@ -576,7 +583,10 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|\n\s*|[\"“‘(\[`'
 def _title_word(text: str, s: int, span: str) -> bool:
     """A capitalised "Today", "Tonight" or "Tomorrow" inside a sentence is part of a name ("USA
     Today", "VOA Today", "the Today show", "The Tonight Show"), not a day."""
-    if not span[:1].isupper() or span.split()[0] not in ("Today", "Tonight", "Tomorrow"):
+    first = span.split()[0]
+    if first.isupper() and first in ("TODAY", "TONIGHT") and re.search(r"\b[A-Z]{2,}\s+$", text[max(0, s - 8):s]):
+        return True  # "USA TODAY"
+    if not span[:1].isupper() or first not in ("Today", "Tonight", "Tomorrow", "This"):
         return False
     if s == 0 or _OPENS_SENTENCE.search(text[max(0, s - 12):s]):
         return False

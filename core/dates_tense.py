@@ -119,6 +119,17 @@ def _tense_at(words: list[str], i: int) -> str | None:
     return None
 
 
+def _inside_quotation(marks) -> bool:
+    """Whether the text after the last of these quotation marks (those of the sentence before a
+    mention) is inside a quotation: an opening curly mark or ``, or an odd number of marks."""
+    last = marks[-1].group()
+    if last in ("“", "``"):
+        return True
+    if last in ("”", "''"):
+        return False
+    return len(marks) % 2 == 1
+
+
 def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
     """(tense, distance in words to the marker that decided it; 99 when none)."""
     s, e = _sentence_bounds(text, start, end)
@@ -127,9 +138,18 @@ def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
     q = _QUOTE_MARK.search(text, end, e)
     if q:
         e = q.start()
-    for q in _QUOTE_MARK.finditer(text, s, start):
-        s = q.end()
-    left = [m.group() for m in _WORD.finditer(text, s, start)]
+    marks = list(_QUOTE_MARK.finditer(text, s, start))
+    if marks and _inside_quotation(marks):
+        s = marks[-1].end()  # inside a quotation: its own words only
+        left = [m.group() for m in _WORD.finditer(text, s, start)]
+    else:
+        # outside: the words of the sentence before it, closed quotations left out ('reported
+        # "2,521 shootings" in the city between January 1 and ...': "reported" governs)
+        left, pos = [], s
+        for a, b in zip(marks[::2], marks[1::2]):
+            left += [m.group() for m in _WORD.finditer(text, pos, a.start())]
+            pos = b.end()
+        left += [m.group() for m in _WORD.finditer(text, pos, start)]
     right = [m.group() for m in _WORD.finditer(text, end, e)]
     words = left + ["\x00"] + right
     k = len(left)
@@ -159,7 +179,7 @@ def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 _DEADLINE_BEFORE = re.compile(
-    r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|"
+    r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|between\s+now\s+and|"
     r"(?:extend|postpon|delay|push|mov|adjourn|reschedul)\w*(?:\s+[\w'’]+){0,4}?\s+to|of\s+record)\s+(?:on\s+|at\s+)?$", re.I)
 _CLOCK_TAIL = re.compile(rf"{TIME_CLOCK}\s*,?\s*(?:on\s+)?$", re.I)
 

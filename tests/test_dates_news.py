@@ -211,3 +211,38 @@ def test_today_in_names(text):
 ])
 def test_today_still_a_day(text, span):
     assert _value(THU, text, span) == "2026-02-12"
+
+
+# ---- closed quotations do not hide the verb that governs a date after them
+@pytest.mark.parametrize("ref,text,span,value", [
+    (D(2025, 10, 1), "The police reported \u201c2,521 shooting incidents\u201d in Dorn between January 1 "
+                     "and September 18.", "September 18", "2025-09-18"),
+    (D(2025, 10, 1), "Venn tweeted \"Thank you, Karsk!\" on Friday afternoon.", "Friday afternoon", "2025-09-26TAF"),
+    (D(2025, 10, 1), "\u201cWe will meet on Friday,\u201d the envoy said.", "Friday", "2025-10-03"),
+    # "between now and" looks ahead, whatever the verb before it
+    (D(2025, 8, 10), "A historian said something \"has to be big\" for her support to drop between now "
+                     "and Election Day.", "Election Day", "2025-11-04"),
+])
+def test_quotations_and_tense(ref, text, span, value):
+    assert _value(ref, text, span) == value
+
+
+# ---- a possessive weekday is a day gone by, unless it names a scheduled event
+@pytest.mark.parametrize("ref,text,span,value", [
+    (D(2025, 9, 26), "Lena Ostrova will use Monday's debate to attack her rival.", "Monday", "2025-09-29"),
+    (D(2025, 9, 26), "Her rival will probably use Monday's encounter to make news.", "Monday", "2025-09-29"),
+    (D(2025, 9, 26), "Lawyers said they would look for ways around Wednesday's ruling.", "Wednesday", "2025-09-24"),
+    (D(2025, 9, 26), "Officials criticised Thursday's decision by the court.", "Thursday", "2025-09-25"),
+])
+def test_possessive_weekdays(ref, text, span, value):
+    assert _value(ref, text, span) == value
+
+
+# ---- names that hold a holiday or a day word
+@pytest.mark.parametrize("text", [
+    "The lecture was about Easter Island and its statues.",
+    "The campaign manager told CBS This Morning that the polls were wrong.",
+    "A USA TODAY analysis of the donations found more.",
+])
+def test_names_with_day_words(text):
+    assert find_times(text, THU) == [], _texts(THU, text)
