@@ -161,13 +161,12 @@ def article_id(text: str, published: dt.date | None) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-_BLANKS = re.compile(r"[ \t]+")
-
-
 def make_article(text: str, name: str, published: dt.date | None, title: str = "", source: str = "",
                  url: str = "") -> Article:
-    """An article from its parts (every reader ends here): paragraphs one per line, dateline split off."""
-    paras = [(_BLANKS.sub(" ", p) if "  " in p or "\t" in p else p).strip() for p in clean_text(text).split("\n")]
+    """An article from its parts (every reader ends here): paragraphs one per line, dateline split
+    off. Inside a paragraph the source's characters stay as they are (runs of spaces, no-break
+    spaces; a tab becomes one space), so that a quotation is the source's exact words."""
+    paras = [(p.replace("\t", " ") if "\t" in p else p).strip() for p in clean_text(text).split("\n")]
     paras = [p for p in paras if p]
     if not paras:
         raise ArticleError("no article text")

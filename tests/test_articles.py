@@ -124,3 +124,13 @@ def test_no_break_spaces_are_kept_and_read_as_spaces():
     plain = parse_article(plain_spaces(raw))
     assert plain.article_id == art.article_id
     assert core.normalise([plain])["speaker"].tolist() == table["speaker"].tolist()
+
+
+def test_runs_of_spaces_in_a_paragraph_are_kept():
+    raw = "2026-02-12\nSen. Mara Quell said  “the  talks in Port Calder\tare over.”\nVeloria Daily\n"
+    art = parse_article(raw)
+    assert art.text == "Sen. Mara Quell said  “the  talks in Port Calder are over.”"
+    quotes = core.normalise([art])
+    assert quotes.loc[quotes["quote"] != "", "quote"].tolist() == ["the  talks in Port Calder are over."]
+    assert quotes.loc[quotes["quote"] != "", "speaker"].tolist() == ["Mara Quell"]
+    assert art.article_id == parse_article(raw.replace("  ", " ")).article_id
