@@ -98,7 +98,7 @@ RULES: list[tuple[str, str]] = [
     ("wday", rf"(?:the\s+day\s+(?:before|after)\s+)?(?:(?:early|late|earlier|later)\s+)?(?:(?:last|next|this(?:\s+coming|\s+past)?|coming|past|previous|following)\s+)?{WDAY}(?:['’]s)?(?:\s+{DPART})?(?:\s+{TIME_CLOCK})?"),
     # ago / earlier / later / from now / hence
     ("ago", rf"(?:(?:{APPROX})?(?:{NUM}|{VAGUE})[\s-]+(?:{UNIT})(?:\s+or\s+(?:so|more|two|three))?|(?:{APPROX})?{UNIT_SG})\s+(?:ago|earlier|later|from\s+now|hence|previously|back|(?:before|after)(?=\s*[,.;:)]|\s+(?:and|but|when|as)\b))(?![\w-])"),
-    ("ago_bare", rf"(?:(?:years|months|weeks|days|decades)\s+ago)"),
+    ("ago_bare", rf"(?:(?:years|months|weeks|days|decades)\s+(?:ago|from\s+now))"),
     # last/next/this week, the past year, earlier this month, the end of the month, this weekend
     ("rel_unit", rf"(?:{EARLYLATE})?(?:the\s+)?(?:{REL}|this|the\s+same|that)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?(?:weekend|week|month|year|quarter|half)(?:['’]s(?=\s))?(?![-]|\s+(?:old|long))"),
     ("end_of", rf"(?:{EARLYLATE})(?:the|this|that)\s+(?:week|weekend|month|year|quarter)"),

@@ -202,7 +202,7 @@ def _r_ago(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMen
     text, ref = doc.text, doc.ref
     if rule == "ago_bare":
         unit = _unit_of(low.split()[0])
-        return _mention(doc, s, e, "DATE", ("PAST_REF", None, None, "unknown"))
+        return _mention(doc, s, e, "DATE", ("FUTURE_REF" if low.endswith("now") else "PAST_REF", None, None, "unknown"))
     dm = re.search(r"\s+(ago|earlier|later|before|after|from now|hence|previously|back)$", low)
     direction = dm.group(1)
     qty = low[:dm.start()]
@@ -657,9 +657,9 @@ def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
         return None
     # "a day" right after money, a number or a counted noun ("$5 a day", "$2 million a year",
     # "700 seats a week", "hundreds of interviews a day") is a rate: a set
-    if re.fullmatch(r"an? (?:second|minute|hour|day|week|month|year)", low):
+    if re.fullmatch(r"an?[ -](?:second|minute|hour|day|week|month|year)", low):
         before = text[max(0, s - 40):s]
-        if re.search(r"(?:\d|dollars?|cents?|barrels|times|once|twice|per|million|billion|thousand|hundreds?|dozens?)\s*$", before, re.I) \
+        if re.search(r"(?:\d|dollars?|cents?|barrels|times|once|twice|per|million|billion|thousand|hundreds?|dozens?)[\s-]*$", before, re.I) \
                 or _COUNTED_NOUN_BEFORE.search(before):
             return _mention(doc, s, e, "SET", (_pvalue(1, unit, time_unit), None, None, "unknown"))
     # scores and tallies never reach here (no unit); "12-year-old" keeps its age reading (P12Y)

@@ -246,3 +246,14 @@ def test_possessive_weekdays(ref, text, span, value):
 ])
 def test_names_with_day_words(text):
     assert find_times(text, THU) == [], _texts(THU, text)
+
+
+@pytest.mark.parametrize("text,span,typ,value", [
+    ("Venn wants a $15-an-hour minimum wage in Dorn.", "an-hour", "SET", "PT1H"),
+    ("Years from now, the people of Karsk will look back on this vote.", "Years from now", "DATE", "FUTURE_REF"),
+    ("The mill closed years ago.", "years ago", "DATE", "PAST_REF"),
+])
+def test_rates_and_vague_distances(text, span, typ, value):
+    hits = [m for m in find_times(text, THU) if m.text == span]
+    assert hits, _texts(THU, text)
+    assert (hits[0].type, hits[0].value) == (typ, value)
