@@ -35,8 +35,9 @@ import core.pipeline as pipeline  # noqa: E402
 from reuters import read_reuters  # noqa: E402
 
 # the functions article_rows and corpus_table call, by the name the pipeline module binds them to
+# (a one-article table is plain_columns + frame_of; make_table and merge_reports build larger ones)
 COMPONENTS = ("sentences", "find_actors", "find_quotes", "find_places", "find_times", "quote_row",
-              "find_events", "event_row", "make_table", "merge_reports")
+              "find_events", "event_row", "plain_columns", "frame_of", "make_table", "merge_reports")
 
 
 def polnear_articles() -> list:
