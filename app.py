@@ -123,7 +123,7 @@ def export_for(version: str, _table: pd.DataFrame):
     """Every row of the table written as CSV once (in the background for large tables), so that
     the CSV of any filtered view is a join of its rows' bytes."""
     from core.views_export import CsvExport
-    return CsvExport(_table)
+    return CsvExport(_table, delay=2.0)     # after the first view's run (they share the interpreter)
 
 
 @st.cache_resource(max_entries=8, show_spinner="Reading the added articles…")

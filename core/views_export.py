@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
+import time
 
 import numpy as np
 import pandas as pd
@@ -44,8 +45,12 @@ def csv_lines(table: pd.DataFrame) -> tuple[bytes, list[bytes]]:
 class CsvExport:
     """The CSV bytes of rows of one table (never changed in place while this lives)."""
 
-    def __init__(self, table: pd.DataFrame, background: bool | None = None):
+    def __init__(self, table: pd.DataFrame, background: bool | None = None, delay: float = 0.0):
+        """``background``: write the rows in a thread (default: tables over BACKGROUND_ROWS rows),
+        after ``delay`` seconds (so that the run that asked for it finishes first); meanwhile
+        ``csv_bytes`` uses ``to_csv_bytes``."""
         self.table = table
+        self._delay = delay
         self._lines: np.ndarray | None = None
         self._header = b""
         self.error = ""
@@ -59,6 +64,8 @@ class CsvExport:
             self._build()
 
     def _build(self) -> None:
+        if self._thread is not None and self._delay > 0:
+            time.sleep(self._delay)
         try:
             header, lines = csv_lines(self.table)
             arr = np.empty(len(lines), dtype=object)

@@ -61,6 +61,10 @@ def timeline_figure(table: pd.DataFrame, lane_by: str = "country", dense: int = 
                           xaxis=dict(visible=False), yaxis=dict(visible=False))
         return style(fig)
     order = _lane_order(frame)
+    if span is not None:          # lanes with no mark in the span shown first go below the others
+        lo, hi = pd.Timestamp(span[0]), pd.Timestamp(span[1]) + pd.Timedelta(days=1)
+        inside = set(frame.loc[(frame["start"] < hi) & (frame["end"] > lo), "lane"])
+        order = [ln for ln in order if ln in inside] + [ln for ln in order if ln not in inside]
     lane_y = {lane: len(order) - 1 - i for i, lane in enumerate(order)}     # first lane on top
     aggregate = len(frame) > dense
     lane_px = 56

@@ -265,6 +265,12 @@ def test_main_span_leaves_far_old_events_outside():
     assert {"old0", "old1", "old2"} <= ids                        # still in the figure, a zoom out away
     whole = views.timeline_figure(t)
     assert pd.Timestamp(whole.layout.xaxis.range[0]) < pd.Timestamp("1987-05-01")
+    # a lane with nothing in the span shown goes below the others (here: a country only the old events name)
+    rows += [dict(r, event_id=f"ussr{i}", countries=("SUN",), date="1986-01-02", date_end="1986-01-02")
+             for i, r in enumerate(rows[-3:])]
+    fig = views.timeline_figure(make_table(rows), span=(span.lo, span.hi))
+    assert fig.layout.yaxis.ticktext == ("Oman", "Soviet Union")                 # top to bottom
+    assert views.timeline_figure(make_table(rows)).layout.yaxis.ticktext == ("Soviet Union", "Oman")
 
 
 def test_main_span_is_none_without_outliers_or_with_few_events():
