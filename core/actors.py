@@ -608,6 +608,7 @@ def find_actors(text: str) -> ActorIndex:
     # a lone surname that is clearly a person somewhere ("Priebus said") is one everywhere
     strong_names = {r["name"] for r in raw if r["kind"] == "person" and r["strong"]}
     mentions: list[ActorMention] = []
+    last_start: dict[str, int] = {}   # canonical name -> start of its latest mention (raw is in text order)
     for r in raw:
         name, kind = r["name"], r["kind"]
         if kind == "person" and len(name.split()) == 1:
@@ -617,9 +618,10 @@ def find_actors(text: str) -> ActorIndex:
                 cand = full[0]
                 if len(full) > 1:
                     best = -1
-                    for mm in mentions:
-                        if mm.name in full and mm.start < r["start"] and mm.start > best:
-                            cand, best = mm.name, mm.start
+                    for fn in full:
+                        st = last_start.get(fn, -1)
+                        if best < st < r["start"]:
+                            cand, best = fn, st
                 name = cand
             elif name not in strong_names:
                 continue
@@ -629,6 +631,7 @@ def find_actors(text: str) -> ActorIndex:
         if kind == "person" and name != r["name"]:
             a.aliases.add(r["name"])
         inq = _inside(quoted, r["start"])
+        last_start[name] = r["start"]
         mentions.append(ActorMention(r["start"], r["end"], text[r["start"]:r["end"]], name, a.kind,
                                      r["role"] or a.role, r["country"] or a.country, r["gender"] or a.gender,
                                      r["poss"], inq))
@@ -657,9 +660,14 @@ def find_actors(text: str) -> ActorIndex:
         last_end = mm.end
     _genders_from_pronouns(text, out, actors, quoted, sents)
     # second pass: fill role/country of mentions from the merged actor
-    final = [ActorMention(m.start, m.end, m.text, m.name, m.kind, m.role or actors[m.name].role,
-                          m.country or actors[m.name].country, m.gender or actors[m.name].gender,
-                          m.possessive, m.in_quote) for m in out]
+    final = []
+    for m in out:
+        a = actors[m.name]
+        if (m.role or not a.role) and (m.country or not a.country) and (m.gender or not a.gender):
+            final.append(m)   # nothing to fill
+        else:
+            final.append(ActorMention(m.start, m.end, m.text, m.name, m.kind, m.role or a.role,
+                                      m.country or a.country, m.gender or a.gender, m.possessive, m.in_quote))
     return ActorIndex(text, final, actors, quoted, sents, aliases)
 
 
@@ -670,6 +678,28 @@ _CUE_AFTER = re.compile(r"^\s*(?:(?:,[^,\n]{1,120}){1,3},\s*)?(?:(?:also|later|h
                         r"argued|claimed|asked|explained|declared|announced|accused|denied|confirmed|reported|"
                         r"tweeted|called|responded|replied|continued|stated)\b")
 _CUE_BEFORE = re.compile(r"(?:\b(?:said|says|according\s+to|added|asked|wrote|explained|told))\s+$")
+# the last letters of _CUE_BEFORE's words, _CUE_AFTER's first letters: cheap tests before the regexes
+_CUE_BEFORE_ENDS = ("said", "says", "to", "added", "asked", "wrote", "explained", "told")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,")
+
+
+def _cue_after(text: str, end: int) -> bool:
+    """A speech verb (after asides) follows ``end``: ``_CUE_AFTER`` on the next 140 characters."""
+    nxt = text[end:end + 140]
+    return nxt.lstrip()[:1] in _LOWER and _CUE_AFTER.match(nxt) is not None
+
+
+def _cue_before(text: str, start: int) -> bool:
+    """A speech verb ("said", "according to") and spaces end the 20 characters before ``start``."""
+    before = text[max(0, start - 20):start]
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped.endswith(_CUE_BEFORE_ENDS) \
+        and _CUE_BEFORE.search(before) is not None
+
+
+def _poss_after(text: str, end: int) -> bool:
+    """A possessive ('s, ’s, or a bare apostrophe before a space) right after ``end``."""
+    return text[end:end + 1] in ("'", "’") and _POSS_AFTER.match(text[end:end + 3]) is not None
 
 
 # sentence openers that belong to an organisation's name ("Republican National Committee")
@@ -685,17 +715,17 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     country = ""
     strong = False
     # leading sentence openers ("The", "But") and determiners
-    org_run = any(w[2] in lx["org_heads"] or w[2] in lx["media_heads"] for w in words[1:])
+    org_run = len(words) > 1 and any(w[2] in lx["org_heads"] or w[2] in lx["media_heads"] for w in words[1:])
     while words and words[0][2] in lx["openers"] and not (org_run and words[0][2] in _ORG_MODIFIERS):
         words = words[1:]
     if not words:
         return
-    full = " ".join(w[2] for w in words)
+    full = words[0][2] if len(words) == 1 else " ".join([w[2] for w in words])
     start, end = words[0][0], words[-1][1]
-    poss = bool(_POSS_AFTER.match(text[end:end + 3]))
+    poss = _poss_after(text, end)
     # the whole run in the gazetteer: institution / organisation / seat
     p = _place(full)
-    if p and len(words) == 1 and p[1] in ("demonym", "city") and _CUE_BEFORE.search(text[max(0, start - 20):start]) \
+    if p and len(words) == 1 and p[1] in ("demonym", "city") and _cue_before(text, start) \
             and text[end:end + 1] in (",", ".", ";", ""):
         # "..., said Cuban." / "said Madison,": a surname right after a speech verb, not a place
         out.append(dict(start=start, end=end, name=full, kind="person", role="", country="",
@@ -703,7 +733,7 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         return
     if p:
         code, pk = p
-        if pk == "seat" and len(words) == 1 and full not in lx["seat_actors"] and not _CUE_AFTER.match(text[end:end + 140]):
+        if pk == "seat" and len(words) == 1 and full not in lx["seat_actors"] and not _cue_after(text, end):
             return
         if pk in ("institution", "organisation", "seat"):
             kind = "media" if _is_media([w[2] for w in words], lx) or _media_follow(text, end) else "organisation"
@@ -777,7 +807,7 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     names = [w[2] for w in words]
     full = " ".join(names)
     start, end = words[0][0], words[-1][1]
-    poss = bool(_POSS_AFTER.match(text[end:end + 3]))
+    poss = _poss_after(text, end)
     # the country named right before: "Iran's Supreme National Security Council", "Oman's ruler"
     before = text[max(0, start - 60):start]
     if not country and ("’s " in before or "'s " in before):
@@ -803,7 +833,7 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         out.append(dict(start=start, end=end, name=full, kind="media", role="", country=country,
                         gender="", poss=poss, strong=True))
         return
-    if any(n in lx["org_heads"] for n in names):
+    if not lx["org_heads"].isdisjoint(names):
         # "Iranian Foreign Ministry": country from a demonym inside
         for n in names:
             pc = _place(n)
@@ -820,18 +850,17 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         words, names = words[1:], names[1:]
         start = words[0][0]
         full = " ".join(names)
-    if (any(n in lx["not_names"] for n in names[1:]) and not _middle_word_name(text, names, start, end, lx)) \
+    if (len(names) > 1 and not lx["not_names"].isdisjoint(names[1:]) and not _middle_word_name(text, names, start, end, lx)) \
             or (names[0] in lx["not_names"] and len(names) == 1) \
             or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1):
         return
     if len(names) > 5:
         return
-    if any((_place(n) or ("", "x"))[1] in ("country", "demonym", "city", "seat") for n in names if n.lower() not in lx["particles"]) and not strong:
+    if not strong and any((_place(n) or ("", "x"))[1] in ("country", "demonym", "city", "seat") for n in names if n.lower() not in lx["particles"]):
         if len(names) == 1 or all(_place(n) for n in names):
             return
     if len(names) == 1:
-        nxt = text[end:end + 140]
-        if _CUE_AFTER.match(nxt) or _CUE_BEFORE.search(text[max(0, start - 20):start]):
+        if _cue_after(text, end) or _cue_before(text, start):
             strong = True
     # lower-case role words just before: "journalist Tohid Asadi"
     last_word = text[max(0, start - 40):start].rsplit(None, 1)[-1:]
@@ -915,7 +944,7 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
                 gender = gender or "f"
             strong = True
     if not strong and not role_parts and not poss and _AT_PLACE_BEFORE.search(text, max(0, start - 12), start) \
-            and not _CUE_AFTER.match(text[end:end + 140]):
+            and not _cue_after(text, end):
         # "the talks in Porto Velhan": an unknown name after a place preposition is a place
         return
     if len(names) >= 2:
@@ -947,7 +976,7 @@ def _middle_word_name(text: str, names: list[str], start: int, end: int, lx) -> 
     """"said Kathleen Hall Jamieson": a list word inside a three-word name right after or before a
     speech verb is a middle name."""
     return len(names) >= 3 and names[0] not in lx["not_names"] and names[-1] not in lx["not_names"] \
-        and (bool(_CUE_BEFORE.search(text[max(0, start - 20):start])) or bool(_CUE_AFTER.match(text[end:end + 140])))
+        and (bool(_cue_before(text, start)) or bool(_cue_after(text, end)))
 
 
 def _capital_or_state_before(before: str) -> bool:
