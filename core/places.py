@@ -216,28 +216,48 @@ def _word_key(w: str) -> str:
     return w if len(w) <= 3 and w.isupper() else w.lower().replace("’", "'")
 
 
+# capitalised token -> (length of its name word, most words of a gazetteer name opening with it),
+# for the gazetteer object in _HEADS_OF (a rebuilt gazetteer starts a new table)
+_HEADS: dict[str, tuple[int, int]] = {}
+_HEADS_OF: list = [None]
+_HEADS_MAX = 200_000
+
+
+def _head(token: str, first: dict) -> tuple[int, int]:
+    w0 = _word(token)
+    if not w0:
+        return 0, 0
+    k = _word_key(w0)
+    most = max(first.get(k, 0), first.get(k.lower(), 0)) if k.isupper() else first.get(k, 0)
+    return len(w0), most
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every country, demonym, seat of power, institution, city and organisation named in text,
     longest match first, left to right, non-overlapping."""
     gaz = gazetteer()
     first, entries = gaz.first, gaz.entries
+    if _HEADS_OF[0] is not gaz or len(_HEADS) > _HEADS_MAX:
+        _HEADS.clear()
+        _HEADS_OF[0] = gaz
+    heads = _HEADS
     out: list[PlaceMention] = []
     pos = 0
     for m in _CAPITAL.finditer(text):
         s0 = m.start()
         if s0 < pos:
             continue
-        w0 = _word(m.group())
-        if not w0:
-            continue
-        k = _word_key(w0)
-        most = max(first.get(k, 0), first.get(k.lower(), 0)) if k.isupper() else first.get(k, 0)
+        g = m.group()
+        h = heads.get(g)
+        if h is None:
+            h = heads[g] = _head(g, first)
+        n0, most = h
         if not most:
             continue
         # the name's words: the first, then the following words while they are joined by a
         # single space or hyphen and the word before kept its whole token (no possessive)
-        ends = [s0 + len(w0)]
-        full = len(w0) == len(m.group())
+        ends = [s0 + n0]
+        full = n0 == len(g)
         at = m.end()
         while full and len(ends) < most:
             nx = _NEXT.match(text, at)
