@@ -144,10 +144,11 @@ RERUN_BYTES = 200      # a rerun request carries the widget states: larger than 
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def browser_cpu(exclude: tuple[int, ...] = ()) -> float:
+def browser_cpu(exclude: tuple[int, ...] = (), root: int | None = None) -> float:
     """CPU seconds (user + system) used so far by this process's descendants (Playwright's driver
-    and the Chromium processes it started), leaving out the subtrees of ``exclude`` (the servers).
-    Unlike wall time it hardly moves with the machine's load."""
+    and the Chromium processes it started), leaving out the subtrees of ``exclude`` (the servers);
+    ``root``: that process and its descendants instead. Unlike wall time it hardly moves with the
+    machine's load."""
     info = {}
     for d in os.listdir("/proc"):
         if d.isdigit():
@@ -161,7 +162,7 @@ def browser_cpu(exclude: tuple[int, ...] = ()) -> float:
     kids: dict[int, list[int]] = {}
     for pid, (ppid, _) in info.items():
         kids.setdefault(ppid, []).append(pid)
-    total, stack = 0.0, [k for k in kids.get(os.getpid(), []) if k not in exclude]
+    total, stack = 0.0, ([root] if root else [k for k in kids.get(os.getpid(), []) if k not in exclude])
     while stack:
         pid = stack.pop()
         total += info[pid][1]
@@ -235,17 +236,22 @@ DONE = """([shown, note]) => {
 }"""
 
 
-def change_and_wait(page, act, shown: int, note: str | None) -> tuple[float, float]:
+def change_and_wait(page, act, shown: int, note: str | None, server: int | None = None,
+                    cpu: dict | None = None) -> tuple[float, float]:
     """(commit, whole) seconds for one change of the view: ``act`` does it; the view is done when
     the sidebar counts ``shown`` rows, the chart's axis note reads ``note`` (the new figure's; None:
     not checked), nothing is stale and no run is going. ``commit`` runs from the user's last input
     before the page's last rerun request (the click on an option, the last key of a date) to that
     moment, on the page's own clock; ``whole`` from the start of ``act``."""
     page.evaluate("() => { window.__inputs = []; window.__sends = []; }")
+    c0 = (browser_cpu((server,)), browser_cpu(root=server)) if server else None
     t = time.perf_counter()
     act()
     done = page.wait_for_function(DONE, arg=[f"{shown:,}", note], timeout=60_000, polling="raf").json_value()
     whole = time.perf_counter() - t
+    if c0 is not None and cpu is not None:
+        cpu.setdefault("browser", []).append(browser_cpu((server,)) - c0[0])
+        cpu.setdefault("server", []).append(browser_cpu(root=server) - c0[1])
     inputs, sends = page.evaluate("() => [window.__inputs, window.__sends]")
     reruns = [ts for ts, size in sends if size > RERUN_BYTES and ts <= done]
     if not reruns or not inputs:
@@ -371,6 +377,7 @@ def main(argv=None) -> int:
     proc, url = start_server([str(csv)], folder / "streamlit.log", app=args.app)
     keys = ("load", "cold", "warm", "cold_cpu", "filter", "filter_whole", "date", "date_whole", "clear", "clear_whole", "page", "csv")
     times: dict[str, list[float]] = {k: [] for k in keys}
+    change_cpu: dict[str, list[float]] = {}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=args.chromium, headless=True, args=CHROMIUM_ARGS)
@@ -391,7 +398,7 @@ def main(argv=None) -> int:
                     page.screenshot(path=args.shot)
                 for name, act, n, note in (("filter", lambda: pick_country(page, label), n_country, note_country),
                                            ("date", lambda: set_dates(page, lo, hi), n_month, note_month)):
-                    commit, whole = change_and_wait(page, act, n, note)
+                    commit, whole = change_and_wait(page, act, n, note, proc.pid, change_cpu if name == "filter" else None)
                     times[name].append(commit)
                     times[f"{name}_whole"].append(whole)
                 with page.expect_download() as dl:
@@ -428,6 +435,9 @@ def main(argv=None) -> int:
           f"chart, same browser)")
     print(f"cpu       first cold: dashboard {med['cold_cpu']:.2f}s floor {floor[2]:.2f}s (the browser's CPU seconds "
           f"for a cold first view, all its processes: steady where wall time follows the machine's load)")
+    if change_cpu:
+        print(f"cpu       filter change: browser {statistics.median(change_cpu['browser']):.2f}s server "
+              f"{statistics.median(change_cpu['server']):.2f}s (CPU seconds, the whole interaction, typing included)")
     print(f"machine   load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min) at the end")
     return 0
 
