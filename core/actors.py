@@ -720,6 +720,8 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         words = words[1:]
     if not words:
         return
+    whole = words   # the run without its openers: if nothing is stripped below, full, start,
+    # end and poss stay, and full is not in the gazetteer (a run that is returned here)
     full = words[0][2] if len(words) == 1 else " ".join([w[2] for w in words])
     start, end = words[0][0], words[-1][1]
     poss = _poss_after(text, end)
@@ -805,9 +807,10 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     if not words:
         return
     names = [w[2] for w in words]
-    full = " ".join(names)
-    start, end = words[0][0], words[-1][1]
-    poss = _poss_after(text, end)
+    if words is not whole:
+        full = " ".join(names)
+        start, end = words[0][0], words[-1][1]
+        poss = _poss_after(text, end)
     # the country named right before: "Iran's Supreme National Security Council", "Oman's ruler"
     before = text[max(0, start - 60):start]
     if not country and ("’s " in before or "'s " in before):
@@ -821,7 +824,7 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
             pc = _place(md.group(1))
             if pc and pc[0] and pc[1] == "demonym":
                 country = pc[0]
-    p = _place(full)
+    p = _place(full) if words is not whole else None
     if p:
         code, pk = p
         if pk in ("institution", "organisation", "seat"):
