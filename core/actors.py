@@ -558,7 +558,10 @@ def find_actors(text: str) -> ActorIndex:
     sent_starts = {s for s, _ in sents}
     raw: list[dict] = []
 
+    openers = lx["openers"]
     for m in _NAME.finditer(text):
+        if m.group() in openers:
+            continue   # a lone sentence opener ("The", "But"): _classify strips it to nothing
         words = _split_words(m)
         for run in _split_connectors(words, lx):
             _classify(text, run, lx, sent_starts, raw)
