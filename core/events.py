@@ -96,6 +96,32 @@ def _prefixes(items, acc: str = "") -> set[str]:
     return {acc}
 
 
+def _openings(items, acc: str = "") -> set[str]:
+    """The letters a (parsed) regular expression's matches open with, up to the first thing that
+    is not a letter, as ``_prefixes`` reads them but never past a repeat that may match more than
+    once ("(?:ab)+c" opens with "ab", not "abc"): every match's word starts with one of them."""
+    from re import _constants as c
+
+    for n, (op, av) in enumerate(items):
+        rest = list(items[n + 1:])
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.LITERAL and chr(av).isalpha():
+            acc += chr(av).lower()
+            continue
+        if op is c.SUBPATTERN:
+            return _openings(list(av[-1]) + rest, acc)
+        if op is c.BRANCH:
+            return set().union(*(_openings(list(alt) + rest, acc) for alt in av[1]))
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] == 1:
+            once = _openings(list(av[2]) + rest, acc)
+            return once | _openings(rest, acc) if av[0] == 0 else once
+        return {acc}
+    return {acc}
+
+
+# the only characters outside ASCII that an ASCII letter matches without case (re.I): İ ı ſ K(elvin)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _HEAD = 3   # a word may start a trigger when its first letters open one of the trigger's words
 _WORD_START = re.compile(r"[A-Za-z]+")
 
@@ -105,11 +131,13 @@ def _grammar():
     from re import _parser
 
     d = json.loads(DATA.read_text(encoding="utf-8"))
-    parts, kinds, by_head = [], [], {}
+    parts, kinds, by_head, opens = [], [], {}, set()
     for i, t in enumerate(d["triggers"]):
         parts.append(f"(?P<t{i}>\\b{t['pattern']})")
         kinds.append((t["type"], t["kind"] == "nominal"))
-        words = _prefixes(list(_parser.parse(t["pattern"], re.I)))
+        parsed = list(_parser.parse(t["pattern"], re.I))
+        words = _prefixes(parsed)
+        opens |= _openings(parsed)
         if any(len(w) < _HEAD for w in words):
             raise ValueError(f"trigger {t['pattern']!r} must open with words of {_HEAD}+ letters")
         for head in {w[:_HEAD] for w in words}:
@@ -120,18 +148,26 @@ def _grammar():
     heads = {head: re.compile("|".join(alts), re.I) for head, alts in by_head.items()}
     # the words that open with a head, found by the regex engine rather than word by word in
     # Python: a run of ASCII letters (as _WORD_START finds them) whose first letters are a head
-    opening = re.compile(r"(?<![A-Za-z])" + alternation(heads) + r"[A-Za-z]*", re.I | re.A)
+    any_head = re.compile(r"(?<![A-Za-z])" + alternation(heads) + r"[A-Za-z]*", re.I | re.A)
+    # only those that start with the letters some trigger opens with (a fifth of them): exact
+    # unless the text holds one of the four characters a trigger's ASCII letter matches without
+    # case (trigger_matches tries every head then)
+    if any(len(w) < _HEAD or not w.isascii() or w[:_HEAD] not in heads for w in opens):
+        raise ValueError("trigger openings must be ASCII letters opening with a head")
+    opening = re.compile(r"(?<![A-Za-z])" + alternation(opens) + r"[A-Za-z]*", re.I | re.A)
     return (re.compile("|".join(parts), re.I), kinds,
             re.compile(d["planned"], re.I), re.compile(d["past_planned"], re.I),
             re.compile(d["cancelled"], re.I), re.compile(d["occurred_after"], re.I),
-            re.compile(d["negated"], re.I), heads, opening)
+            re.compile(d["negated"], re.I), heads, opening, any_head)
 
 
 def trigger_matches(text: str, start: int = 0, stop: int | None = None) -> list[re.Match]:
     """The trigger matches in text[start:stop], left to right and not overlapping (as
     ``finditer`` gives them), tried only at words whose first letters can open a trigger."""
-    *_, heads, opening = _grammar()
+    *_, heads, opening, any_head = _grammar()
     stop = len(text) if stop is None else stop
+    if _FOLDS_TO_ASCII.search(text, start, stop):
+        opening = any_head
     out, end = [], 0
     for w in opening.finditer(text, start, stop):
         pos = w.start()
@@ -248,7 +284,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
                 places: list[PlaceMention], skip: list[tuple[int, int]] = (),
                 datelines: tuple[str, ...] = ()) -> list[Event]:
     """Events in the article text; ``skip`` spans (direct quotations) hold none."""
-    rx, kinds, *_, negated, _, _ = _grammar()
+    rx, kinds, *_, negated, _, _, _ = _grammar()
     out: list[Event] = []
     for sent in sentences:
         seen_types: set[tuple[str, bool]] = set()

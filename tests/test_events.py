@@ -210,3 +210,23 @@ def test_a_group_subject_holds_a_meeting_in_an_unknown_place():
     r = t[t["event_type"] == "meeting"].iloc[0]
     assert (r["actors"], r["location"], r["location_country"]) == (("Envoys from Veloria",), "Port Calder", "")
     assert _events("The river rose in Port Calder on Monday.").empty
+
+
+@pytest.mark.parametrize("text", [
+    "Delegates from Norvania and Estrelia held talks in Valdmor on Tuesday and agreed to meet again.",
+    "The ministers met with envoys; talks were held later, and the summit was postponed. Visiting Orlin, "
+    "she signed a new trade deal, rejected the offer and accused the council of delaying the meeting.",
+    "Negotiations resumed after the phone call. They kicked off a second round of talks and telephone conversations.",
+    # a Kelvin sign and a long s match "k" and "s" without case: words running into them are
+    # tried too (after their first three letters, which pick the triggers to try, as before)
+    "The tal\u212as resumed on Monday after negotiation\u017f in Valdmor.",
+])
+def test_trigger_matches_equal_the_whole_alternation(text):
+    """trigger_matches tries only words that can open a trigger: the matches are those of the
+    whole trigger alternation, left to right."""
+    from core.events import _grammar, trigger_matches
+
+    whole = _grammar()[0]
+    expected = [(m.span(), m.lastgroup) for m in whole.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in trigger_matches(text)] == expected
+    assert len(expected) >= 2
