@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from core.dates_grammar import RULES, _END_OF_WORD, _RULE_RE
+from core.regex_openings import FOLDS_TO_ASCII
 
 
 _BIG: re.Pattern | None = None  # the alternation of every rule, for the full scan (_big_search)
@@ -146,9 +147,6 @@ FIRST_WORDS = frozenset(w.split(" ")[0] for ws in _RULE_STARTS.values() for w in
 _PAIR_KEYS = frozenset(w for ws in _RULE_STARTS.values() for w in ws if " " in w)
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|['’](?=\d)")
 _NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|['’](?=\d))")
-# characters that case-insensitive [A-Za-z] also matches (long s, Kelvin sign, dotted/dotless i):
-# a text holding one is scanned in full
-_ODD_LETTERS = re.compile("[\u017f\u212a\u0130\u0131]")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
@@ -203,7 +201,7 @@ def _big_search(text: str, pos: int) -> tuple[str, int, int] | None:
 
 def _candidates(text: str) -> list[tuple[int, tuple]] | None:
     """(offset, rules to try there) for each token where a rule may begin; None: scan everything."""
-    if not text.isascii() and _ODD_LETTERS.search(text):
+    if not text.isascii() and FOLDS_TO_ASCII.search(text):
         return None
     by_start, first = _BY_START, FIRST_WORDS
     out = []

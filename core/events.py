@@ -14,6 +14,7 @@ from pathlib import Path
 
 from core.actors import alternation
 from core.places import PlaceMention, country_code
+from core.regex_openings import FOLDS_TO_ASCII, opening_letters
 
 DATA = Path(__file__).with_name("data") / "events.json"
 # after these the words no longer name the event's participants (purpose, topic, background)
@@ -73,55 +74,6 @@ class Event:
     evidence: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _prefixes(items, acc: str = "") -> set[str]:
-    """The letters a (parsed) regular expression's matches open with, up to the first thing that
-    is not a letter: read from the parse tree, so the triggers stay one list in events.json."""
-    from re import _constants as c
-
-    for n, (op, av) in enumerate(items):
-        rest = list(items[n + 1:])
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue
-        if op is c.LITERAL and chr(av).isalpha():
-            acc += chr(av).lower()
-            continue
-        if op is c.SUBPATTERN:
-            return _prefixes(list(av[-1]) + rest, acc)
-        if op is c.BRANCH:
-            return set().union(*(_prefixes(list(alt) + rest, acc) for alt in av[1]))
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            inner = _prefixes(list(av[2]), acc) if av[0] else _prefixes(list(av[2]) + rest, acc)
-            return inner if av[0] else inner | _prefixes(rest, acc)
-        return {acc}
-    return {acc}
-
-
-def _openings(items, acc: str = "") -> set[str]:
-    """The letters a (parsed) regular expression's matches open with, up to the first thing that
-    is not a letter, as ``_prefixes`` reads them but never past a repeat that may match more than
-    once ("(?:ab)+c" opens with "ab", not "abc"): every match's word starts with one of them."""
-    from re import _constants as c
-
-    for n, (op, av) in enumerate(items):
-        rest = list(items[n + 1:])
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue
-        if op is c.LITERAL and chr(av).isalpha():
-            acc += chr(av).lower()
-            continue
-        if op is c.SUBPATTERN:
-            return _openings(list(av[-1]) + rest, acc)
-        if op is c.BRANCH:
-            return set().union(*(_openings(list(alt) + rest, acc) for alt in av[1]))
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] == 1:
-            once = _openings(list(av[2]) + rest, acc)
-            return once | _openings(rest, acc) if av[0] == 0 else once
-        return {acc}
-    return {acc}
-
-
-# the only characters outside ASCII that an ASCII letter matches without case (re.I): İ ı ſ K(elvin)
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _HEAD = 3   # a word may start a trigger when its first letters open one of the trigger's words
 _WORD_START = re.compile(r"[A-Za-z]+")
 
@@ -136,8 +88,8 @@ def _grammar():
         parts.append(f"(?P<t{i}>\\b{t['pattern']})")
         kinds.append((t["type"], t["kind"] == "nominal"))
         parsed = list(_parser.parse(t["pattern"], re.I))
-        words = _prefixes(parsed)
-        opens |= _openings(parsed)
+        words = opening_letters(parsed)
+        opens |= opening_letters(parsed, bounded=True)
         if any(len(w) < _HEAD for w in words):
             raise ValueError(f"trigger {t['pattern']!r} must open with words of {_HEAD}+ letters")
         for head in {w[:_HEAD] for w in words}:
@@ -166,7 +118,7 @@ def trigger_matches(text: str, start: int = 0, stop: int | None = None) -> list[
     ``finditer`` gives them), tried only at words whose first letters can open a trigger."""
     *_, heads, opening, any_head = _grammar()
     stop = len(text) if stop is None else stop
-    if _FOLDS_TO_ASCII.search(text, start, stop):
+    if FOLDS_TO_ASCII.search(text, start, stop):
         opening = any_head
     out, end = [], 0
     for w in opening.finditer(text, start, stop):
