@@ -80,13 +80,14 @@ def _lex():
     heads = _alt(_actor_data()["description_heads"])
     particles = _alt(d["cue_particles"])
     objects = _alt(d["cue_objects"])
-    cue = re.compile(r"\b(" + _alt(list(etype) + ["According to"]) + r")\b(?:\s+(" + objects + r")\b)?")
+    # never the second half of a hyphenated word ("so-called", "long-awaited")
+    cue = re.compile(r"(?<![\w-])(" + _alt(list(etype) + ["According to"]) + r")\b(?:\s+(" + objects + r")\b)?")
     return dict(
         etype=etype,
         cue=cue,
         particles=particles,
         gap=re.compile(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|television|TV|broadcaster|website|network))?"
-                       r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?:,[^,\n]{1,160}){1,3},\s*|\s*[—–][^—–\n“”\"]{1,160}[—–]\s*)?"
+                       r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?:,[^,\n]{1,160}){1,4},\s*|\s*[—–][^—–\n“”\"]{1,160}[—–]\s*)?"
                        r"(?:(?:" + particles + r")\s+)*"),
         frames=re.compile(r"^\s*(?:" + _alt(d["statement_frames"]) + r")\b"),
         # what may close a sentence after its attribution: "..., X said on Wednesday.", "..., X told
@@ -255,7 +256,22 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
             return _from_actor(a) if a else ("", "", "")
         return ("", "", "")
     mc = _CAPS_BEFORE.search(seg2)
-    if mc and mc.group(1).split()[-1] not in _actor_lex()["not_names"] and mc.group(1).split()[0] not in _actor_lex()["openers"]:
+    appositive = mc is None
+    if appositive:
+        # "Even Tarvia, Moldar's only ally, said": a known name with an appositive before the cue
+        mc = _CAPS_APPOSITIVE.search(seg2)
+    led = False
+    if mc:
+        ml = _LEAD_WORDS.match(seg2, mc.start(1))
+        if ml and ml.end() < mc.end(1):
+            # "As Vulture put it, ...", "as The Ledger put it": the name after the conjunction or
+            # article (a capital after "The" is a name even when it can open a sentence: "New")
+            mc = (_CAPS_APPOSITIVE if appositive else _CAPS_BEFORE).search(seg2, ml.end())
+            led = mc is not None
+    if mc and appositive and idx.lookup(mc.group(1), lo + mc.start(1)) is None:
+        mc = None
+    if mc and mc.group(1).split()[-1] not in _actor_lex()["not_names"] \
+            and (led or mc.group(1).split()[0] not in _actor_lex()["openers"]):
         a = idx.lookup(mc.group(1), lo + mc.start(1))
         return _from_actor(a, mc.group(1))
     md = lx["desc_before"].search(seg2)
@@ -295,6 +311,8 @@ _CLOSING_COMMA = re.compile(r"\s*,\s*")
 _PLACE_AFTER_GROUP = re.compile(r"\s+(?:in|from|at)\s+(?:the\s+)?([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})(?=\s|,)")
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|for|of|at|on|in|about|against)\s+(?:the\s+)?$")
 _CAPS_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+){0,3})(?:\s*\([^()]{1,40}\))?\s*$")
+_CAPS_APPOSITIVE = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+){0,3}),[^,\n“”\"]{1,160},\s*$")
+_LEAD_WORDS = re.compile(r"(?:(?:As|Even|But|And|So|Yet|Also|While|When|Though|Although|The)\s+)+(?=[A-Z])")
 _OPENERS = {"The", "A", "An", "But", "And", "I", "We", "It", "They", "He", "She", "This", "That", "There", "In", "On", "As"}
 
 
@@ -502,6 +520,12 @@ def _comma_attribution(between: str) -> bool:
     return not rest.strip() or (_BARE_TAIL.match(rest) is not None and len(rest.split()) <= 8)
 
 
+# a quotation followed by ", and Y vowed ..." or ", but Y said ...": a new clause with its own
+# speaker, not the attribution of the quotation ("X said he would “act,” and Y vowed to ...")
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s[^,]*$")
+# a cue followed by a colon introduces what follows it; after a quotation that is a part of a
+# sentence it does not attribute that part ("After X said ... “less,” Y said: “...”")
+_COLON_AFTER = re.compile(r"[^\S\n]*(?:\w+[^\S\n]*){0,3}:")
 _PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\s+$")
 
 
@@ -550,7 +574,9 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
                              or (_BARE_TAIL.match(between) and len(between.split()) <= 8)
                              or _comma_attribution(between)) \
                         and not (text[p.close - 1] == "." and between[:2].strip()[:1].isupper()
-                                 and text[s_lo:p.open].strip()):
+                                 and text[s_lo:p.open].strip()) \
+                        and not _NEW_CLAUSE.search(between) \
+                        and not (text[s_lo:p.open].strip() and _COLON_AFTER.match(text, cm.end())):
                     a = _attr(idx, text, lx, cm, p.close + 1, tail_end, s_lo)
             if a is None and text[p.close - 1] in ",!?":
                 # “This is fantastic!” beamed X / “...,” an angry X retorted.: any verb in the
