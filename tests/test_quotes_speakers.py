@@ -46,6 +46,10 @@ CASES = [
     # "so-called" is no cue: the speaker is the subject of "described"
     ("Senator Mara Kessling said that Governor Pell Ordway once described the so-called Harbour Pact "
      "as \"the gold standard\" of port deals.", "the gold standard", "Pell Ordway"),
+    # a name after a sentence-initial preposition is not the speaker ("Of Brandt, Ordway, ..., said")
+    ("\u201cHe is funny,\u201d harbour lawyer Edda Marsk said of Ansel Brandt. Of Brandt, Marsk, who has "
+     "given money to Pell Ordway, said, \u201cHe is flat-out scary.\u201d",
+     "flat-out scary", "Edda Marsk"),
 ]
 
 
