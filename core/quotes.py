@@ -228,7 +228,14 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
     for m in cands[-4:]:
         # the earliest name whose gap to the cue holds only appositives ("Cory James, 22, of Flint,
         # Mich., said"), never one after a preposition ("speaking to Fox News said")
-        if m.in_quote or m.possessive or _AFTER_PREPOSITION.search(text, max(lo, m.start - 6), m.start):
+        if m.in_quote or _AFTER_PREPOSITION.search(text, max(lo, m.start - 6), m.start):
+            continue
+        if m.possessive:
+            # "Ordway's office said": the group that belongs to the actor
+            mh = lx["owned"].match(text, m.end, cue_start)
+            if mh and lx["gap"].fullmatch(text, mh.end(), cue_start):
+                a = idx.actor(m.name)
+                return (f"{a.name if a else m.name}’s {' '.join(mh.group(1).split())}", "", a.country if a else "")
             continue
         if lx["gap"].fullmatch(text, m.end, cue_start) or (
                 _CLOSING_COMMA.fullmatch(text, m.end, cue_start) and text[max(lo, m.start - 2):m.start] == ", "):
@@ -526,6 +533,22 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s[^,]*$")
 # a cue followed by a colon introduces what follows it; after a quotation that is a part of a
 # sentence it does not attribute that part ("After X said ... “less,” Y said: “...”")
 _COLON_AFTER = re.compile(r"[^\S\n]*(?:\w+[^\S\n]*){0,3}:")
+def _sentence_final(idx, text, lx, cues, cue_starts, i, tail_end, s_lo) -> "_Attr | None":
+    """The attribution ending the sentence after its last comma (only a name, a pronoun or a
+    description between that comma and the cue, and no quotation after the cue)."""
+    k = bisect.bisect_left(cue_starts, tail_end) - 1
+    if k < 0 or cues[k].start() < i:
+        return None
+    cm = cues[k]
+    between = text[i:cm.start()]
+    rest = text[cm.end():tail_end]
+    if len(rest) > 120 or any(c in rest for c in "“\"") or not _comma_attribution(between) \
+            or _IN_RELATIVE.search(between) or _NEW_CLAUSE.search(between):
+        return None
+    return _attr(idx, text, lx, cm, i + between.rfind(",") + 1, tail_end, s_lo)
+
+
+_IN_RELATIVE = re.compile(r",\s+(?:who|whose|which)\b[^,]*$")
 _PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\s+$")
 
 
@@ -564,6 +587,11 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
         if a is None and p.closed:
             tail_end = _tail_end(text, p.close + 1, le)
             j = bisect.bisect_left(cue_starts, p.close + 1)
+            while j + 1 < len(cues) and cues[j + 1].start() < tail_end \
+                    and _IN_RELATIVE.search(text, p.close + 1, cues[j].start()):
+                # “...,” Ordway, who has proposed a levy, said: the verb of the relative clause is
+                # not the attribution
+                j += 1
             if j < len(cues) and cues[j].start() < tail_end:
                 cm = cues[j]
                 between = text[p.close + 1:cm.start()]
@@ -596,6 +624,10 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
                 if a is not None:
                     break
                 j -= 1
+        # 2b. no cue before it: an attribution closing the sentence after a comma ("So are a “small
+        #    handful” of companies ..., Ordway said." / "..., said Ansel Brandt, a historian.")
+        if a is None and p.closed and text[p.close - 1] not in ".!?":
+            a = _sentence_final(idx, text, lx, cues, cue_starts, p.close + 1, _tail_end(text, p.close + 1, le), s_lo)
         # 3. an earlier piece of the same sentence (split quote) or paragraph continuation
         if a is None and n > 0 and attrs[n - 1] is not None and pieces[n - 1].para == p.para \
                 and _same_sentence(sents, pieces[n - 1].close, p.open):

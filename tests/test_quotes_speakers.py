@@ -50,7 +50,32 @@ CASES = [
     ("\u201cHe is funny,\u201d harbour lawyer Edda Marsk said of Ansel Brandt. Of Brandt, Marsk, who has "
      "given money to Pell Ordway, said, \u201cHe is flat-out scary.\u201d",
      "flat-out scary", "Edda Marsk"),
+    # the verb of a relative clause after the name is not the attribution
+    ("Governor Pell Ordway spoke at the summit in March. \u201cThe answer you want is a new levy,\u201d "
+     "Ordway, who has proposed ending the levy within five years, said at the time.",
+     "The answer you want", "Pell Ordway"),
+    # a possessive: the actor's office speaks
+    ("Governor Pell Ordway invited the mayors. \u201cThe meeting will begin on Thursday,\u201d Ordway's "
+     "office said in a statement.", "The meeting will begin", "Pell Ordway’s office"),
+    # an attribution closing the sentence after a comma takes the partial quotes before it
+    ("Every candidate has spoken at the fair. The promise to \u201cbring the ferries back\u201d appeals to "
+     "older voters in the valley, said Ansel Brandt, a historian at Ferrow College.",
+     "bring the ferries back", "Ansel Brandt"),
+    ("Many shipowners are staying away. So are a \"small handful\" of sponsors who usually pay for the "
+     "fair, Edda Marsk said.", "small handful", "Edda Marsk"),
 ]
+
+# a quotation ending its sentence is not attributed by the sentence after it
+NOT_ATTRIBUTED = [
+    ("Governor Pell Ordway has been busy, but his favourite show is \u201cHarbour Life.\u201d He has "
+     "watched every season, racking up a record, according to the Ferrow Ledger.",
+     "Harbour Life", "Ferrow Ledger"),
+]
+
+
+@pytest.mark.parametrize("text,words,speaker", NOT_ATTRIBUTED)
+def test_not_speaker(text, words, speaker):
+    assert speaker_of(text, words) != speaker
 
 
 @pytest.mark.parametrize("text,words,speaker", CASES)
