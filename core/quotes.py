@@ -401,13 +401,18 @@ def _after_cue(idx, text, lx, lo, cs, subject_lo):
     return (a.speaker, a.role, a.country) if a is not None and a.speaker else None
 
 
+# before a participle the name after "of" or "with" is its agent ("footage of X asking", "with X
+# tweeting"); after other prepositions it is not ("speaking to X saying")
+_BEFORE_NON_AGENT = re.compile(r"\b(?:[Tt]o|[Ff]rom|[Bb]y|[Ff]or|[Aa]t|[Oo]n|[Ii]n|[Aa]bout|[Aa]gainst)\s+(?:the\s+)?$")
+
+
 def _named_before(idx, text, lo, hi, lx):
     """A name standing right before ``hi`` (only particles such as "also" between)."""
     cands = idx.mentions_in(lo, hi)
     if cands:
         m = cands[-1]
         if not m.in_quote and not m.possessive and lx["particles_tail"].fullmatch(text, m.end, hi) \
-                and not _AFTER_PREPOSITION.search(text, max(lo, m.start - 6), m.start):
+                and not _BEFORE_NON_AGENT.search(text, max(lo, m.start - 6), m.start):
             return _from_actor(idx.actor(m.name), m.name)
     return None
 

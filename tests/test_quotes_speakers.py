@@ -63,6 +63,10 @@ CASES = [
      "bring the ferries back", "Ansel Brandt"),
     ("Many shipowners are staying away. So are a \"small handful\" of sponsors who usually pay for the "
      "fair, Edda Marsk said.", "small handful", "Edda Marsk"),
+    # before a participle the name after "of" is its agent
+    ("A new ad from the Brennic campaign is seizing on her comments. The ad uses footage of Ilsa "
+     "Varnholt asking, \u201cWhy aren't I 50 points ahead, you might ask?\u201d",
+     "50 points ahead", "Ilsa Varnholt"),
 ]
 
 # a quotation ending its sentence is not attributed by the sentence after it
