@@ -5,7 +5,7 @@
     # -> [(0, 49), (50, 58)]
 
 A sentence ends at . ! ? (with any closing quotation marks or bracket after it) before a capital
-letter, a digit or an opening quote, never after an abbreviation (Mr., Sen., U.S., an initial),
+letter, a digit or an opening quote, never after an abbreviation (Mr., Sen., U.S., an initial, No. before a number),
 and always at a paragraph break (one paragraph per line). The result for a text is cached (the
 pipeline and the actor index ask for the same text): treat the returned list as read-only.
 """
@@ -21,9 +21,19 @@ _SENT_END = re.compile(r"[.!?]+['’\"”)]*(?=\s+['‘\"“(]?[A-Z0-9])|\n")
 ABBR_END = re.compile(r"\b(?:" + ABBREVIATIONS + r")\.$")
 
 
+# "No." before a number is the number sign ("the No. 2 in the leadership"); elsewhere it may end a
+# sentence ("He said No.")
+_NUMBER_SIGN = re.compile(r"(?<![A-Za-z])Nos?\.(?=\s{1,2}\d)")
+
+
 def ends_with_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation rather than a sentence."""
-    return text[dot:dot + 1] == "." and ABBR_END.search(text, max(0, dot - 6), dot + 1) is not None
+    if text[dot:dot + 1] != ".":
+        return False
+    if ABBR_END.search(text, max(0, dot - 6), dot + 1) is not None:
+        return True
+    m = _NUMBER_SIGN.search(text, max(0, dot - 3), dot + 4)
+    return m is not None and m.end() == dot + 1
 
 
 @functools.lru_cache(maxsize=8)

@@ -24,6 +24,10 @@ def split(t):
      ["The talks were held in St. Aldric. yes, really.", "Then it rained."]),
     # every paragraph is a sentence boundary, blank lines are skipped
     ("First line without stop\n\nSecond line", ["First line without stop", "Second line"]),
+    # "No." before a number is the number sign; a capitalised "No." elsewhere may end a sentence
+    ("As Tomas Vell, the No. 2 in the Karsk party, put it: “We wait.” He left. She said No. Then she left.",
+     ["As Tomas Vell, the No. 2 in the Karsk party, put it: “We wait.”", "He left.", "She said No.",
+      "Then she left."]),
     ("", []),
 ])
 def test_sentences(text, expected):
@@ -41,6 +45,9 @@ def test_result_is_a_fresh_list():
     ("met Sen. Varn", 7, True),
     ("in the U.S. now", 10, True),
     ("it ended. Then", 8, False),
+    ("the No. 2 man", 6, True),
+    ("Lots Nos. 4 and 5", 8, True),
+    ("She said No. Then", 11, False),
 ])
 def test_ends_with_abbreviation(text, dot, expected):
     assert text[dot] == "."
