@@ -760,6 +760,20 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
                     country = country or pw[0]
             words = words[k:]
             break
+    else:
+        if len(words) >= 4:
+            cut = _org_title_name_cut(words, lx)
+            if cut:
+                k, n, role = cut
+                for w in words[:k]:
+                    pw = _place(w[2])
+                    if pw and pw[0] and pw[1] in ("demonym", "country"):
+                        country = country or pw[0]
+                t = " ".join(w[2] for w in words[k:k + n]).lower()
+                gender = "m" if t in lx["male"] else "f" if t in lx["female"] else gender
+                role_parts.append(role)
+                words = words[k + n:]
+                strong = True
     # strip honorifics, titles and nationality adjectives from the left
     changed = True
     while words and changed:
@@ -960,6 +974,45 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         pass
     out.append(dict(start=start, end=end, name=full, kind="person", role=role, country=country,
                     gender=gender, poss=poss, strong=strong))
+
+
+def _is_title(t: str, lx) -> bool:
+    """A title as listed, or a hyphenated pair of them ("secretary-treasurer")."""
+    return t in lx["titles"] or ("-" in t and all(p in lx["titles"] for p in t.split("-")))
+
+
+def _org_title_name_cut(words, lx) -> tuple[int, int, str] | None:
+    """"<Organisation> <Title> <First Last>" in one capitalised run ("Harbor Workers Union Political
+    Director Mara Quell"): the last title with a two-word name after it (three with an initial or
+    a particle). Returns (title start, title length, role) where the role is the title, with the
+    capitalised adjectives before it ("Political", "National Executive"), then the words before
+    it ("Political Director, Harbor Workers Union"); None when the run has no such title."""
+    size = len(words)
+    for e in (size - 2, size - 3):
+        name = [w[2] for w in words[e:]]
+        if len(name) == 3 and not (name[1].lower() in lx["particles"] or re.fullmatch(r"[A-Z]\.", name[1])):
+            continue
+        if any(not w[:1].isupper() or w in lx["not_names"] or w in lx["org_heads"] or w.lower() in lx["titles"]
+               or w.lower() in lx["honor"] or (w.isupper() and len(w) > 1) or _place(w) for w in (name[0], name[-1])):
+            continue
+        for n in range(min(lx["max_title_words"], e), 0, -1):
+            k = e - n
+            if words[k][2].lower().split("-")[0] not in lx["title_firsts"]:
+                continue
+            t = " ".join(w[2] for w in words[k:e]).lower()
+            if not _is_title(t, lx):
+                continue
+            a = k
+            while a > 0 and words[a - 1][2].endswith(("ical", "ional", "ive")) and words[a - 1][2] not in lx["org_heads"] \
+                    and not _place(words[a - 1][2]):
+                a -= 1
+            title = lx["title_norm"][t] if t in lx["titles"] else " ".join(w[2] for w in words[k:e])
+            role = " ".join([w[2] for w in words[a:k]] + [title])
+            org = " ".join(w[2] for w in words[:a] if w[2] not in lx["openers"])
+            if not org and a == k:
+                return None   # a bare title: the left-stripping in _classify handles it
+            return a, e - a, role + (", " + org if org else "")
+    return None
 
 
 _ROLE_MODIFIER_STOP = {"the", "a", "an", "and", "or", "of", "for", "to", "by", "with", "as", "said", "says", "told"}
