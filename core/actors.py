@@ -142,6 +142,8 @@ def _lex():
         pronouns=d["pronouns"],
         seat_actors=set(d["seat_actors"]),
     )
+    # list words that are also surnames ("Ruth West", "Anita Hill")
+    lx["surname_words"] = frozenset(w for w in d["surname_list_words"] if not _place(w))
     role_nouns = d["role_nouns"]
     lx["role_last"] = {r.split()[-1].lower() for r in role_nouns}
     lx["role_re"] = re.compile(r"\b(" + _alt(role_nouns) + r")s?\b", re.I)
@@ -616,6 +618,9 @@ def find_actors(text: str) -> ActorIndex:
         name, kind = r["name"], r["kind"]
         if kind == "person" and len(name.split()) == 1:
             full = aliases.get(name)
+            if full and r.get("list_word"):
+                # a list word ("West", "June") stands for a person only as a surname, never a first name
+                full = [fn for fn in full if fn.split()[-1] == name]
             if full:
                 # most recent full mention before this one
                 cand = full[0]
@@ -870,9 +875,22 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         words, names = words[1:], names[1:]
         start = words[0][0]
         full = " ".join(names)
-    if (len(names) > 1 and not lx["not_names"].isdisjoint(names[1:]) and not _middle_word_name(text, names, start, end, lx)) \
-            or (names[0] in lx["not_names"] and len(names) == 1) \
-            or (len(names) == 1 and names[0].isupper() and len(names[0]) > 1):
+    # a list word closing a name after a given name may be a surname ("Ruth West", "Anita Hill"):
+    # kept when the name is clearly a person (a title, role or speech verb around it, tested below);
+    # alone it is kept only as the short form of such a person ("West said")
+    list_surname = False
+    if len(names) > 1:
+        if not lx["not_names"].isdisjoint(names[1:]):
+            list_surname = names[-1] in lx["surname_words"] and lx["not_names"].isdisjoint(names[:-1]) \
+                and not any(_place(n) for n in names[:-1])
+            if not list_surname and not _middle_word_name(text, names, start, end, lx):
+                return
+    elif names[0] in lx["not_names"]:
+        if names[0] in lx["surname_words"] and text[max(0, start - 4):start].lower() != "the ":
+            out.append(dict(start=start, end=end, name=full, kind="person", role="", country="",
+                            gender="", poss=poss, strong=False, list_word=True))
+        return
+    elif names[0].isupper() and len(names[0]) > 1:
         return
     if len(names) > 5:
         return
@@ -966,6 +984,8 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
     if not strong and not role_parts and not poss and _AT_PLACE_BEFORE.search(text, max(0, start - 12), start) \
             and not _cue_after(text, end):
         # "the talks in Porto Velhan": an unknown name after a place preposition is a place
+        return
+    if list_surname and not strong and not _cue_before(text, start) and not _cue_after(text, end):
         return
     if len(names) >= 2:
         strong = True

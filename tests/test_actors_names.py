@@ -43,3 +43,35 @@ def test_later_surname_resolves_to_the_person_of_a_long_run():
             "Quell added that talks would resume on Friday.")
     m = person(text, "Quell added")
     assert m.name == "Mara Quell" and m.role.startswith("Political Director")
+
+
+@pytest.mark.parametrize("text,surface,name,role", [
+    # a list word ("West", "Hill") closing a name is a surname when the person is clear
+    ("Senator Ruth West said the bill was dead. West added that she would try again.",
+     "West added", "Ruth West", "Senator"),
+    ("Ruth West, a law professor at Dorvel College, called it a rollback. “It is late,” West said.",
+     "West said", "Ruth West", "Professor, Dorvel College"),
+    ("Edda Hill said the count was wrong.", "Edda Hill", "Edda Hill", ""),
+])
+def test_list_word_as_surname(text, surface, name, role):
+    m = person(text, surface)
+    assert (m.name, m.kind, m.role) == (name, "person", role)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Ruth West said the talks with the West were slow.", "West were"),      # 'the West' is no surname
+    ("Labor Day passed quietly in Vellmar.", "Labor Day"),                    # no person evidence
+    ("He met the governor on Capitol Hill and in West Virginia.", "West Virginia"),
+])
+def test_list_words_that_are_not_people(text, surface):
+    idx = find_actors(text)
+    i = text.index(surface)
+    m = idx.mention_at(i, i + len(surface))
+    assert m is None or m.kind != "person"
+
+
+def test_list_word_alone_is_only_a_surname():
+    # "June Ostrow" makes 'June' no short form of hers: the month stays a month
+    idx = find_actors("June Ostrow said the vote was close. In June, the vote failed.")
+    i = idx.text.index("June, the")
+    assert idx.mention_at(i, i + 4) is None
