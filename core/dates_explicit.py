@@ -291,17 +291,17 @@ def _r_century(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Tim
     return _mention(doc, s, e, "DATE", _early_late(_century(n - 1), mod.group() if mod else None))
 
 
+def _step(low: str) -> int:
+    """-1 for a last/past/previous century or decade, +1 for a next/coming one, 0 for this one."""
+    return -1 if re.search(r"last|past|previous", low) else 1 if re.search(r"next|coming", low) else 0
+
+
 def _r_rel_century(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule rel_century."""
     ref = doc.ref
     if ref is None:
         return _mention(doc, s, e, "DATE", _unresolved("XX", "year"))
-    c = ref.year // 100
-    if re.search(r"last|past|previous", low):
-        c -= 1
-    elif re.search(r"next|coming", low):
-        c += 1
-    return _mention(doc, s, e, "DATE", _century(c))
+    return _mention(doc, s, e, "DATE", _century(ref.year // 100 + _step(low)))
 
 
 def _r_rel_decade(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
@@ -309,15 +309,10 @@ def _r_rel_decade(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> 
     ref = doc.ref
     if ref is None:
         return _mention(doc, s, e, "DATE", _unresolved("XXX", "year"))
-    d3 = ref.year // 10
-    if re.search(r"last|past|previous", low):
-        if low.startswith("the") and "past" in low:
-            # "the past decade" = the ten years up to now: a duration in TimeML
-            return _mention(doc, s, e, "DURATION", ("P1E", None, None, "unknown"))
-        d3 -= 1
-    elif re.search(r"next|coming", low):
-        d3 += 1
-    return _mention(doc, s, e, "DATE", _decade(d3))
+    if low.startswith("the") and "past" in low:
+        # "the past decade" = the ten years up to now: a duration in TimeML
+        return _mention(doc, s, e, "DURATION", ("P1E", None, None, "unknown"))
+    return _mention(doc, s, e, "DATE", _decade(ref.year // 10 + _step(low)))
 
 
 def _r_year_mod(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
