@@ -123,7 +123,8 @@ MISS_KINDS = {
     "gold wider": "gold names a longer period that holds ours (a month for 'last week')",
     "ours wider": "ours names a longer period that holds gold",
     "apart": "gold and ours are periods that do not overlap (a different day, week, year)",
-    "kind": "one is a period, the other a reference (PRESENT_REF, FUTURE_REF) or a duration",
+    "kind": "one is a period, the other a reference (PRESENT_REF, FUTURE_REF) or a duration; or "
+            "gold's known digits name another period",
 }
 
 
@@ -133,17 +134,24 @@ def miss_kind(gold: str, ours: str) -> str:
     g, o = gold.strip().upper().split("T")[0], ours.strip().upper().split("T")[0]
     if "X" in g:
         known = re.sub(r"(-W?X+)+$|X+$", "", g)
-        return "placeholder" if known and "X" not in known and o.startswith(known) else "kind"
+        if known and "X" not in known and (o.startswith(known) or _holds(value_days(known), value_days(o))):
+            return "placeholder"
+        return "kind"
     if re.fullmatch(r"\d{4}-W\d", g) and o == g[:-1] + "0" + g[-1]:
         return "unpadded"
     gd, od = value_days(g), value_days(o)
     if gd is None or od is None:
         return "kind"
-    if gd[0] <= od[0] and od[1] <= gd[1]:
+    if _holds(gd, od):
         return "gold wider"
-    if od[0] <= gd[0] and gd[1] <= od[1]:
+    if _holds(od, gd):
         return "ours wider"
     return "apart" if gd[1] < od[0] or od[1] < gd[0] else "kind"
+
+
+def _holds(outer, inner) -> bool:
+    """Whether the period ``outer`` (first and last day, or None) holds the period ``inner``."""
+    return bool(outer and inner) and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def miss_summary(folder: str, r: dict) -> str:
