@@ -234,12 +234,11 @@ class _Cand:
     words: list[tuple[int, int, str]]
 
 
-def _split_words(m: re.Match) -> list[tuple[int, int, str]]:
-    """The words of a name run with their offsets (a run holds single spaces or hyphens only)."""
-    g = m.group()
+def _split_words(g: str) -> list[tuple[int, int, str]]:
+    """The words of a name run with their offsets in it (a run holds single spaces or hyphens only)."""
     if " " not in g:   # most runs are one word
-        return [(m.start(), m.end(), g)]
-    out, pos = [], m.start()
+        return [(0, len(g), g)]
+    out, pos = [], 0
     for w in g.split(" "):
         if w:
             out.append((pos, pos + len(w), w))
@@ -288,6 +287,24 @@ def _split_connectors(words, lx):
         if r:
             out.append(r)
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _match_runs(g: str) -> tuple[tuple[int, int, "_Shape"], ...]:
+    """The runs of one ``_NAME`` match ``g`` (split at connectors: 'Trump and Clinton') whose words
+    may name an actor, as (start, end, shape) with offsets in ``g``; the runs that their words
+    alone rule out (a lone sentence opener, a place, a calendar word) are left out. Cached: the
+    same names recur within and across articles, so most matches cost one look-up here."""
+    lx = _lex()
+    if g in lx["openers"]:
+        return ()   # a lone sentence opener ("The", "But")
+    out = []
+    for run in _split_connectors(_split_words(g), lx):
+        start, end = run[0][0], run[-1][1]
+        shape = _run_shape(g[start:end])
+        if shape is not None:
+            out.append((start, end, shape))
+    return tuple(out)
 
 
 # --- the index -----------------------------------------------------------------------------------
@@ -557,16 +574,14 @@ def find_actors(text: str) -> ActorIndex:
     lx = _lex()
     quoted = _quoted_regions(text)
     sents = sentences(text)
-    sent_starts = {s for s, _ in sents}
     raw: list[dict] = []
 
-    openers = lx["openers"]
     for m in _NAME.finditer(text):
-        if m.group() in openers:
-            continue   # a lone sentence opener ("The", "But"): _classify strips it to nothing
-        words = _split_words(m)
-        for run in _split_connectors(words, lx):
-            _classify(text, run, lx, sent_starts, raw)
+        runs = _match_runs(m.group())
+        if runs:
+            base = m.start()
+            for rs, re_, shape in runs:
+                _classify(text, base + rs, base + re_, shape, lx, raw)
 
     # single capitalised words: keep when they name a known person (surname/first name) or org alias,
     # or stand right before a speech verb / after an honorific (handled in _classify)
@@ -714,53 +729,72 @@ def _poss_after(text: str, end: int) -> bool:
 _ORG_MODIFIERS = {"Republican", "Democratic", "GOP", "New", "National", "Top", "Senior", "Western"}
 
 
-def _classify(text: str, run, lx, sent_starts, out: list) -> None:
-    """Turn one capitalised run into zero or one raw actor mention (dict)."""
-    words = list(run)
-    run_start = run[0][0]
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What the words of a capitalised run say by themselves, before the text around them is read
+    (see :func:`_run_shape`). Offsets are character offsets of words in the run."""
+    first: int              # the first word after leading sentence openers ("The", "But")
+    place: tuple | None     # the gazetteer entry of the run from ``first`` on (decided by context)
+    name: str               # the name: the words from ``kept`` (or from ``first`` when ``place``)
+    single: bool            # one word from ``first`` on (with ``place``)
+    media: bool             # the words from ``first`` on make a media name (with ``place``)
+    kind: str = ""          # "place" | "media" | "organisation" | "person" (without ``place``)
+    kept: int = 0           # the first word after honorifics, titles and nationality adjectives
+    code: str = ""          # "place": the entry's country code
+    role: str = ""          # the first title stripped ("Foreign Minister"), "" if none
+    has_role: bool = False
+    gender: str = ""
+    country: str = ""       # from a nationality adjective or a country before a title
+    strong: bool = False    # a title or honorific made the run a person
+    org_country: str = ""   # "organisation": a demonym or country among its words
+    name_from: int = 0      # "person": the first word of the name (leading place modifiers dropped)
+    size: int = 0           # "person": words in the name
+    list_surname: bool = False  # "person": a list word closing the name ("Ruth West")
+    middle_cue: bool = False    # "person": a list word inside, kept only next to a speech verb
+    list_word: bool = False     # "person": one list word that is also a surname ("West")
+
+
+@functools.lru_cache(maxsize=65536)
+def _run_shape(run_text: str) -> _Shape | None:
+    """The context-free part of :func:`_classify` for a run's words (single spaces between them):
+    openers, titles, honorifics and nationality adjectives stripped from the left, the gazetteer,
+    media and organisation words, list words. None when the words alone rule the run out. Cached:
+    the same names recur within and across articles."""
+    lx = _lex()
+    words = run_text.split(" ")
+    n = len(words)
+    offsets = [0] * n   # the character offset of each word in the run
+    for i in range(1, n):
+        offsets[i] = offsets[i - 1] + len(words[i - 1]) + 1
+    # leading sentence openers ("The", "But") and determiners
+    org_run = n > 1 and any(w in lx["org_heads"] or w in lx["media_heads"] for w in words[1:])
+    while words and words[0] in lx["openers"] and not (org_run and words[0] in _ORG_MODIFIERS):
+        words = words[1:]
+    if not words:
+        return None
+    first = offsets[n - len(words)]
+    full = words[0] if len(words) == 1 else " ".join(words)
+    # the whole run in the gazetteer: institution / organisation / seat (decided in _classify)
+    p = _place(full)
+    if p:
+        media = p[1] in ("institution", "organisation", "seat") and _is_media(words, lx)
+        return _Shape(first, p, full, len(words) == 1, media)
+    whole = words
     role_parts: list[str] = []
     gender = ""
     country = ""
     strong = False
-    # leading sentence openers ("The", "But") and determiners
-    org_run = len(words) > 1 and any(w[2] in lx["org_heads"] or w[2] in lx["media_heads"] for w in words[1:])
-    while words and words[0][2] in lx["openers"] and not (org_run and words[0][2] in _ORG_MODIFIERS):
-        words = words[1:]
-    if not words:
-        return
-    whole = words   # the run without its openers: if nothing is stripped below, full, start,
-    # end and poss stay, and full is not in the gazetteer (a run that is returned here)
-    full = words[0][2] if len(words) == 1 else " ".join([w[2] for w in words])
-    start, end = words[0][0], words[-1][1]
-    poss = _poss_after(text, end)
-    # the whole run in the gazetteer: institution / organisation / seat
-    p = _place(full)
-    if p and len(words) == 1 and p[1] in ("demonym", "city") and _cue_before(text, start) \
-            and text[end:end + 1] in (",", ".", ";", ""):
-        # "..., said Cuban." / "said Madison,": a surname right after a speech verb, not a place
-        out.append(dict(start=start, end=end, name=full, kind="person", role="", country="",
-                        gender="", poss=poss, strong=True))
-        return
-    if p:
-        code, pk = p
-        if pk == "seat" and len(words) == 1 and full not in lx["seat_actors"] and not _cue_after(text, end):
-            return
-        if pk in ("institution", "organisation", "seat"):
-            kind = "media" if _is_media([w[2] for w in words], lx) or _media_follow(text, end) else "organisation"
-            out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=code or "",
-                            gender="", poss=poss, strong=True))
-        return
     # "Texas Sen. Ted Cruz", "Former Arkansas Gov. Mike Huckabee": modifiers before the last title
     for k in range(len(words) - 2, 0, -1):
-        wk = words[k][2].lower()
+        wk = words[k].lower()
         # the title may be several words: "Senate Majority Leader Mitch McConnell"
-        titled = wk in lx["title_firsts"] and any(" ".join(w[2] for w in words[k:k + n]).lower() in lx["titles"]
-                                                  for n in range(1, min(3, len(words) - 1 - k) + 1))
-        if wk in lx["honor"] or (titled and words[k][2][:1].isupper() and
-                                 all(_place(w[2]) or w[2] in lx["not_names"] or w[2] in lx["openers"] or w[2].lower() in lx["titles"]
+        titled = wk in lx["title_firsts"] and any(" ".join(words[k:k + m]).lower() in lx["titles"]
+                                                  for m in range(1, min(3, len(words) - 1 - k) + 1))
+        if wk in lx["honor"] or (titled and words[k][:1].isupper() and
+                                 all(_place(w) or w in lx["not_names"] or w in lx["openers"] or w.lower() in lx["titles"]
                                      for w in words[:k])):
             for w in words[:k]:
-                pw = _place(w[2])
+                pw = _place(w)
                 if pw and pw[0] and pw[1] in ("demonym", "country"):
                     country = country or pw[0]
             words = words[k:]
@@ -769,21 +803,21 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
         if len(words) >= 4:
             cut = _org_title_name_cut(words, lx)
             if cut:
-                k, n, role = cut
+                k, m, role = cut
                 for w in words[:k]:
-                    pw = _place(w[2])
+                    pw = _place(w)
                     if pw and pw[0] and pw[1] in ("demonym", "country"):
                         country = country or pw[0]
-                t = " ".join(w[2] for w in words[k:k + n]).lower()
+                t = " ".join(words[k:k + m]).lower()
                 gender = "m" if t in lx["male"] else "f" if t in lx["female"] else gender
                 role_parts.append(role)
-                words = words[k + n:]
+                words = words[k + m:]
                 strong = True
     # strip honorifics, titles and nationality adjectives from the left
     changed = True
     while words and changed:
         changed = False
-        w0 = words[0][2]
+        w0 = words[0]
         if w0.lower() in lx["honor"]:
             gender = gender or lx["honor"][w0.lower()]
             words = words[1:]
@@ -791,28 +825,28 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
             changed = True
             continue
         longest = min(lx["max_title_words"], len(words)) if w0.lower() in lx["title_firsts"] else 0
-        for n in range(longest, 0, -1):
-            t = " ".join(w[2] for w in words[:n]).lower()
-            if t in lx["titles"] and (n < len(words)):
+        for m in range(longest, 0, -1):
+            t = " ".join(words[:m]).lower()
+            if t in lx["titles"] and (m < len(words)):
                 role_parts.append(lx["title_norm"][t])
-                if n + 2 < len(words) and words[n][2] in ("of", "for"):
+                if m + 2 < len(words) and words[m] in ("of", "for"):
                     # "Secretary of Agriculture Richard Lyng", "Minister for Foreign Affairs Ali Zand":
                     # the portfolio belongs to the title, the name is the last two words (three with
                     # a particle or an initial)
                     k = len(words) - 2
-                    if k - 1 > n + 1 and (words[k - 1][2].lower() in lx["particles"] or re.fullmatch(r"[A-Z]\.", words[k][2])):
+                    if k - 1 > m + 1 and (words[k - 1].lower() in lx["particles"] or re.fullmatch(r"[A-Z]\.", words[k])):
                         k -= 1
-                    if k <= n + 1:
+                    if k <= m + 1:
                         k = len(words) - 1
-                    if k <= n + 1:
-                        return
-                    role_parts[-1] += " " + " ".join(w[2] for w in words[n:k])
-                    n = k
+                    if k <= m + 1:
+                        return None
+                    role_parts[-1] += " " + " ".join(words[m:k])
+                    m = k
                 if t in lx["male"]:
                     gender = gender or "m"
                 elif t in lx["female"]:
                     gender = gender or "f"
-                words = words[n:]
+                words = words[m:]
                 strong = True
                 changed = True
                 break
@@ -820,19 +854,98 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
             continue
         if len(words) > 1:
             pw = _place(w0)
-            if pw and pw[0] and (pw[1] == "demonym" or words[1][2].lower() in lx["titles"]
-                                 or words[1][2] in lx["org_heads"]):
-                if pw[1] == "demonym" or words[1][2].lower() in lx["titles"]:
+            if pw and pw[0] and (pw[1] == "demonym" or words[1].lower() in lx["titles"]
+                                 or words[1] in lx["org_heads"]):
+                if pw[1] == "demonym" or words[1].lower() in lx["titles"]:
                     country = country or pw[0]
                     words = words[1:]
                     changed = True
     if not words:
-        return
-    names = [w[2] for w in words]
+        return None
+    kept = offsets[n - len(words)]
+    names = words
+    full = whole[0] if len(whole) == 1 else " ".join(whole)
     if words is not whole:
         full = " ".join(names)
-        start, end = words[0][0], words[-1][1]
-        poss = _poss_after(text, end)
+        p = _place(full)
+        if p:
+            if p[1] in ("institution", "organisation", "seat"):
+                return _Shape(first, None, full, False, _is_media(names, lx), "place", kept, p[0] or "",
+                              country=country)
+            return None
+    role = role_parts[0] if role_parts else ""
+    common = dict(role=role, has_role=bool(role_parts), gender=gender, country=country, strong=strong)
+    if _is_media(names, lx):
+        return _Shape(first, None, full, False, False, "media", kept, country=country)
+    if not lx["org_heads"].isdisjoint(names):
+        # "Iranian Foreign Ministry": country from a demonym inside
+        org_country = ""
+        for w in names:
+            pc = _place(w)
+            if pc and pc[0] and pc[1] in ("demonym", "country"):
+                org_country = pc[0]
+                break
+        return _Shape(first, None, full, False, False, "organisation", kept, country=country, org_country=org_country)
+    # persons: a place or calendar word leading a longer name is a modifier ("Chicago Alderman Jo
+    # Ervin"); one anywhere else is not a name ("Capitol Hill", "Super Tuesday"), except as a first
+    # name before a surname ("Bill Ervin", "Virginia Foxx"); no all-caps acronyms
+    while len(names) > 2 and names[0] in lx["not_names"] and _place(names[0]):
+        names = names[1:]
+        full = " ".join(names)
+    name_from = offsets[n - len(names)]
+    # a list word closing a name after a given name may be a surname ("Ruth West", "Anita Hill"):
+    # kept when the name is clearly a person (a title, role or speech verb around it, tested in
+    # _classify); alone it is kept only as the short form of such a person ("West said")
+    list_surname = middle_cue = False
+    if len(names) > 1:
+        if not lx["not_names"].isdisjoint(names[1:]):
+            list_surname = names[-1] in lx["surname_words"] and lx["not_names"].isdisjoint(names[:-1]) \
+                and not any(_place(w) for w in names[:-1])
+            if not list_surname:
+                # "said Kathleen Hall Jamieson": a list word inside a three-word name right after or
+                # before a speech verb is a middle name
+                if not (len(names) >= 3 and names[0] not in lx["not_names"] and names[-1] not in lx["not_names"]):
+                    return None
+                middle_cue = True
+    elif names[0] in lx["not_names"]:
+        if names[0] in lx["surname_words"]:
+            return _Shape(first, None, full, False, False, "person", kept, name_from=name_from, size=1,
+                          list_word=True, **common)
+        return None
+    elif names[0].isupper() and len(names[0]) > 1:
+        return None
+    if len(names) > 5:
+        return None
+    if not strong and any((_place(w) or ("", "x"))[1] in ("country", "demonym", "city", "seat") for w in names if w.lower() not in lx["particles"]):
+        if len(names) == 1 or all(_place(w) for w in names):
+            return None
+    return _Shape(first, None, full, False, False, "person", kept, name_from=name_from, size=len(names),
+                  list_surname=list_surname, middle_cue=middle_cue, **common)
+
+
+def _classify(text: str, run_start: int, end: int, sh: _Shape, lx, out: list) -> None:
+    """Turn one capitalised run (``text[run_start:end]``, its words' shape ``sh`` from
+    :func:`_run_shape`) into zero or one raw actor mention (dict): the shape read with the text
+    around the run (speech verbs, possessives, appositives, roles before the name)."""
+    poss = _poss_after(text, end)
+    if sh.place:
+        start, full = run_start + sh.first, sh.name
+        code, pk = sh.place
+        if sh.single and pk in ("demonym", "city") and _cue_before(text, start) \
+                and text[end:end + 1] in (",", ".", ";", ""):
+            # "..., said Cuban." / "said Madison,": a surname right after a speech verb, not a place
+            out.append(dict(start=start, end=end, name=full, kind="person", role="", country="",
+                            gender="", poss=poss, strong=True))
+            return
+        if pk == "seat" and sh.single and full not in lx["seat_actors"] and not _cue_after(text, end):
+            return
+        if pk in ("institution", "organisation", "seat"):
+            kind = "media" if sh.media or _media_follow(text, end) else "organisation"
+            out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=code or "",
+                            gender="", poss=poss, strong=True))
+        return
+    start, full, kind = run_start + sh.kept, sh.name, sh.kind
+    country = sh.country
     # the country named right before: "Iran's Supreme National Security Council", "Oman's ruler"
     before = text[max(0, start - 60):start]
     if not country and ("’s " in before or "'s " in before):
@@ -846,70 +959,37 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
             pc = _place(md.group(1))
             if pc and pc[0] and pc[1] == "demonym":
                 country = pc[0]
-    p = _place(full) if words is not whole else None
-    if p:
-        code, pk = p
-        if pk in ("institution", "organisation", "seat"):
-            kind = "media" if _is_media(names, lx) or _media_follow(text, end) else "organisation"
-            out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=code or country,
-                            gender="", poss=poss, strong=True))
-        return
-    if _is_media(names, lx):
-        out.append(dict(start=start, end=end, name=full, kind="media", role="", country=country,
+    if kind != "person":
+        if kind == "place" or kind == "media":
+            if kind == "place":
+                kind = "media" if sh.media or _media_follow(text, end) else "organisation"
+                country = sh.code or country
+        else:
+            country = country or sh.org_country
+        out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=country,
                         gender="", poss=poss, strong=True))
         return
-    if not lx["org_heads"].isdisjoint(names):
-        # "Iranian Foreign Ministry": country from a demonym inside
-        for n in names:
-            pc = _place(n)
-            if pc and pc[0] and pc[1] in ("demonym", "country"):
-                country = country or pc[0]
-                break
-        out.append(dict(start=start, end=end, name=full, kind="organisation", role="", country=country,
-                        gender="", poss=poss, strong=True))
-        return
-    # persons: a place or calendar word leading a longer name is a modifier ("Chicago Alderman Jo
-    # Ervin"); one anywhere else is not a name ("Capitol Hill", "Super Tuesday"), except as a first
-    # name before a surname ("Bill Ervin", "Virginia Foxx"); no all-caps acronyms
-    while len(names) > 2 and names[0] in lx["not_names"] and _place(names[0]):
-        words, names = words[1:], names[1:]
-        start = words[0][0]
-        full = " ".join(names)
-    # a list word closing a name after a given name may be a surname ("Ruth West", "Anita Hill"):
-    # kept when the name is clearly a person (a title, role or speech verb around it, tested below);
-    # alone it is kept only as the short form of such a person ("West said")
-    list_surname = False
-    if len(names) > 1:
-        if not lx["not_names"].isdisjoint(names[1:]):
-            list_surname = names[-1] in lx["surname_words"] and lx["not_names"].isdisjoint(names[:-1]) \
-                and not any(_place(n) for n in names[:-1])
-            if not list_surname and not _middle_word_name(text, names, start, end, lx):
-                return
-    elif names[0] in lx["not_names"]:
-        if names[0] in lx["surname_words"] and text[max(0, start - 4):start].lower() != "the ":
+    start = run_start + sh.name_from
+    if sh.list_word:
+        if text[max(0, start - 4):start].lower() != "the ":
             out.append(dict(start=start, end=end, name=full, kind="person", role="", country="",
                             gender="", poss=poss, strong=False, list_word=True))
         return
-    elif names[0].isupper() and len(names[0]) > 1:
+    if sh.middle_cue and not (_cue_before(text, start) or _cue_after(text, end)):
         return
-    if len(names) > 5:
-        return
-    if not strong and any((_place(n) or ("", "x"))[1] in ("country", "demonym", "city", "seat") for n in names if n.lower() not in lx["particles"]):
-        if len(names) == 1 or all(_place(n) for n in names):
-            return
-    if len(names) == 1:
+    strong, gender, role, has_role = sh.strong, sh.gender, sh.role, sh.has_role
+    if sh.size == 1:
         if _cue_after(text, end) or _cue_before(text, start):
             strong = True
     # lower-case role words just before: "journalist Tohid Asadi"
     last_word = text[max(0, start - 40):start].rsplit(None, 1)[-1:]
     mr = (lx["pre_role_re"].search(text[max(0, start - 40):start])
           if last_word and last_word[0].lower() in lx["role_last"] else None)
-    if mr and not role_parts:
-        role_parts.append(mr.group(2).title())
+    if mr and not has_role:
+        role, has_role = mr.group(2).title(), True
         strong = True
         if not country:
             country = _country_before_role(text, max(0, start - 40) + mr.start(2))
-    role = role_parts[0] if role_parts else ""
     # appositive after: ", spokesperson for Iran's Ministry of Foreign Affairs,"
     after = text[end:end + 150]
     if poss:
@@ -981,17 +1061,14 @@ def _classify(text: str, run, lx, sent_starts, out: list) -> None:
             elif head.split()[-1].lower() in lx["female"]:
                 gender = gender or "f"
             strong = True
-    if not strong and not role_parts and not poss and _AT_PLACE_BEFORE.search(text, max(0, start - 12), start) \
+    if not strong and not has_role and not poss and _AT_PLACE_BEFORE.search(text, max(0, start - 12), start) \
             and not _cue_after(text, end):
         # "the talks in Porto Velhan": an unknown name after a place preposition is a place
         return
-    if list_surname and not strong and not _cue_before(text, start) and not _cue_after(text, end):
+    if sh.list_surname and not strong and not _cue_before(text, start) and not _cue_after(text, end):
         return
-    if len(names) >= 2:
+    if sh.size >= 2:
         strong = True
-    if len(names) == 1 and start in sent_starts and not strong:
-        # a lone capitalised word opening a sentence is kept only as an alias (resolved later)
-        pass
     out.append(dict(start=start, end=end, name=full, kind="person", role=role, country=country,
                     gender=gender, poss=poss, strong=strong))
 
@@ -1002,14 +1079,14 @@ def _is_title(t: str, lx) -> bool:
 
 
 def _org_title_name_cut(words, lx) -> tuple[int, int, str] | None:
-    """"<Organisation> <Title> <First Last>" in one capitalised run ("Harbor Workers Union Political
+    """"<Organisation> <Title> <First Last>" in the words of one capitalised run ("Harbor Workers Union Political
     Director Mara Quell"): the last title with a two-word name after it (three with an initial or
     a particle). Returns (title start, title length, role) where the role is the title, with the
     capitalised adjectives before it ("Political", "National Executive"), then the words before
     it ("Political Director, Harbor Workers Union"); None when the run has no such title."""
     size = len(words)
     for e in (size - 2, size - 3):
-        name = [w[2] for w in words[e:]]
+        name = words[e:]
         if len(name) == 3 and not (name[1].lower() in lx["particles"] or re.fullmatch(r"[A-Z]\.", name[1])):
             continue
         if any(not w[:1].isupper() or w in lx["not_names"] or w in lx["org_heads"] or w.lower() in lx["titles"]
@@ -1017,18 +1094,18 @@ def _org_title_name_cut(words, lx) -> tuple[int, int, str] | None:
             continue
         for n in range(min(lx["max_title_words"], e), 0, -1):
             k = e - n
-            if words[k][2].lower().split("-")[0] not in lx["title_firsts"]:
+            if words[k].lower().split("-")[0] not in lx["title_firsts"]:
                 continue
-            t = " ".join(w[2] for w in words[k:e]).lower()
+            t = " ".join(words[k:e]).lower()
             if not _is_title(t, lx):
                 continue
             a = k
-            while a > 0 and words[a - 1][2].endswith(("ical", "ional", "ive")) and words[a - 1][2] not in lx["org_heads"] \
-                    and not _place(words[a - 1][2]):
+            while a > 0 and words[a - 1].endswith(("ical", "ional", "ive")) and words[a - 1] not in lx["org_heads"] \
+                    and not _place(words[a - 1]):
                 a -= 1
-            title = lx["title_norm"][t] if t in lx["titles"] else " ".join(w[2] for w in words[k:e])
-            role = " ".join([w[2] for w in words[a:k]] + [title])
-            org = " ".join(w[2] for w in words[:a] if w[2] not in lx["openers"])
+            title = lx["title_norm"][t] if t in lx["titles"] else " ".join(words[k:e])
+            role = " ".join(words[a:k] + [title])
+            org = " ".join(w for w in words[:a] if w not in lx["openers"])
             if not org and a == k:
                 return None   # a bare title: the left-stripping in _classify handles it
             return a, e - a, role + (", " + org if org else "")
