@@ -10,9 +10,39 @@ from core.dates_words import DECADE_WORDS, HOLIDAYS, NUMBER_WORDS, ORDINALS, VAG
 # --------------------------------------------------------------------------------------------
 # Grammar
 # --------------------------------------------------------------------------------------------
+def _units(word: str) -> tuple[str, ...]:
+    """A word-list entry as regex units: each character escaped, a space as ``\\s+``."""
+    return tuple(r"\s+" if ch == " " else re.escape(ch) for ch in word)
+
+
+def _trie_alts(entries) -> list[str]:
+    """The alternatives of a prefix tree of unit tuples: entries sharing a first unit share one
+    branch, and a longer entry is tried before a shorter one it extends (as in a longest-first
+    alternation, so the same matches), but each unit is read once instead of once per entry."""
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for units in entries:
+        heads.setdefault(units[0], []).append(units[1:])
+    if len({h.lower() for h in heads}) < len(heads):
+        raise ValueError(f"word list entries differ only in case: {sorted(heads)}")
+    out = []
+    for head, tails in heads.items():
+        rest = [t for t in tails if t]
+        if not rest:
+            out.append(head)
+            continue
+        sub = _trie_alts(rest)
+        optional = len(rest) < len(tails)  # the entry may also end here
+        if len(sub) == 1 and not optional:
+            out.append(head + sub[0])
+        else:
+            out.append(head + "(?:" + "|".join(sub) + ")" + ("?" if optional else ""))
+    return out
+
+
 def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words),
-                           key=len, reverse=True))
+    """An alternation matching any of ``words`` (a space matches any whitespace run), the longest
+    first, as a prefix tree: "a", "a few", "a dozen" -> ``a(?:\\s+(?:dozen|few))?``."""
+    return "|".join(_trie_alts(sorted({_units(w) for w in words})))
 
 
 _MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -438,6 +438,39 @@ def test_prefilter_equals_full_scan(monkeypatch):
             assert find_times(text, ref) == _full_scan(text, ref, monkeypatch), text
 
 
+def _token_walk(text):
+    """The candidates as a walk over every token finds them (the reference _candidates keeps to):
+    each token's key (for "the", "a" ... the pair with the next token) and its rules, at every
+    token not right after an ASCII letter or digit."""
+    import re
+    import core.dates_index as di
+    out = []
+    for m in re.finditer(r"[A-Za-z]+|\d+|['’](?=\d)", text):
+        s, w = m.start(), m.group()
+        if s > 0 and text[s - 1] in di._ALNUM:
+            continue
+        key = w.lower() if w[0].isascii() and w[0].isalpha() else di._DIGIT if w[0].isdigit() else di._QUOTE
+        if key in di._JOIN_HEADS:
+            n = re.match(r"\s+([A-Za-z]+|\d|['’](?=\d))", text[m.end():])
+            if n:
+                w2 = n.group(1)
+                k2 = w2.lower() if w2[0].isalpha() else di._DIGIT if w2[0].isdigit() else di._QUOTE
+                key = f"{key} {k2}" if f"{key} {k2}" in di._PAIR_KEYS else f"{key} {di._OTHER}"
+        if di._BY_START.get(key):
+            out.append((s, di._BY_START[key]))
+    return out
+
+
+def test_candidates_equal_a_walk_over_every_token():
+    import core.dates_index as di
+    texts = [c[1] for c in CASES] + TRAPS + [SEED_SENTENCES,
+             "Q3 2days 5th the\nfirst THE FIRST The 1990s, the '80s in\u00a0the week; the.\nA Am\u00e9ricain May "
+             "came \u0663\u0664 days 12,500 and 3.5 years, the\u2019 90s, in the\u2014year; the-year; the",
+             "a\ta few\rmore than some \u201cTuesday\u201d (Feb. 6) -- at\tthe end/of 2025's 'last' week"]
+    for text in texts:
+        assert di._candidates(text) == _token_walk(text), text
+
+
 def test_every_rule_start_is_known():
     """Each rule's possible first words were read from its pattern (no rule is tried everywhere)."""
     import core.dates as dates
