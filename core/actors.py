@@ -50,6 +50,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from core.places import country_code, gazetteer, _key as _place_key
 from core.sentences import sentences  # noqa: F401  (re-exported for older callers)
@@ -209,7 +210,7 @@ def quote_marks_normalised(text: str) -> str:
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(quote_marks_normalised(text))]
+    return [m.span() for m in _QUOTED.finditer(quote_marks_normalised(text))]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -508,7 +509,16 @@ class ActorIndex:
         return None
 
 
-_TOKEN_BEFORE = re.compile(r"(\S+)(\s+)$")
+def _token_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """(start, word) of the last whitespace-delimited word of ``text[lo:hi]`` when only whitespace
+    follows it there (cut at ``lo`` if it starts before), else None: what ``(\S+)(\s+)$`` finds
+    searching that window, without trying the regex at every position of it."""
+    window = text[lo:hi]
+    stripped = window.rstrip()
+    if not stripped or len(stripped) == len(window):
+        return None
+    word = stripped.rsplit(None, 1)[-1]
+    return lo + len(stripped) - len(word), word
 # subject pronouns and reflexives only: an object or possessive ("Varnholt spoke after him", "criticised
 # his plan") mostly names someone else
 _GENDERED_PRONOUN = re.compile(r"\b(?:(he|himself|He)|(she|herself|She))\b")
@@ -559,11 +569,10 @@ def _group_spans(text: str, lx) -> list[tuple[int, int]]:
         if text[start].isupper() and g.group() not in lx["group_nouns"] and start > 0 and not _SENTENCE_BEFORE.search(text, max(0, start - 4), start):
             continue  # a capitalised group noun only opening a sentence ("Officials in Lahore said")
         for _ in range(3):
-            lo = max(last_end, start - 40)
-            m = _TOKEN_BEFORE.search(text, lo, start)
-            if m is None or not mod.fullmatch(m.group(1)) or (m.start() > 0 and not text[m.start() - 1].isspace()):
+            token = _token_before(text, max(last_end, start - 40), start)
+            if token is None or not mod.fullmatch(token[1]) or (token[0] > 0 and not text[token[0] - 1].isspace()):
                 break
-            start = m.start()
+            start = token[0]
         out.append((start, g.end()))
         last_end = g.end()
     return out
@@ -585,7 +594,6 @@ def find_actors(text: str) -> ActorIndex:
 
     # single capitalised words: keep when they name a known person (surname/first name) or org alias,
     # or stand right before a speech verb / after an honorific (handled in _classify)
-    persons: dict[str, dict] = {}
     aliases: dict[str, list[str]] = {}
     actors: dict[str, Actor] = {}
 
@@ -600,7 +608,7 @@ def find_actors(text: str) -> ActorIndex:
         return a
 
     for r in raw:
-        if r["kind"] == "person" and len(r["name"].split()) >= 2:
+        if r["kind"] == "person" and " " in r["name"]:   # two words or more (single spaces)
             a = add_actor(r["name"], "person", r["role"], r["country"], r["gender"])
             ws = r["name"].split()
             last = ws[-1]
@@ -631,7 +639,7 @@ def find_actors(text: str) -> ActorIndex:
     last_start: dict[str, int] = {}   # canonical name -> start of its latest mention (raw is in text order)
     for r in raw:
         name, kind = r["name"], r["kind"]
-        if kind == "person" and len(name.split()) == 1:
+        if kind == "person" and " " not in name:
             full = aliases.get(name)
             if full and r.get("list_word"):
                 # a list word ("West", "June") stands for a person only as a surname, never a first name
@@ -729,8 +737,7 @@ def _poss_after(text: str, end: int) -> bool:
 _ORG_MODIFIERS = {"Republican", "Democratic", "GOP", "New", "National", "Top", "Senior", "Western"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Shape:
+class _Shape(NamedTuple):
     """What the words of a capitalised run say by themselves, before the text around them is read
     (see :func:`_run_shape`). Offsets are character offsets of words in the run."""
     first: int              # the first word after leading sentence openers ("The", "But")
@@ -982,19 +989,16 @@ def _classify(text: str, run_start: int, end: int, sh: _Shape, lx, out: list) ->
         if _cue_after(text, end) or _cue_before(text, start):
             strong = True
     # lower-case role words just before: "journalist Tohid Asadi"
-    last_word = text[max(0, start - 40):start].rsplit(None, 1)[-1:]
-    mr = (lx["pre_role_re"].search(text[max(0, start - 40):start])
-          if last_word and last_word[0].lower() in lx["role_last"] else None)
+    before40 = text[max(0, start - 40):start]
+    last_word = before40.rsplit(None, 1)[-1:]
+    mr = lx["pre_role_re"].search(before40) if last_word and last_word[0].lower() in lx["role_last"] else None
     if mr and not has_role:
         role, has_role = mr.group(2).title(), True
         strong = True
         if not country:
             country = _country_before_role(text, max(0, start - 40) + mr.start(2))
     # appositive after: ", spokesperson for Iran's Ministry of Foreign Affairs,"
-    after = text[end:end + 150]
-    if poss:
-        after = ""
-    ma = lx["appos_re"].match(after) if after.startswith(",") else None
+    ma = lx["appos_re"].match(text[end:end + 150]) if not poss and text.startswith(",", end) else None
     if ma:
         body = ma.group("body")
         mrole = lx["role_re"].search(body)
@@ -1037,7 +1041,8 @@ def _classify(text: str, run_start: int, end: int, sh: _Shape, lx, out: list) ->
                 gender = gender or "f"
     # "Oman's ruler, Sultan Haitham ...": role noun + comma right before
     before80 = text[max(0, run_start - 80):run_start]
-    mb = _ROLE_COMMA_BEFORE.search(before80) if before80.rstrip().endswith(",") else None
+    comma_before = before80.rstrip().endswith(",")
+    mb = _ROLE_COMMA_BEFORE.search(before80) if comma_before else None
     if mb and lx["role_re"].fullmatch(mb.group(2).split()[-1]):
         pc = _place(mb.group(1))
         if pc and pc[0]:
@@ -1045,7 +1050,7 @@ def _classify(text: str, run_start: int, end: int, sh: _Shape, lx, out: list) ->
         if not role:
             role = mb.group(2).title()
         strong = True
-    elif before80.rstrip().endswith(","):
+    elif comma_before:
         # "The spokesman for the ministry, Aldo Mencari, said": a description in apposition before
         md = lx["desc_comma_before"].search(before80)
         if md:
@@ -1061,8 +1066,7 @@ def _classify(text: str, run_start: int, end: int, sh: _Shape, lx, out: list) ->
             elif head.split()[-1].lower() in lx["female"]:
                 gender = gender or "f"
             strong = True
-    if not strong and not has_role and not poss and _AT_PLACE_BEFORE.search(text, max(0, start - 12), start) \
-            and not _cue_after(text, end):
+    if not strong and not has_role and not poss and _at_place_before(text, start) and not _cue_after(text, end):
         # "the talks in Porto Velhan": an unknown name after a place preposition is a place
         return
     if sh.list_surname and not strong and not _cue_before(text, start) and not _cue_after(text, end):
@@ -1142,6 +1146,16 @@ def _capital_or_state_before(before: str) -> bool:
 
 
 _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout|around)\s+(?:the\s+)?$")
+# the words _AT_PLACE_BEFORE can end with: a cheap test before the regex
+_AT_PLACE_ENDS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "the")
+
+
+def _at_place_before(text: str, start: int) -> bool:
+    """A place preposition ("in", "at the", "near") and spaces end the 12 characters before ``start``."""
+    before = text[max(0, start - 12):start]
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped.endswith(_AT_PLACE_ENDS) \
+        and _AT_PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
 _POSS_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:[\w\-]+\s+){0,3}$")
 _DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:state-run|state|official|semi-official)\s+)?$")
 _ROLE_COMMA_BEFORE = re.compile(r"(?:([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)((?:[a-z\-]+\s+){0,2}[a-z\-]+),\s+$")
