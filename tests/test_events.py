@@ -230,3 +230,22 @@ def test_trigger_matches_equal_the_whole_alternation(text):
     expected = [(m.span(), m.lastgroup) for m in whole.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in trigger_matches(text)] == expected
     assert len(expected) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "The envoys met. Talks resumed after the phone call and a visit.",
+    # a dotted capital I is two characters in lower case: the words after it keep their offsets
+    "İ met them.İtalks resumed;ıvisits and tal\u212as began.",
+])
+def test_trigger_matches_in_every_window_equal_the_whole_alternation(text):
+    """trigger_matches(text, start, stop) finds what the whole alternation finds in that window,
+    for every window, and find_events' once-per-text word scan finds the same per sentence."""
+    from core.events import _grammar, _matches_from, _trigger_starts, trigger_matches
+
+    whole = _grammar()[0]
+    starts = _trigger_starts(text, 0, len(text))
+    for a in range(len(text) + 1):
+        for b in range(a, len(text) + 1):
+            expected = [(m.span(), m.lastgroup) for m in whole.finditer(text, a, b)]
+            assert [(m.span(), m.lastgroup) for m in trigger_matches(text, a, b)] == expected, (a, b)
+            assert [(m.span(), m.lastgroup) for m in _matches_from(text, starts, a, b)] == expected, (a, b)

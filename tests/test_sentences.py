@@ -52,3 +52,18 @@ def test_result_is_a_fresh_list():
 def test_ends_with_abbreviation(text, dot, expected):
     assert text[dot] == "."
     assert ends_with_abbreviation(text, dot) is expected
+
+
+def test_abbreviation_tests_agree_with_the_rules_at_every_full_stop():
+    """ends_with_abbreviation's quick tests only skip the patterns where they cannot match: at
+    every full stop of a text mixing abbreviations, long words and number signs it says what the
+    patterns say."""
+    from core.sentences import ABBR_END, _NUMBER_SIGN
+
+    text = ("Sen. Varn met Gov. Orlin. They spoke. U.S. E.U. a.k.a. the No. 2 and Nos.  4 and "
+            "No.\n3, Sept. 9, Inc. Longword. AB. ABCDE. abcd. x. 12345. Mr.. No. then Nos.")
+    for dot in (i for i, c in enumerate(text) if c == "."):
+        m = _NUMBER_SIGN.search(text, max(0, dot - 3), dot + 4)
+        expected = ABBR_END.search(text, max(0, dot - 6), dot + 1) is not None or (
+            m is not None and m.end() == dot + 1)
+        assert ends_with_abbreviation(text, dot) is expected, text[max(0, dot - 8):dot + 3]
