@@ -510,7 +510,7 @@ class ActorIndex:
 
 
 def _token_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
-    """(start, word) of the last whitespace-delimited word of ``text[lo:hi]`` when only whitespace
+    r"""(start, word) of the last whitespace-delimited word of ``text[lo:hi]`` when only whitespace
     follows it there (cut at ``lo`` if it starts before), else None: what ``(\S+)(\s+)$`` finds
     searching that window, without trying the regex at every position of it."""
     window = text[lo:hi]
