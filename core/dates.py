@@ -25,13 +25,14 @@ import datetime as dt
 import re
 
 from core.dates_words import MONTHS
-from core.dates_grammar import MON, RULES, YEAR, _RULE_RE
-from core.dates_index import _big_search, _candidates, _match_at
+from core.dates_grammar import MON, YEAR
+from core.dates_index import _ALL_RULES, _big_search, _candidates, _next_hit
 from core.dates_calendar import _day
 from core.dates_doc import TimeMention, _Doc
 from core.dates_resolve import _try
 from core.dates_tense import clause_tense
 # read by the tests (the token index against the rules)
+from core.dates_grammar import RULES  # noqa: F401
 from core.dates_index import FIRST_WORDS, _ANY, _BY_START, _DIGIT, _QUOTE, _RULE_STARTS  # noqa: F401
 
 __all__ = ["TimeMention", "find_times", "clause_tense"]
@@ -76,42 +77,24 @@ def find_times(text: str, reference_date: dt.date | None) -> list[TimeMention]:
     pos = 0
     n = len(text)
     starts = _candidates(text)
-    k = 0  # next candidate start
+    k = 0  # next candidate
     while pos < n:
         if starts is None:
             hit = _big_search(text, pos)
+            hit = hit and (*hit, _ALL_RULES)
         else:
-            hit = None
-            while k < len(starts) and hit is None:
-                s = starts[k][0]
-                if s >= pos:
-                    found = _match_at(text, s, starts[k][1])
-                    if found:
-                        hit = found[0], s, found[1]
-                k += 1
+            hit, k = _next_hit(text, starts, k, pos)
         if not hit:
             break
-        rule, s, e = hit
+        rule, s, e, tried = hit
         # a match must start and end on word boundaries
         if (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or (e < n and text[e - 1].isalnum() and text[e].isalnum()):
             pos = s + 1
             continue
         men = _try(doc, rule, s, e)
         if men is None:
-            # the first alternative failed its checks: let the later rules try the same place
-            tried = rule
-            later = False
-            for name, _ in RULES:
-                if name == tried:
-                    later = True
-                    continue
-                if not later:
-                    continue
-                m2 = _RULE_RE[name].match(text, s)
-                if m2 and m2.end() > s and not (m2.end() < n and text[m2.end() - 1].isalnum() and text[m2.end()].isalnum()):
-                    men = _try(doc, name, s, m2.end())
-                    if men is not None:
-                        break
+            # the first alternative failed its checks: let the later rules tried here have a go
+            men = _later_rule(doc, tried, rule, s)
         if men is None or men.end <= men.start:
             pos = s + 1
             continue
@@ -128,6 +111,20 @@ def find_times(text: str, reference_date: dt.date | None) -> list[TimeMention]:
                 doc.out.append(pair[1])
                 pos = pair[1].end
     return doc.out
+
+
+def _later_rule(doc: _Doc, rules, failed: str, s: int) -> TimeMention | None:
+    """The mention of the first rule after ``failed`` in ``rules`` (the rules that can begin at
+    ``s``, in RULES order) that matches at s, ends on a word boundary and passes its checks."""
+    text, n = doc.text, len(doc.text)
+    names = [name for name, _ in rules]
+    for name, rx in rules[names.index(failed) + 1:]:
+        m2 = rx.match(text, s)
+        if m2 and m2.end() > s and not (m2.end() < n and text[m2.end() - 1].isalnum() and text[m2.end()].isalnum()):
+            men = _try(doc, name, s, m2.end())
+            if men is not None:
+                return men
+    return None
 
 
 _AND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w.,]?\d|\s*(?:%|percent|per\s?cent|[ap]\.?m\b|million|billion|points?))", re.I)

@@ -57,10 +57,14 @@ WDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
 DPART = r"(?:morning|afternoon|evening|night|overnight)"
 NUM_WORD = _alt(k for k in NUMBER_WORDS)
 NUM = rf"(?:\d+(?:\.\d+|\s+1/2(?![\d/]))?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)(?![\w])|(?:{NUM_WORD}))(?:\s+and\s+a\s+half)?"
-VAGUE = _alt(VAGUE_NUMBERS)
-UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
-UNIT_SG = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
-APPROX = r"(?:(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|over(?!\s+the\b)|under(?!\s+the\b)|at\s+least|at\s+most|up\s+to|no\s+more\s+than|just|barely|only|another|an\s+additional|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+following|the)\s+)"
+# A lookahead for a letter in front of the word alternations that rules try at numbers ("12
+# people"): there they fail on this one check instead of on each word in turn (the rules are
+# compiled with re.I, under which [a-z] admits every letter a word of theirs can begin with).
+LETTER_NEXT = r"(?=[a-z])"
+VAGUE = rf"{LETTER_NEXT}(?:{_alt(VAGUE_NUMBERS)})"
+UNIT = rf"{LETTER_NEXT}(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
+UNIT_SG = rf"{LETTER_NEXT}(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
+APPROX = rf"(?:{LETTER_NEXT}(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|over(?!\s+the\b)|under(?!\s+the\b)|at\s+least|at\s+most|up\s+to|no\s+more\s+than|just|barely|only|another|an\s+additional|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+following|the)\s+)"
 EARLYLATE = r"(?:(?:early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+turn\s+of)[\s-]+|(?:end|start)-)"
 REL = r"(?:last|next|this\s+coming|this|coming|past|previous|following|upcoming|current)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from core.dates_grammar import RULES, _END_OF_WORD, _RULE_RE, _trie_alts
-from core.regex_openings import FOLDS_TO_ASCII
+from core.regex_openings import FOLD_CHARS
 
 
 _BIG: re.Pattern | None = None  # the alternation of every rule, for the full scan (_big_search)
@@ -264,19 +264,55 @@ def _token_key(text: str, s: int, token: str) -> str:
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
+def _token_rules() -> dict[str, tuple]:
+    """Rules by the token _START_TOKEN captures, for the tokens whose key is the token itself: a
+    word that is no join head, a quote, an ASCII digit (the rest go through _token_key)."""
+    out = {k: rules for k, rules in _BY_START.items() if " " not in k and k not in _JOIN_HEADS}
+    out.update({q: out[_QUOTE] for q in "'’" if _QUOTE in out})
+    out.update({d: out[_DIGIT] for d in "0123456789" if _DIGIT in out})
+    return out
+
+
+_TOKEN_RULES = _token_rules()
+
+
+def _folds_to_ascii(text: str) -> bool:
+    """The text holds a letter that matches an ASCII letter without case (FOLD_CHARS)."""
+    return not text.isascii() and any(ch in text for ch in FOLD_CHARS)
+
+
 def _candidates(text: str) -> list[tuple[int, tuple]] | None:
     """(offset, rules to try there) for each token where a rule may begin; None: scan everything.
     The tokens come from _START_TOKEN over the lower-cased text (same offsets: only the letters
-    of FOLDS_TO_ASCII change length or turn ASCII when lower-cased, and those texts are scanned
+    of FOLD_CHARS change length or turn ASCII when lower-cased, and those texts are scanned
     in full); tokens right after an ASCII letter or digit are left out, as _match_at would
     turn them down."""
-    if not text.isascii() and FOLDS_TO_ASCII.search(text):
+    if _folds_to_ascii(text):
         return None
-    by_start = _BY_START
+    token_rules, by_start = _TOKEN_RULES, _BY_START
     out = []
     for m in _START_TOKEN.finditer(" " + text.lower()):
         s = m.start()  # the text is one character longer: the token starts at s in ``text``
-        rules = by_start.get(_token_key(text, s, m.group(1)))
+        token = m.group(1)
+        rules = token_rules.get(token) or by_start.get(_token_key(text, s, token))
         if rules:
             out.append((s, rules))
     return out
+
+
+def _next_hit(text: str, starts: list[tuple[int, tuple]], k: int, pos: int):
+    """The first rule match at a candidate of ``starts`` from index ``k`` on that begins at or
+    after ``pos``: ((rule, start, end, the rules tried there), index after that candidate), or
+    (None, len(starts)). The candidates never follow an ASCII letter or digit (_candidates), so
+    this finds what _match_at would at each."""
+    n = len(starts)
+    while k < n:
+        s, rules = starts[k]
+        k += 1
+        if s < pos:
+            continue
+        for name, rx in rules:
+            m = rx.match(text, s)
+            if m:
+                return (name, s, m.end(), rules), k
+    return None, k

@@ -8,7 +8,8 @@ from re import _constants as _c
 
 # the only characters outside ASCII that an ASCII letter matches without case (re.I): dotted and
 # dotless i, long s, Kelvin sign; a text holding one must be scanned in full
-FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+FOLD_CHARS = "\u0130\u0131\u017f\u212a"
+FOLDS_TO_ASCII = re.compile(f"[{FOLD_CHARS}]")
 
 
 def opening_letters(items, acc: str = "", bounded: bool = False) -> set[str]:
