@@ -217,9 +217,11 @@ def _word_key(w: str) -> str:
 
 
 # capitalised token -> (length of its name word, most words of a gazetteer name opening with it),
-# for the gazetteer object in _HEADS_OF (a rebuilt gazetteer starts a new table)
+# for the gazetteer object in _HEADS_OF (a rebuilt gazetteer starts a new table); _LAST_WORDS[0]:
+# the last words of its keys (see _last_words)
 _HEADS: dict[str, tuple[int, int]] = {}
 _HEADS_OF: list = [None]
+_LAST_WORDS: list = [frozenset()]
 _HEADS_MAX = 200_000
 
 
@@ -232,6 +234,29 @@ def _head(token: str, first: dict) -> tuple[int, int]:
     return len(w0), most
 
 
+def _last_words(entries: dict) -> frozenset[str]:
+    """The last word of every gazetteer key (words split at a space or hyphen, as in ``first``)."""
+    return frozenset(re.split(r"[ -]", k)[-1] for k in entries)
+
+
+def _may_end_key(word: str, last_words: frozenset[str]) -> bool:
+    """False when no key can end with ``word``: a candidate name ending with it needs no _key.
+    (A key is the name lower-cased with straight apostrophes, or kept whole when it is three
+    capitals or fewer, so its last word is one of these two forms of the name's last word.)"""
+    w = word.replace("’", "'")
+    return w in last_words or w.lower() in last_words
+
+
+def _most_after_the(word: str, first: dict) -> int:
+    """Most words of a name in "The <word> ...": 1 + the most words of a key opening with
+    ``word`` (the key drops "the" and a space: "The White House" -> "white house"), in either
+    of the forms a key's first word takes."""
+    w = word.replace("’", "'")
+    low = w.lower()
+    k = w if len(w) <= 3 and w.isupper() else low
+    return 1 + max(first.get(k, 0), first.get(low, 0))
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every country, demonym, seat of power, institution, city and organisation named in text,
     longest match first, left to right, non-overlapping."""
@@ -240,7 +265,8 @@ def find_places(text: str) -> list[PlaceMention]:
     if _HEADS_OF[0] is not gaz or len(_HEADS) > _HEADS_MAX:
         _HEADS.clear()
         _HEADS_OF[0] = gaz
-    heads = _HEADS
+        _LAST_WORDS[0] = _last_words(entries)
+    heads, last_words = _HEADS, _LAST_WORDS[0]
     out: list[PlaceMention] = []
     pos = 0
     for m in _CAPITAL.finditer(text):
@@ -257,6 +283,7 @@ def find_places(text: str) -> list[PlaceMention]:
         # the name's words: the first, then the following words while they are joined by a
         # single space or hyphen and the word before kept its whole token (no possessive)
         ends = [s0 + n0]
+        words = [g[:n0]]
         full = n0 == len(g)
         at = m.end()
         while full and len(ends) < most:
@@ -267,9 +294,16 @@ def find_places(text: str) -> list[PlaceMention]:
             if not w:
                 break
             ends.append(nx.start(1) + len(w))
+            words.append(w)
             full = len(w) == len(nx.group(1))
             at = nx.end()
-        for end in reversed(ends):
+            if len(ends) == 2 and text[nx.start()] == " " and words[0].lower() == "the":
+                # "The" opens names of any length ("The White House"): the word after it
+                # tells how long this one can be (a sentence opening "The talks" stops here)
+                most = min(most, _most_after_the(w, first))
+        for end, w in zip(reversed(ends), reversed(words)):
+            if not _may_end_key(w, last_words):
+                continue
             e = entries.get(_key(text[s0:end]))
             if e:
                 out.append(PlaceMention(s0, end, text[s0:end], e[0], e[1]))

@@ -113,3 +113,39 @@ def test_gazetteer_is_cached_per_user_and_rebuilt_when_unreadable(tmp_path, monk
         assert places.gazetteer() is places.gazetteer()
     finally:
         places.gazetteer.cache_clear()
+
+
+def _places_every_end(text):
+    """find_places without its shortcuts: at each capitalised word not inside a name found, every
+    run of up to 15 words (joined by one space or hyphen, no possessive inside) is looked up,
+    longest first."""
+    from core.places import _CAPITAL, _NEXT, _key, _word, gazetteer
+
+    entries, out, pos = gazetteer().entries, [], 0
+    for m in _CAPITAL.finditer(text):
+        if m.start() < pos or not _word(m.group()):
+            continue
+        ends, at, full = [m.start() + len(_word(m.group()))], m.end(), _word(m.group()) == m.group()
+        while full and len(ends) < 15 and (nx := _NEXT.match(text, at)) and _word(nx.group(1)):
+            w = _word(nx.group(1))
+            ends.append(nx.start(1) + len(w))
+            full, at = w == nx.group(1), nx.end()
+        for end in reversed(ends):
+            e = entries.get(_key(text[m.start():end]))
+            if e:
+                out.append((m.start(), end, e[0], e[1]))
+                pos = end
+                break
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "The White House said the talks in The Hague went on. The talks with THE KREMLIN and "
+    "the Islamic Revolutionary Guard Corps resumed; The-Hague, The US and the U.S.’s envoy.",
+    "Iran’s envoy met The Oman News Agency staff in New York City and the Republic of Korea’s "
+    "delegation from The the United States. The Σ and ΟΣ signs, The A B, The UN's seat.",
+])
+def test_find_places_shortcuts_change_nothing(text):
+    """The word-count bound after "The" and the last-word test only skip look-ups that cannot
+    succeed: the places are those of trying every run of words."""
+    assert [(p.start, p.end, p.code, p.kind) for p in find_places(text)] == _places_every_end(text)
