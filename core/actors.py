@@ -174,11 +174,30 @@ def _lex():
 _W = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Prof|Rev|St|Jr|Sr|Ft|Mt|Brig|Pres|Sec|Atty|[A-Z])\.(?=\s[A-Z])|(?:[A-Z]\.){2,}|[A-Z](?:[\w\-]|['’](?=[A-Za-z]{2}))*(?<![\-]))"
 _PART = r"(?:al|el|bin|bint|ibn|de|del|della|der|den|van|von|la|le|du|da|di|dos|das|abu|ben)"
 _CONN = r"(?:of|for|on|and|to)(?:\s+the)?"
-# a name opens with a capital or with a particle (al-, bin-, ibn-, van- ...): the lookahead lets
-# the engine skip every other position with one test (a third faster over an article)
-_NAME_FIRST = "[A-Z" + "".join(sorted({p[0] for p in _PART[3:-1].split("|")})) + "]"
+# a name opens with a capital, or with a particle and a hyphen before one ("al-Assad", "bin-Laden"):
+# the regex starts names at capitals only (the lookahead lets the engine skip every other position
+# with one test), and _name_start puts an opening particle back in front (a third faster than
+# starting at the particles' first letters too)
 _NAME = re.compile(
-    rf"(?={_NAME_FIRST})(?<![\w’'])(?:{_PART}-)?{_W}(?:(?:[ ]|-)(?:(?:{_PART}[ -])|{_CONN}[ ])?(?:{_PART}-)?{_W})*")
+    rf"(?=[A-Z])(?<![\w’']){_W}(?:(?:[ ]|-)(?:(?:{_PART}[ -])|{_CONN}[ ])?(?:{_PART}-)?{_W})*")
+_PARTICLES = frozenset(_PART[3:-1].split("|"))
+_LONGEST_PARTICLE = max(map(len, _PARTICLES))
+
+
+def _name_start(text: str, start: int, lo: int) -> int:
+    """Where a name that ``_NAME`` matched from its capital at ``start`` opens: at a particle joined
+    to it by a hyphen ("al-Assad") when the particle stands alone (no letter, digit or apostrophe
+    right before it) at or after ``lo`` (the end of the previous name); else at ``start``."""
+    hyphen = start - 1
+    if hyphen < 0 or text[hyphen] != "-":
+        return start
+    for size in range(2, _LONGEST_PARTICLE + 1):
+        p = hyphen - size
+        if p < lo:
+            break
+        if text[p:hyphen] in _PARTICLES and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] in "_’'")):
+            return p
+    return start
 _POSS_AFTER = re.compile(r"^['’]s?\b|^['’](?=\s)")
 _DEMONYM_KINDS = ("demonym",)
 
@@ -290,21 +309,33 @@ def _split_connectors(words, lx):
     return out
 
 
+class _Run(NamedTuple):
+    """One run of a ``_NAME`` match that may name an actor: character offsets in the match of the
+    run, of the words its shape keeps, and the shape of its words (:func:`_run_shape`)."""
+    start: int
+    first: int       # the first word after sentence openers
+    kept: int        # the first word after titles, honorifics and nationality adjectives
+    name_from: int   # the first word of a person's name
+    end: int
+    shape: "_Shape"
+
+
 @functools.lru_cache(maxsize=65536)
-def _match_runs(g: str) -> tuple[tuple[int, int, "_Shape"], ...]:
+def _match_runs(g: str) -> tuple[_Run, ...]:
     """The runs of one ``_NAME`` match ``g`` (split at connectors: 'Trump and Clinton') whose words
-    may name an actor, as (start, end, shape) with offsets in ``g``; the runs that their words
-    alone rule out (a lone sentence opener, a place, a calendar word) are left out. Cached: the
-    same names recur within and across articles, so most matches cost one look-up here."""
+    may name an actor; the runs that their words alone rule out (a lone sentence opener, a place,
+    a calendar word) are left out. Cached: the same names recur within and across articles, so
+    most matches cost one look-up here."""
     lx = _lex()
     if g in lx["openers"]:
         return ()   # a lone sentence opener ("The", "But")
     out = []
     for run in _split_connectors(_split_words(g), lx):
-        start, end = run[0][0], run[-1][1]
-        shape = _run_shape(g[start:end])
+        # the words joined by single spaces ("of  the" in a match is the two words "of the")
+        shape = _run_shape(run[0][2] if len(run) == 1 else " ".join([w[2] for w in run]))
         if shape is not None:
-            out.append((start, end, shape))
+            out.append(_Run(run[0][0], run[shape.first][0], run[shape.kept][0], run[shape.name_from][0],
+                            run[-1][1], shape))
     return tuple(out)
 
 
@@ -585,12 +616,16 @@ def find_actors(text: str) -> ActorIndex:
     sents = sentences(text)
     raw: list[dict] = []
 
+    last_end = 0
     for m in _NAME.finditer(text):
-        runs = _match_runs(m.group())
+        base, end = m.span()
+        if text[base - 1:base] == "-":   # "al-Assad": the particle opens the name
+            base = _name_start(text, base, last_end)
+        last_end = end
+        runs = _match_runs(text[base:end])
         if runs:
-            base = m.start()
-            for rs, re_, shape in runs:
-                _classify(text, base + rs, base + re_, shape, lx, raw)
+            for run in runs:
+                _classify(text, base, run, lx, raw)
 
     # single capitalised words: keep when they name a known person (surname/first name) or org alias,
     # or stand right before a speech verb / after an honorific (handled in _classify)
@@ -739,7 +774,7 @@ _ORG_MODIFIERS = {"Republican", "Democratic", "GOP", "New", "National", "Top", "
 
 class _Shape(NamedTuple):
     """What the words of a capitalised run say by themselves, before the text around them is read
-    (see :func:`_run_shape`). Offsets are character offsets of words in the run."""
+    (see :func:`_run_shape`). ``first``, ``kept`` and ``name_from`` are indices of words in the run."""
     first: int              # the first word after leading sentence openers ("The", "But")
     place: tuple | None     # the gazetteer entry of the run from ``first`` on (decided by context)
     name: str               # the name: the words from ``kept`` (or from ``first`` when ``place``)
@@ -763,23 +798,20 @@ class _Shape(NamedTuple):
 
 @functools.lru_cache(maxsize=65536)
 def _run_shape(run_text: str) -> _Shape | None:
-    """The context-free part of :func:`_classify` for a run's words (single spaces between them):
+    """The context-free part of :func:`_classify` for a run's words (joined by single spaces):
     openers, titles, honorifics and nationality adjectives stripped from the left, the gazetteer,
     media and organisation words, list words. None when the words alone rule the run out. Cached:
     the same names recur within and across articles."""
     lx = _lex()
     words = run_text.split(" ")
     n = len(words)
-    offsets = [0] * n   # the character offset of each word in the run
-    for i in range(1, n):
-        offsets[i] = offsets[i - 1] + len(words[i - 1]) + 1
     # leading sentence openers ("The", "But") and determiners
     org_run = n > 1 and any(w in lx["org_heads"] or w in lx["media_heads"] for w in words[1:])
     while words and words[0] in lx["openers"] and not (org_run and words[0] in _ORG_MODIFIERS):
         words = words[1:]
     if not words:
         return None
-    first = offsets[n - len(words)]
+    first = n - len(words)
     full = words[0] if len(words) == 1 else " ".join(words)
     # the whole run in the gazetteer: institution / organisation / seat (decided in _classify)
     p = _place(full)
@@ -869,7 +901,7 @@ def _run_shape(run_text: str) -> _Shape | None:
                     changed = True
     if not words:
         return None
-    kept = offsets[n - len(words)]
+    kept = n - len(words)
     names = words
     full = whole[0] if len(whole) == 1 else " ".join(whole)
     if words is not whole:
@@ -899,7 +931,7 @@ def _run_shape(run_text: str) -> _Shape | None:
     while len(names) > 2 and names[0] in lx["not_names"] and _place(names[0]):
         names = names[1:]
         full = " ".join(names)
-    name_from = offsets[n - len(names)]
+    name_from = n - len(names)
     # a list word closing a name after a given name may be a surname ("Ruth West", "Anita Hill"):
     # kept when the name is clearly a person (a title, role or speech verb around it, tested in
     # _classify); alone it is kept only as the short form of such a person ("West said")
@@ -930,13 +962,15 @@ def _run_shape(run_text: str) -> _Shape | None:
                   list_surname=list_surname, middle_cue=middle_cue, **common)
 
 
-def _classify(text: str, run_start: int, end: int, sh: _Shape, lx, out: list) -> None:
-    """Turn one capitalised run (``text[run_start:end]``, its words' shape ``sh`` from
-    :func:`_run_shape`) into zero or one raw actor mention (dict): the shape read with the text
-    around the run (speech verbs, possessives, appositives, roles before the name)."""
+def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
+    """Turn one capitalised run (``run``, offsets from ``base``) into zero or one raw actor mention
+    (dict): the shape of its words read with the text around the run (speech verbs, possessives,
+    appositives, roles before the name)."""
+    sh = run.shape
+    run_start, end = base + run.start, base + run.end
     poss = _poss_after(text, end)
     if sh.place:
-        start, full = run_start + sh.first, sh.name
+        start, full = base + run.first, sh.name
         code, pk = sh.place
         if sh.single and pk in ("demonym", "city") and _cue_before(text, start) \
                 and text[end:end + 1] in (",", ".", ";", ""):
@@ -951,7 +985,7 @@ def _classify(text: str, run_start: int, end: int, sh: _Shape, lx, out: list) ->
             out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=code or "",
                             gender="", poss=poss, strong=True))
         return
-    start, full, kind = run_start + sh.kept, sh.name, sh.kind
+    start, full, kind = base + run.kept, sh.name, sh.kind
     country = sh.country
     # the country named right before: "Iran's Supreme National Security Council", "Oman's ruler"
     before = text[max(0, start - 60):start]
@@ -976,7 +1010,7 @@ def _classify(text: str, run_start: int, end: int, sh: _Shape, lx, out: list) ->
         out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=country,
                         gender="", poss=poss, strong=True))
         return
-    start = run_start + sh.name_from
+    start = base + run.name_from
     if sh.list_word:
         if text[max(0, start - 4):start].lower() != "the ":
             out.append(dict(start=start, end=end, name=full, kind="person", role="", country="",
