@@ -238,7 +238,9 @@ def _start_token_re() -> re.Pattern:
             entries.append(tuple(key))
     alts = [r"(?:" + "|".join(_trie_alts(sorted(entries))) + ")(?![a-z])"]
     alts += [r"['’](?=\d)"] if _QUOTE in _BY_START else []
-    alts += [r"(?<!\d)\d"] if _DIGIT in _BY_START else []  # a digit run starts after no digit
+    # the first digit of a run (no digit before it), the digit tested first: the engine then
+    # passes over this alternative after a single check wherever no digit follows
+    alts += [r"\d(?<!\d\d)"] if _DIGIT in _BY_START else []
     return re.compile(r"[^a-z0-9](?=(" + "|".join(alts) + "))")
 
 

@@ -22,6 +22,13 @@ from core.dates_doc import (
 )
 
 
+# patterns the handlers below use at every mention of their rules
+_WDAY_RE = re.compile(WDAY, re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_DAYPART_WORDS = [(re.compile(rf"\b{w}\b"), code) for w, code in DAYPARTS.items()]
+_CLOCK_AFTER = re.compile(rf"(?<![A-Za-z]){TIME_CLOCK}", re.I)
+
+
 def _r_unit_end(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule unit_end."""
     text, ref = doc.text, doc.ref
@@ -107,8 +114,8 @@ def _r_day_rel(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Tim
     else:
         k = 0
     part = None
-    for w, code in DAYPARTS.items():
-        if re.search(rf"\b{w}\b", low):
+    for rx, code in _DAYPART_WORDS:
+        if rx.search(low):
             part = code
     if "tonight" in low:
         part = "NI"
@@ -140,27 +147,25 @@ def _r_wday_set(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Ti
 def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule wday."""
     text, ref = doc.text, doc.ref
-    wm = re.search(WDAY, span, re.I)
+    wm = _WDAY_RE.search(span)
     if not wm or not wm.group()[0].isupper():
         return None
-    if wm.start() == 0 and re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I) \
+    if wm.start() == 0 and _THE_BEFORE.search(text[max(0, s - 5):s]) \
             and re.match(r"\s+[A-Z][a-z]", text[e:e + 4]):
         return None  # "the Sunday Herald": a title
-    if low.endswith("'s") or low.endswith("’s"):
-        pass
     wd = WEEKDAYS[wm.group().lower()]
     pre = low[:wm.start()].strip()
     part = None
-    for w, code in DAYPARTS.items():
-        if re.search(rf"\b{w}\b", low):
+    for rx, code in _DAYPART_WORDS:
+        if rx.search(low):
             part = code
-    clock = re.search(rf"(?<![A-Za-z]){TIME_CLOCK}", span[wm.end():], re.I)  # not the "noon" of "afternoon"
+    clock = _CLOCK_AFTER.search(span[wm.end():])  # not the "noon" of "afternoon"
     if ref is None:
         val = f"XXXX-WXX-{wd}"
         return _mention(doc, s, e, "TIME" if part else "DATE", _unresolved(val, "day"))
     rel = re.sub(r"^the day (?:before|after) ", "", pre)
     rel = re.sub(r"^(?:early|late|earlier|later) ", "", rel)
-    the_before = re.search(r"\bthe\s+$", text[max(0, s - 5):s], re.I)
+    the_before = _THE_BEFORE.search(text[max(0, s - 5):s])
     if rel in ("previous", "following") and the_before and doc.last_day(s, 1500) is not None:
         # "the previous Friday": the one before the day in focus, not before today
         d = _weekday_date(doc.last_day(s, 1500).first, wd, "last" if rel == "previous" else "next")
@@ -644,7 +649,7 @@ def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
             n = None
         if uw.endswith("s"):
             n = None
-    elif any(re.fullmatch(rf"{v}", core_n) for v in VAGUE_NUMBERS) or core_n in ("many", "several", "few"):
+    elif core_n in VAGUE_NUMBERS or core_n in ("many", "several", "few"):  # plain words
         n = None
     else:
         n = _num(core_n)

@@ -43,13 +43,14 @@ def _r_clock_day(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> T
     return TimeMention(s, inner.end, text[s:inner.end], "TIME", v, inner.first, inner.last, inner.precision)
 
 
+_SPACES = re.compile(r"\s+")
 _HANDLERS = {**EXPLICIT, **RELATIVE, "week_of": _r_week_of, "clock_day": _r_clock_day}
 
 
 def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
     """The mention rule ``rule`` makes of text[s:e] (None: the match is no time expression)."""
     span = doc.text[s:e]
-    low = re.sub(r"\s+", " ", span.lower()).replace("’", "'")
+    low = _SPACES.sub(" ", span.lower()).replace("’", "'")
     handler = _HANDLERS.get(rule)
     return handler(doc, rule, s, e, span, low) if handler is not None else None
 
