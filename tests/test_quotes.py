@@ -416,3 +416,35 @@ def test_a_bare_time_after_the_cue_is_not_reported_speech(text):
 def test_a_time_word_opening_the_clause_stays():
     text = "Dario Venn said today's talks in Port Calder had failed completely."
     assert [q.text for q in find_quotes(text)] == ["today's talks in Port Calder had failed completely"]
+
+
+@pytest.mark.parametrize("text", [
+    # cues inside, between and after closed quotations; an unclosed quotation whose paragraph ends
+    # with a cue that runs on ("told\nreporters") into the next paragraph; a new opener inside
+    "Varnholt said “we told reporters, she said” and told reporters: “Mencari urged” they said.",
+    "“Mencari warned that he told\nreporters said so, and Varnholt said “no “one denied it” added.",
+    "Nothing here. “Unclosed said\n“Next paragraph said,” Varnholt said.\n“Tail says",
+])
+def test_cues_outside_quotations_skip_the_quotations_only(text):
+    """The cue scan that jumps over quotation regions finds what scanning everything and
+    dropping the matches inside the regions finds."""
+    from core.quotes import _cues_outside, _in_regions, _lex, quote_pieces
+
+    cue = _lex()["cue"]
+    regions = [(p.open, p.close) for p in quote_pieces(text)]
+    expected = [m.span() for m in cue.finditer(text) if not _in_regions(regions, m.start())]
+    assert [m.span() for m in _cues_outside(text, cue, regions)] == expected
+    assert expected
+
+
+@pytest.mark.parametrize("seg", [
+    "Varnholt also ", "Mencari, the envoy, has also ", "“Yes,” he said. She also\u2003 ", "", "x",
+    "Ilsa Varnholt on Monday ", "Aldo Mencari (left), again, ", "the Lima office\u2009also ",
+])
+def test_particles_tail_search_from_the_last_other_character(seg):
+    """The particles_tail search starting at _particles_from finds what a search from 0 finds,
+    also with spaces outside ASCII in the segment."""
+    from core.quotes import _lex, _particles_from
+
+    tail = _lex()["particles_tail"]
+    assert tail.search(seg, _particles_from(seg)).span() == tail.search(seg).span()
