@@ -55,12 +55,12 @@ YEAR_APOS = r"['’]\d\d(?![\w'’])"
 WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
 DPART = r"(?:morning|afternoon|evening|night|overnight)"
-NUM_WORD = _alt(k for k in NUMBER_WORDS)
-NUM = rf"(?:\d+(?:\.\d+|\s+1/2(?![\d/]))?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)(?![\w])|(?:{NUM_WORD}))(?:\s+and\s+a\s+half)?"
 # A lookahead for a letter in front of the word alternations that rules try at numbers ("12
 # people"): there they fail on this one check instead of on each word in turn (the rules are
 # compiled with re.I, under which [a-z] admits every letter a word of theirs can begin with).
 LETTER_NEXT = r"(?=[a-z])"
+NUM_WORD = _alt(k for k in NUMBER_WORDS)
+NUM = rf"(?:\d+(?:\.\d+|\s+1/2(?![\d/]))?|{LETTER_NEXT}(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)(?![\w])|{NUM_WORD}))(?:\s+and\s+a\s+half)?"
 VAGUE = rf"{LETTER_NEXT}(?:{_alt(VAGUE_NUMBERS)})"
 UNIT = rf"{LETTER_NEXT}(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
 UNIT_SG = rf"{LETTER_NEXT}(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"

@@ -471,6 +471,26 @@ def test_candidates_equal_a_walk_over_every_token():
         assert di._candidates(text) == _token_walk(text), text
 
 
+def test_word_list_tries_match_like_a_longest_first_alternation():
+    """_alt writes a word list as a prefix tree; it must match what the plain alternation of the
+    words, longest first, matches, also where a longer word has to give way to a shorter one."""
+    import re
+    from core.dates_grammar import _alt
+    from core.dates_words import DECADE_WORDS, HOLIDAYS, NUMBER_WORDS, ORDINALS, VAGUE_NUMBERS
+    for words in (NUMBER_WORDS, ORDINALS, HOLIDAYS, VAGUE_NUMBERS, DECADE_WORDS):
+        plain = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+        probes = [w + tail for w in words for tail in ("", " ", "s", " of the", "  x", "-y")]
+        probes += [w[:i] for w in words for i in range(1, len(w))]
+        for after in ("", r"\b", r"\s+of\b", r"(?![\w-])", r"\s+x"):
+            tree, flat = re.compile(f"(?:{_alt(words)}){after}", re.I), re.compile(f"(?:{plain}){after}", re.I)
+            for probe in probes + [p.upper() for p in probes]:
+                a, b = tree.match(probe), flat.match(probe)
+                assert (a and a.span()) == (b and b.span()), (probe, after)
+    assert _alt(["a", "an", "a few", "a dozen"]) == r"a(?:\s+(?:dozen|few)|n)?"
+    with pytest.raises(ValueError):
+        _alt(["May", "may"])
+
+
 def test_every_rule_start_is_known():
     """Each rule's possible first words were read from its pattern (no rule is tried everywhere)."""
     import core.dates as dates
