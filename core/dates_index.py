@@ -11,12 +11,13 @@ from core.regex_openings import FOLD_CHARS
 _BIG: re.Pattern | None = None  # the alternation of every rule, for the full scan (_big_search)
 
 # Prefilter. Running _BIG.search over a whole text makes the regex engine try every rule at every
-# character (the hot spot). Instead the text is cut into tokens (letter runs, digit runs, a quote
-# before a digit) and at each token only the rules that can begin with that token are tried, each
-# by its own precompiled regex, in rule order: the first that matches wins, as in the ordered
-# alternation (so the same matches), and no regex is compiled while documents are read. Which words each rule can begin
-# with is read from the rule's own parsed pattern (_first_words), so rules and prefilter cannot
-# drift apart; a rule whose start cannot be worked out is tried at every token.
+# character (the hot spot). Instead one regex (_START_TOKEN) finds the tokens (letter runs, digit
+# runs, a quote before a digit) that some rule can begin with, and at each only the rules that can
+# begin with that token are tried, each by its own precompiled regex, in rule order: the first
+# that matches wins, as in the ordered alternation (so the same matches), and no regex is compiled
+# while documents are read. Which words each rule can begin with is read from the rule's own
+# parsed pattern (_first_words), so rules and prefilter cannot drift apart; if the start of some
+# rule cannot be worked out, every text is scanned in full.
 try:  # the regex parser of the standard library (private module; the full scan is the fallback)
     from re import _parser as _sre_parse, _constants as _sre_c
 except ImportError:  # pragma: no cover
@@ -145,7 +146,6 @@ def _rule_starts(pattern: str) -> set[str]:
 _RULE_STARTS = {name: _rule_starts(pat) for name, pat in RULES}
 FIRST_WORDS = frozenset(w.split(" ")[0] for ws in _RULE_STARTS.values() for w in ws)
 _PAIR_KEYS = frozenset(w for ws in _RULE_STARTS.values() for w in ws if " " in w)
-_TOKEN = re.compile(r"[A-Za-z]+|\d+|['’](?=\d)")
 _NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|['’](?=\d))")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -210,7 +210,7 @@ def _head_condition(head: str) -> str:
     if _OTHER in seconds:
         follow = [_NEXT]
     else:
-        words = [tuple(w) for w in seconds - {_DIGIT, _QUOTE}]
+        words = [tuple(w) for w in seconds - {_DIGIT, _QUOTE, _ANY}]
         follow = [r"\s+(?:" + "|".join(_trie_alts(sorted(words))) + ")(?![a-z])"] if words else []
         follow += [r"\s+\d"] if _DIGIT in seconds else []
         follow += [r"\s+['’]\d"] if _QUOTE in seconds else []
@@ -220,15 +220,15 @@ def _head_condition(head: str) -> str:
 
 
 def _start_token_re() -> re.Pattern:
-    """The regex that finds, in " " + the lower-cased text, the tokens (as _TOKEN cuts them) that
-    may begin a rule: a first word with rules in _BY_START (a join head only where
+    """The regex that finds, in " " + the lower-cased text, the tokens (maximal runs of ASCII
+    letters or of digits, a quote before a digit) that may begin a rule: a first word with rules in _BY_START (a join head only where
     _head_condition holds), a quote before a digit, the first digit of a number. Each match is
     the character before the token (never an ASCII letter or digit: _match_at turns such places
     down) and the token as group 1, so the engine skips the letters of every other word at C
     speed. Built from _BY_START, so it follows the rules' own patterns."""
     entries = []
     for key in _BY_START:
-        if " " in key or key in (_DIGIT, _QUOTE):
+        if " " in key or key in (_DIGIT, _QUOTE, _ANY):
             continue
         if key in _JOIN_HEADS:
             cond = _head_condition(key)
@@ -276,6 +276,7 @@ def _token_rules() -> dict[str, tuple]:
 
 
 _TOKEN_RULES = _token_rules()
+_SCAN_ALL = any(_ANY in starts for starts in _RULE_STARTS.values())  # a rule may begin anywhere
 
 
 def _folds_to_ascii(text: str) -> bool:
@@ -289,7 +290,7 @@ def _candidates(text: str) -> list[tuple[int, tuple]] | None:
     of FOLD_CHARS change length or turn ASCII when lower-cased, and those texts are scanned
     in full); tokens right after an ASCII letter or digit are left out, as _match_at would
     turn them down."""
-    if _folds_to_ascii(text):
+    if _SCAN_ALL or _folds_to_ascii(text):
         return None
     token_rules, by_start = _TOKEN_RULES, _BY_START
     out = []
