@@ -563,7 +563,8 @@ def _token_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     return lo + len(stripped) - len(word), word
 # subject pronouns and reflexives only: an object or possessive ("Varnholt spoke after him", "criticised
 # his plan") mostly names someone else
-_GENDERED_PRONOUN = re.compile(r"\b(?:(he|himself|He)|(she|herself|She))\b")
+# (the lookahead lets the engine skip every position that opens none of the words with one test)
+_GENDERED_PRONOUN = re.compile(r"(?=[hsHS])\b(?:(he|himself|He)|(she|herself|She))\b")
 
 
 def _genders_from_pronouns(text, mentions, actors, quoted, sents) -> None:
@@ -748,22 +749,37 @@ def find_actors(text: str) -> ActorIndex:
     return ActorIndex(text, final, actors, quoted, sents, aliases)
 
 
-_CUE_AFTER = re.compile(r"^\s*(?:(?:,[^,\n]{1,120}){1,3},\s*)?(?:(?:also|later|has|had|have|then|previously|went\s+on\s+to|"
-                        r"was\s+quick\s+to|would|will)\s+)*"
-                        r"(?:said|says|say|told|tells|added|adds|stressed|noted|insisted|warned|urged|wrote|writes|"
-                        r"elaborated|recalled|acknowledged|argues|predicted|suggested|"
-                        r"argued|claimed|asked|explained|declared|announced|accused|denied|confirmed|reported|"
-                        r"tweeted|called|responded|replied|continued|stated)\b")
+# a speech verb after a name, after asides (", the former governor,") and auxiliaries ("also",
+# "went on to"); matched at the name's end with pos/endpos (no slice). Only whether it matches is
+# used, so the word lists are character tries (alternation): the same strings match in any order
+_CUE_AFTER_AUXILIARIES = ("also", "later", "has", "had", "have", "then", "previously", "went on to",
+                          "was quick to", "would", "will")
+_CUE_AFTER_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "stressed", "noted", "insisted",
+                    "warned", "urged", "wrote", "writes", "elaborated", "recalled", "acknowledged", "argues",
+                    "predicted", "suggested", "argued", "claimed", "asked", "explained", "declared", "announced",
+                    "accused", "denied", "confirmed", "reported", "tweeted", "called", "responded", "replied",
+                    "continued", "stated")
+_CUE_AFTER = re.compile(r"\s*(?:(?:,[^,\n]{1,120}){1,3},\s*)?(?:" + alternation(_CUE_AFTER_AUXILIARIES) + r"\s+)*"
+                        + alternation(_CUE_AFTER_VERBS) + r"\b")
 _CUE_BEFORE = re.compile(r"(?:\b(?:said|says|according\s+to|added|asked|wrote|explained|told))\s+$")
 # the last letters of _CUE_BEFORE's words, _CUE_AFTER's first letters: cheap tests before the regexes
 _CUE_BEFORE_ENDS = ("said", "says", "to", "added", "asked", "wrote", "explained", "told")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
+def _next_char(text: str, pos: int) -> str:
+    """The first character after the whitespace at ``pos`` (within 140 characters), "" if none."""
+    c = text[pos:pos + 1]
+    if c == " ":   # one space before the next word: the common case, without a slice to strip
+        c = text[pos + 1:pos + 2]
+    if c.isspace():
+        c = text[pos:pos + 140].lstrip()[:1]
+    return c
+
+
 def _cue_after(text: str, end: int) -> bool:
     """A speech verb (after asides) follows ``end``: ``_CUE_AFTER`` on the next 140 characters."""
-    nxt = text[end:end + 140]
-    return nxt.lstrip()[:1] in _LOWER and _CUE_AFTER.match(nxt) is not None
+    return _next_char(text, end) in _LOWER and _CUE_AFTER.match(text, end, end + 140) is not None
 
 
 def _cue_before(text: str, start: int) -> bool:
