@@ -448,3 +448,30 @@ def test_particles_tail_search_from_the_last_other_character(seg):
 
     tail = _lex()["particles_tail"]
     assert tail.search(seg, _particles_from(seg)).span() == tail.search(seg).span()
+
+
+def test_sentence_break_pattern_is_the_plain_alternation():
+    """_SENT_BREAK, written to open with a character set, matches what the plain alternation
+    '[.!?](?=...)|\\n' matches, in any window."""
+    import re
+
+    from core.quotes import _SENT_BREAK
+
+    plain = re.compile(r"[.!?](?=['’\"”]?\s+[\"“A-Z])|\n")
+    text = "He left. “Then” she said! Why? ’Tis so.” “No.\nYes.”\tA? b. C!  “D”.\n\n"
+    for a in range(len(text) + 1):
+        for b in range(a, len(text) + 1):
+            assert [(m.span(), m.group()) for m in _SENT_BREAK.finditer(text, a, b)] == \
+                [(m.span(), m.group()) for m in plain.finditer(text, a, b)], (a, b)
+
+
+def test_a_one_word_quotation_is_kept_without_counting_words():
+    """Pieces always hold a word, so the word counts of the (zero) minimums are never needed:
+    one-word quotations, attributed or not, are still rows."""
+    from core.quotes import _fewer_words, quote_pieces
+
+    p = quote_pieces("He called it “madness” and said “no.”")[0]
+    assert not _fewer_words("He called it “madness” and said “no.”", p, 1)
+    assert _fewer_words("He called it “madness” and said “no.”", p, 2)
+    qs = find_quotes(INTRO + "Varnholt called the plan “madness”, and Mencari said: “No.”")
+    assert [q.text for q in qs if q.kind != "indirect"] == ["madness", "No."]
