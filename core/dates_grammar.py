@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.dates_words import DECADE_WORDS, HOLIDAYS, NUMBER_WORDS, ORDINALS, VAGUE_NUMBERS
+from core.dates_words import APPROX_WORDS, DECADE_WORDS, HOLIDAYS, NUMBER_WORDS, ORDINALS, UNIT_WORDS, VAGUE_NUMBERS
 
 
 # --------------------------------------------------------------------------------------------
@@ -62,9 +62,9 @@ LETTER_NEXT = r"(?=[a-z])"
 NUM_WORD = _alt(k for k in NUMBER_WORDS)
 NUM = rf"(?:\d+(?:\.\d+|\s+1/2(?![\d/]))?|{LETTER_NEXT}(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)(?![\w])|{NUM_WORD}))(?:\s+and\s+a\s+half)?"
 VAGUE = rf"{LETTER_NEXT}(?:{_alt(VAGUE_NUMBERS)})"
-UNIT = rf"{LETTER_NEXT}(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"
-UNIT_SG = rf"{LETTER_NEXT}(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
-APPROX = rf"(?:{LETTER_NEXT}(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|over(?!\s+the\b)|under(?!\s+the\b)|at\s+least|at\s+most|up\s+to|no\s+more\s+than|just|barely|only|another|an\s+additional|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+following|the)\s+)"
+UNIT = rf"{LETTER_NEXT}(?:{_alt([*UNIT_WORDS, *(w + 's' for w in UNIT_WORDS if w != 'century'), 'centuries'])})"
+UNIT_SG = rf"{LETTER_NEXT}(?:{_alt(UNIT_WORDS)})"
+APPROX = rf"(?:{LETTER_NEXT}(?:{_alt(APPROX_WORDS)}|over(?!\s+the\b)|under(?!\s+the\b))\s+)"
 EARLYLATE = r"(?:(?:early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+turn\s+of)[\s-]+|(?:end|start)-)"
 REL = r"(?:last|next|this\s+coming|this|coming|past|previous|following|upcoming|current)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"

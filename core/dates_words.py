@@ -50,6 +50,14 @@ UNITS = {  # unit word -> (TIMEX3 letter, is time-of-day unit)
     "quarter": ("Q", False), "year": ("Y", False), "decade": ("E", False),
     "century": ("C", False), "centurie": ("C", False), "weekend": ("WE", False),
 }
+# approximations and determiners before a count of units ("about three weeks", "the past two
+# years"); "over" and "under" are in core.dates_grammar.APPROX with a condition of their own
+APPROX_WORDS = ("nearly", "almost", "about", "around", "roughly", "approximately", "some", "more than",
+                "less than", "fewer than", "at least", "at most", "up to", "no more than", "just",
+                "barely", "only", "another", "an additional", "the first", "the last", "the past",
+                "the next", "the previous", "the coming", "the following", "the")
+UNIT_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year",
+              "decade", "century")
 # relative modifiers: direction of "last/next/this ..."
 REL_PAST = {"last", "past", "previous", "preceding"}
 REL_FUTURE = {"next", "coming", "following", "upcoming", "this coming"}
