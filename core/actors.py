@@ -1063,11 +1063,11 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
     if ma:
         body = ma.group("body")
         mrole = lx["role_re"].search(body)
-        if mrole and mrole.start() < 40 and not re.search(r"\b(?:who|which|whose|that)\b", body[:mrole.start()]):
+        if mrole and mrole.start() < 40 and not _RELATIVE.search(body[:mrole.start()]):
             r_word = mrole.group(1)
             rest = body[mrole.end():]
             org = ""
-            mo = re.match(r"\s+(?:for|of|to|at|with)\s+(?:the\s+)?(?:([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)?(.*)$", rest)
+            mo = _ROLE_OF.match(rest)
             if mo:
                 if mo.group(1):
                     pc = _place(mo.group(1))
@@ -1077,17 +1077,17 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
                 if not org[:1].isupper():
                     org = ""
             pre = body[:mrole.start()]
-            mp = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s", pre)
+            mp = _POSSESSOR.search(pre)
             if mp:
                 pc = _place(mp.group(1))
                 if pc and pc[0]:
                     country = country or pc[0]
-            for wd in re.findall(r"[A-Z][a-z]+", pre):
+            for wd in _CAPITALISED.findall(pre):
                 pc = _place(wd)
                 if pc and pc[0] and pc[1] == "demonym":
                     country = country or pc[0]
             # capitalised modifiers belong to the role ("Foreign Minister", "foreign ministry spokesman")
-            mods = re.findall(r"\b(foreign|deputy|prime|defense|defence|interior|finance|chief|senior|press|national security)\s+$", pre, re.I)
+            mods = _ROLE_MODIFIER.findall(pre)
             rw = ((mods[-1] + " ") if mods else "") + r_word
             rtitle = rw[:1].upper() + rw[1:]
             appos_role = rtitle + (", " + org if org else "")
@@ -1103,7 +1103,8 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
     # "Oman's ruler, Sultan Haitham ...": role noun + comma right before
     before80 = text[max(0, run_start - 80):run_start]
     comma_before = before80.rstrip().endswith(",")
-    mb = _ROLE_COMMA_BEFORE.search(before80) if comma_before else None
+    # (_ROLE_COMMA_BEFORE holds a possessive: a cheap test before the regex)
+    mb = _ROLE_COMMA_BEFORE.search(before80) if comma_before and ("’s" in before80 or "'s" in before80) else None
     if mb and lx["role_re"].fullmatch(mb.group(2).split()[-1]):
         pc = _place(mb.group(1))
         if pc and pc[0]:
@@ -1219,6 +1220,13 @@ def _at_place_before(text: str, start: int) -> bool:
         and _AT_PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
 _POSS_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:[\w\-]+\s+){0,3}$")
 _DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:state-run|state|official|semi-official)\s+)?$")
+# the appositive after a name (", spokesperson for Iran's Ministry of Foreign Affairs,"): a relative
+# pronoun before the role word, the organisation after it, a possessor, capitalised words, modifiers
+_RELATIVE = re.compile(r"\b(?:who|which|whose|that)\b")
+_ROLE_OF = re.compile(r"\s+(?:for|of|to|at|with)\s+(?:the\s+)?(?:([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)?(.*)$")
+_POSSESSOR = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_ROLE_MODIFIER = re.compile(r"\b(foreign|deputy|prime|defense|defence|interior|finance|chief|senior|press|national security)\s+$", re.I)
 _ROLE_COMMA_BEFORE = re.compile(r"(?:([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)((?:[a-z\-]+\s+){0,2}[a-z\-]+),\s+$")
 _MEDIA_FOLLOW = re.compile(r"^\s+(?:news\s+agency|agency|newspaper|daily|television|TV|broadcaster|radio|website)\b")
 
