@@ -363,13 +363,27 @@ def _r_year_spelled(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -
     return _mention(doc, s, e, "DATE", _year(n))
 
 
+def _holiday_in(low: str, at_start: bool = False) -> str | None:
+    """The longest holiday named in ``low`` (a span lower-cased, its whitespace runs as single
+    spaces, ’ as '), or at its start: for a name split by a line break or a double space
+    ("New Year's\nEve"), which the look-ups in the span itself miss."""
+    for h in sorted(HOLIDAYS, key=len, reverse=True):
+        key = h.lower().replace("’", "'")
+        if low.startswith(key) if at_start else key in low:
+            return h
+    return None
+
+
 def _r_holiday_week(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule holiday_week."""
     ref = doc.ref
     # "as Easter week began": the week of the nearest such holiday, whatever the tense
     if ref is None:
         return None
-    name = next(h for h in sorted(HOLIDAYS, key=len, reverse=True) if span.lower().replace("’", "'").startswith(h.lower().replace("’", "'")))
+    name = next((h for h in sorted(HOLIDAYS, key=len, reverse=True) if span.lower().replace("’", "'").startswith(h.lower().replace("’", "'"))), None) \
+        or _holiday_in(low, at_start=True)
+    if name is None:
+        return None
     day = min((_holiday_date(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)), key=lambda d: abs((d - ref).days))
     return _mention(doc, s, e, "DATE", _week(day))
 
@@ -377,7 +391,10 @@ def _r_holiday_week(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -
 def _r_holiday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule holiday."""
     ref = doc.ref
-    name = next(h for h in sorted(HOLIDAYS, key=len, reverse=True) if h.lower() in span.lower().replace("’", "'") or h.lower() in span.lower())
+    name = next((h for h in sorted(HOLIDAYS, key=len, reverse=True) if h.lower() in span.lower().replace("’", "'") or h.lower() in span.lower()), None) \
+        or _holiday_in(low)
+    if name is None:
+        return None
     if name.lower() == "may day" and not span[0].isupper():
         return None
     if re.match(r"\s+(?!(?:Day|Eve|Sunday|Monday|Week|Weekend)\b)[A-Z][a-z]", doc.text[e:e + 4]):

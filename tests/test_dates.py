@@ -706,3 +706,14 @@ def test_holiday_week():
     found = find_times("Protesters prayed as Easter week began.", D(2000, 4, 17))
     assert [(m.text, m.value, m.first, m.last) for m in found] == [
         ("Easter week", "2000-W16", D(2000, 4, 17), D(2000, 4, 23))]
+
+
+@pytest.mark.parametrize("sentence,span,value", [
+    ("The envoys left Dorn on New Year\u2019s\nEve.", "New Year\u2019s\nEve", "2025-12-31"),
+    ("Shops in Karsk opened on Boxing  Day.", "Boxing  Day", "2025-12-26"),
+    ("Marchers filled Velmora on May\u00a0Day.", "May\u00a0Day", "2025-05-01"),
+])
+def test_holiday_name_split_by_odd_whitespace(sentence, span, value):
+    # the name is looked up with its whitespace folded (it used to raise StopIteration)
+    found, hits = _find(THU, sentence, span)
+    assert hits and hits[0].value == value, [(m.text, m.value) for m in found]
