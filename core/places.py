@@ -270,16 +270,17 @@ def find_places(text: str) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     pos = 0
     for m in _CAPITAL.finditer(text):
-        s0 = m.start()
-        if s0 < pos:
-            continue
+        # most capitalised words open no name: the cached head test comes first
         g = m.group()
         h = heads.get(g)
         if h is None:
             h = heads[g] = _head(g, first)
-        n0, most = h
-        if not most:
+        if not h[1]:
             continue
+        s0 = m.start()
+        if s0 < pos:
+            continue
+        n0, most = h
         # the name's words: the first, then the following words while they are joined by a
         # single space or hyphen and the word before kept its whole token (no possessive)
         ends = [s0 + n0]

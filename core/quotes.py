@@ -117,7 +117,8 @@ _DET = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]
 _POSTMOD = (r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|for|of|at|to|with|from|in)\s+"
             r"(?:the\s+)?(?:[\w’'.\-]+\s+){0,3}?(?:[A-Z][\w’'.\-]*|talks|negotiations|discussions|matter|campaign|"
             r"investigation|thinking|plans?|administration|government|ministry|situation|process|decision))?")
-_PRON = re.compile(r"\b(he|she|they|it|we|I|He|She|They|It|We)\s+$")
+_PRONOUNS = ("he", "she", "they", "it", "we", "I", "He", "She", "They", "It", "We")
+_PRON = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\s+$")
 _PRON_AFTER = re.compile(r"^\s+(he|she|they|it|we|I)\b")
 _DESC_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w\-’'.]+\s+){0,5}?[\w\-]+)\s*$")
@@ -271,7 +272,9 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
     g = lx["particles_tail"].search(seg, _particles_from(seg))
     core_end = lo + (g.start() if g else len(seg))
     seg2 = text[lo:core_end] + " "
-    mp = _PRON.search(seg2)
+    # a _PRON match ends where the trailing spaces start: the search starts a longest pronoun
+    # before that, not at every position of the clause
+    mp = _PRON.search(seg2, max(0, len(seg2.rstrip()) - max(map(len, _PRONOUNS))))
     if mp:
         w = mp.group(1)
         if w.lower() in ("he", "she"):

@@ -475,3 +475,15 @@ def test_a_one_word_quotation_is_kept_without_counting_words():
     assert _fewer_words("He called it “madness” and said “no.”", p, 2)
     qs = find_quotes(INTRO + "Varnholt called the plan “madness”, and Mencari said: “No.”")
     assert [q.text for q in qs if q.kind != "indirect"] == ["madness", "No."]
+
+
+@pytest.mark.parametrize("seg", ["Then he ", "They  ", "and it\n ", "We ", "the heat ", "x I ", "She\u2003 ", " ", "", "Ithey "])
+def test_pronoun_search_from_the_tail(seg):
+    """_speaker_before looks for a pronoun only in the last characters of the clause: the same
+    match as a search of the whole clause."""
+    from core.quotes import _PRON, _PRONOUNS
+
+    seg2 = seg + " "
+    tail = _PRON.search(seg2, max(0, len(seg2.rstrip()) - max(map(len, _PRONOUNS))))
+    whole = _PRON.search(seg2)
+    assert (tail and tail.span(1)) == (whole and whole.span(1))
