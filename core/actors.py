@@ -41,6 +41,12 @@ is the character-trie regex used for every word list here and in core.quotes.
 Rules only (no model): capitalised-name runs with particles (bin, al-, de, van ...), titles and
 honorifics stripped into role/gender, nationality adjectives and possessives into country, and
 lists in ``core/data/actors.json``. Countries come from ``core.places`` (never duplicated here).
+
+Speed: what a run's words say by themselves (openers, titles, honorifics, gazetteer, media and
+organisation words, list words) is worked out once per distinct run and cached (``_match_runs``,
+``_run_shape``); ``_classify`` reads only the text around each occurrence. Regexes that scan a
+whole text open with a cheap test (a lookahead on the first character); those tried at one place
+are preceded by plain string tests where they can be.
 """
 from __future__ import annotations
 
@@ -256,13 +262,6 @@ def _is_media(words: list[str], lx) -> bool:
     if len(words) >= 2 and (words[-1] in lx["media_heads"] or " ".join(words[-2:]) in lx["media_heads"]):
         return True
     return False
-
-
-@dataclass(slots=True)
-class _Cand:
-    start: int
-    end: int
-    words: list[tuple[int, int, str]]
 
 
 def _split_words(g: str) -> list[tuple[int, int, str]]:
