@@ -148,6 +148,7 @@ FIRST_WORDS = frozenset(w.split(" ")[0] for ws in _RULE_STARTS.values() for w in
 _PAIR_KEYS = frozenset(w for ws in _RULE_STARTS.values() for w in ws if " " in w)
 _NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|['’](?=\d))")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def _start_index() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
@@ -221,8 +222,9 @@ def _head_condition(head: str) -> str:
 
 def _start_token_re() -> re.Pattern:
     """The regex that finds, in " " + the lower-cased text, the tokens (maximal runs of ASCII
-    letters or of digits, a quote before a digit) that may begin a rule: a first word with rules in _BY_START (a join head only where
-    _head_condition holds), a quote before a digit, the first digit of a number. Each match is
+    letters or of digits, a quote before a digit) that may begin a rule: a first word with rules
+    in _BY_START (a join head only where _head_condition holds), a quote before a digit, the
+    first digit of a number. Each match is
     the character before the token (never an ASCII letter or digit: _match_at turns such places
     down) and the token as group 1, so the engine skips the letters of every other word at C
     speed. Built from _BY_START, so it follows the rules' own patterns."""
@@ -261,9 +263,6 @@ def _token_key(text: str, s: int, token: str) -> str:
             pair = token + " " + (w2.lower() if w2[0] in _LETTERS else _DIGIT if w2[0].isdigit() else _QUOTE)
             return pair if pair in _PAIR_KEYS else token + " " + _OTHER
     return token
-
-
-_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def _token_rules() -> dict[str, tuple]:
