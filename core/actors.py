@@ -981,7 +981,8 @@ def _run_shape(run_text: str) -> _Shape | None:
         return None
     if len(names) > 5:
         return None
-    if not strong and any((_place(w) or ("", "x"))[1] in ("country", "demonym", "city", "seat") for w in names if w.lower() not in lx["particles"]):
+    if not strong and any((_place(w) or ("", "x"))[1] in ("country", "demonym", "city", "seat")
+                          for w in names if w.lower() not in lx["particles"]):
         if len(names) == 1 or all(_place(w) for w in names):
             return None
     return _Shape(first, None, full, False, False, "person", kept, name_from=name_from, size=len(names),
@@ -1001,15 +1002,15 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
         if sh.single and pk in ("demonym", "city") and _cue_before(text, start) \
                 and text[end:end + 1] in (",", ".", ";", ""):
             # "..., said Cuban." / "said Madison,": a surname right after a speech verb, not a place
-            out.append(dict(start=start, end=end, name=full, kind="person", role="", country="",
-                            gender="", poss=poss, strong=True))
+            out.append({"start": start, "end": end, "name": full, "kind": "person", "role": "", "country": "",
+                        "gender": "", "poss": poss, "strong": True})
             return
         if pk == "seat" and sh.single and full not in lx["seat_actors"] and not _cue_after(text, end):
             return
         if pk in ("institution", "organisation", "seat"):
             kind = "media" if sh.media or _media_follow(text, end) else "organisation"
-            out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=code or "",
-                            gender="", poss=poss, strong=True))
+            out.append({"start": start, "end": end, "name": full, "kind": kind, "role": "", "country": code or "",
+                        "gender": "", "poss": poss, "strong": True})
         return
     start, full, kind = base + run.kept, sh.name, sh.kind
     country = sh.country
@@ -1033,14 +1034,14 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
                 country = sh.code or country
         else:
             country = country or sh.org_country
-        out.append(dict(start=start, end=end, name=full, kind=kind, role="", country=country,
-                        gender="", poss=poss, strong=True))
+        out.append({"start": start, "end": end, "name": full, "kind": kind, "role": "", "country": country,
+                    "gender": "", "poss": poss, "strong": True})
         return
     start = base + run.name_from
     if sh.list_word:
         if text[max(0, start - 4):start].lower() != "the ":
-            out.append(dict(start=start, end=end, name=full, kind="person", role="", country="",
-                            gender="", poss=poss, strong=False, list_word=True))
+            out.append({"start": start, "end": end, "name": full, "kind": "person", "role": "", "country": "",
+                        "gender": "", "poss": poss, "strong": False, "list_word": True})
         return
     if sh.middle_cue and not (_cue_before(text, start) or _cue_after(text, end)):
         return
@@ -1134,8 +1135,8 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
         return
     if sh.size >= 2:
         strong = True
-    out.append(dict(start=start, end=end, name=full, kind="person", role=role, country=country,
-                    gender=gender, poss=poss, strong=strong))
+    out.append({"start": start, "end": end, "name": full, "kind": "person", "role": role, "country": country,
+                "gender": gender, "poss": poss, "strong": strong})
 
 
 def _is_title(t: str, lx) -> bool:
@@ -1225,7 +1226,8 @@ _RELATIVE = re.compile(r"\b(?:who|which|whose|that)\b")
 _ROLE_OF = re.compile(r"\s+(?:for|of|to|at|with)\s+(?:the\s+)?(?:([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)?(.*)$")
 _POSSESSOR = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
-_ROLE_MODIFIER = re.compile(r"\b(foreign|deputy|prime|defense|defence|interior|finance|chief|senior|press|national security)\s+$", re.I)
+_ROLE_MODIFIER = re.compile(r"\b(foreign|deputy|prime|defense|defence|interior|finance|chief|senior|press|"
+                            r"national security)\s+$", re.I)
 _ROLE_COMMA_BEFORE = re.compile(r"(?:([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+)((?:[a-z\-]+\s+){0,2}[a-z\-]+),\s+$")
 _MEDIA_FOLLOW = re.compile(r"^\s+(?:news\s+agency|agency|newspaper|daily|television|TV|broadcaster|radio|website)\b")
 
