@@ -487,3 +487,17 @@ def test_pronoun_search_from_the_tail(seg):
     tail = _PRON.search(seg2, max(0, len(seg2.rstrip()) - max(map(len, _PRONOUNS))))
     whole = _PRON.search(seg2)
     assert (tail and tail.span(1)) == (whole and whole.span(1))
+
+
+def test_capitalised_name_patterns_need_no_word_character_before_the_name():
+    """_CAPS_BEFORE and _CAPS_APPOSITIVE test the character before the name after its capital:
+    a name glued to a word, an apostrophe or another capital is no name; at the start it is."""
+    from core.quotes import _CAPS_APPOSITIVE, _CAPS_BEFORE
+
+    assert _CAPS_BEFORE.search("Ilsa Varnholt ").group(1) == "Ilsa Varnholt"
+    assert _CAPS_BEFORE.search("then Aldo Mencari (left) ").group(1) == "Aldo Mencari"
+    assert _CAPS_BEFORE.search("xVarnholt ") is None
+    assert _CAPS_BEFORE.search("’Varnholt ") is None
+    assert _CAPS_BEFORE.search("ABc ").group(1) == "ABc"
+    assert _CAPS_APPOSITIVE.search("Even Tarvia, Moldar's only ally, ").group(1) == "Even Tarvia"
+    assert _CAPS_APPOSITIVE.search("o’Tarvia, an ally, ") is None
