@@ -190,7 +190,7 @@ def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: 
             # "A meeting between X and Y, which was due to ..., has been postponed": the main
             # predicate after the relative clause, up to the attribution
             predicate = text[comma:sent[1]]
-            said = re.search(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|reported|announced)\b", predicate)
+            said = _SAID_AFTER.search(predicate)
             predicate = predicate[:said.start()] if said else predicate
     near = before[-60:] + text[trig[0]:trig[1]] + after[:120 if nominal else 40]
     if cancelled.search(near) or cancelled.search(predicate):
@@ -200,7 +200,7 @@ def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: 
     if nominal and len(before.split()) <= 3:
         # the subject's own predicate: "Talks on coffee quotas at the ICO session will resume"
         verb = _FINITE.search(text, trig[1], sent[1])
-        if verb and not re.search(r"[,;]", text[trig[1]:verb.start()]):
+        if verb and not _CLAUSE_MARK.search(text, trig[1], verb.start()):
             after = text[verb.start():sent[1]]
             if past_planned.search(after[:45]):
                 return "planned", False
@@ -212,6 +212,13 @@ def status_of(text: str, sent: tuple[int, int], trig: tuple[int, int], nominal: 
 
 
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:[^,]*)$")
+# patterns status_of, nominal_window, find_events and _fill_participants try, compiled once
+_SAID_AFTER = re.compile(r",\s+(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|reported|announced)\b")
+_CLAUSE_MARK = re.compile(r"[,;]")
+_ENDS_WITH_LINK = re.compile(r"\b(?:with|between|among|to|in|at)\s*$")
+_NOUN_FIRST = re.compile(r"(?:talks|negotiations|consultations)\b", re.I)
+_TOPIC_ON = re.compile(r"\s+on\s+(?:the\s+)?")
+_HOSTED = re.compile(r"\b(hosted|hosts|host|hosting)\b")
 _ASIDE = re.compile(r",\s+who\s+[^,]*,")
 
 
@@ -259,7 +266,7 @@ def nominal_window(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> t
     start = np.start() if np else trig[0]
     end = trig[1]
     if _INFORMATIVE_AFTER.match(text[trig[1]:trig[1] + 12]) or \
-            re.search(r"\b(?:with|between|among|to|in|at)\s*$", text[trig[0]:trig[1]]):
+            _ENDS_WITH_LINK.search(text[trig[0]:trig[1]]):
         comma = text.find(",", trig[1], sent[1])
         end = min(argument_window(text, sent, trig)[1], comma if comma >= 0 else sent[1])
     return start, end
@@ -305,7 +312,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], participants: list[
             if negated.search(_clause_before(text, sent, trig[0])[-60:]):
                 continue   # "did not meet", "no plans for an emergency meeting", "failed to reach"
             status, future = status_of(text, sent, trig, nominal)
-            noun_first = re.match(r"(?:talks|negotiations|consultations)\b", m.group(), re.I)
+            noun_first = _NOUN_FIRST.match(m.group())
             win = nominal_window(text, sent, trig) if nominal or noun_first else argument_window(text, sent, trig)
             ev = Event(etype, status, trig, sent, nominal, future, evidence=[sent],
                        distinct=bool(_DISTINCT.search(text, max(sent[0], trig[0] - 25), trig[1])))
@@ -447,7 +454,7 @@ def _fill_participants(ev: Event, text: str, win: tuple[int, int], participants:
         # averting a conflict between Tehran and Washington") or as the topic ("talks on Iran's
         # nuclear program")
         spans = [(m.start(1), m.end(1)) for m in _BETWEEN.finditer(text, ev.sentence[0], ev.sentence[1])]
-        topic = re.match(r"\s+on\s+(?:the\s+)?", text[ev.trigger[1]:ev.trigger[1] + 10])
+        topic = _TOPIC_ON.match(text[ev.trigger[1]:ev.trigger[1] + 10])
         if topic:
             spans.append((ev.trigger[1] + topic.end(), ev.trigger[1] + topic.end() + 25))
         for pl in places:
@@ -455,7 +462,7 @@ def _fill_participants(ev: Event, text: str, win: tuple[int, int], participants:
                 countries.setdefault(pl.code)
     ev.actors = list(names)
     ev.countries = list(countries)
-    m = re.search(r"\b(hosted|hosts|host|hosting)\b", text[win[0]:ev.trigger[1]])
+    m = _HOSTED.search(text[win[0]:ev.trigger[1]])
     if m and ev.type in ("talks", "meeting"):
         subj = [pl for pl in places if win[0] <= pl.start < win[0] + m.start() and pl.code]
         if subj:

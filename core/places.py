@@ -39,6 +39,7 @@ class Gazetteer:
 
 
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+_WORD_SEP = re.compile(r"[ -]")   # between the words of a name (as gazetteer keys are split)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -183,7 +184,7 @@ def build_gazetteer(curated: bool = True) -> Gazetteer:
                   "CZE": "Czechia", "YUG": "Yugoslavia", "CSK": "Czechoslovakia"})
     first: dict[str, int] = {}
     for k in entries:
-        words = re.split(r"[ -]", k)
+        words = _WORD_SEP.split(k)
         w0 = words[0] if len(words[0]) <= 3 and words[0].isupper() else words[0].lower()
         first[w0] = max(first.get(w0, 0), len(words))
     first["the"] = max(first.values()) + 1   # "The White House" opening a sentence
@@ -236,7 +237,7 @@ def _head(token: str, first: dict) -> tuple[int, int]:
 
 def _last_words(entries: dict) -> frozenset[str]:
     """The last word of every gazetteer key (words split at a space or hyphen, as in ``first``)."""
-    return frozenset(re.split(r"[ -]", k)[-1] for k in entries)
+    return frozenset(_WORD_SEP.split(k)[-1] for k in entries)
 
 
 def _may_end_key(word: str, last_words: frozenset[str]) -> bool:

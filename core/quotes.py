@@ -419,6 +419,8 @@ def _attr(idx, text, lx, cm: re.Match, lo: int, hi: int, subject_lo: int) -> _At
 
 
 _CUE_THEN_ING = re.compile(r",\s*$")
+_FEW_WORDS_COMMA = re.compile(r"(?:\s+[\w.’'\-]+){0,6}\s*,\s*")   # between a cue and its participle
+_HE_SHE_FIRST = re.compile(r"\s*(?:[^,]{0,60},\s*)?(he|she|He|She)\b")   # a clause's pronoun subject
 
 
 def _after_cue(idx, text, lx, lo, cs, subject_lo):
@@ -431,7 +433,7 @@ def _after_cue(idx, text, lx, lo, cs, subject_lo):
     if prior is None or prior.group(1).lower().split()[0].endswith("ing") or \
             not _CLOSING_COMMA.fullmatch(text, prior.end(), cs) and text[prior.end():cs].count(",") > 1:
         return None
-    if not re.fullmatch(r"(?:\s+[\w.’'\-]+){0,6}\s*,\s*", text[prior.end():cs]):
+    if not _FEW_WORDS_COMMA.fullmatch(text, prior.end(), cs):
         return None
     a = _attr(idx, text, lx, prior, subject_lo, cs, subject_lo)
     return (a.speaker, a.role, a.country) if a is not None and a.speaker else None
@@ -457,7 +459,7 @@ def _subject(idx, text, lo, hi, lx):
     sp = _subject_before(idx, lo, hi)
     if sp is not None:
         return sp
-    mp = re.match(r"\s*(?:[^,]{0,60},\s*)?(he|she|He|She)\b", text[lo:hi])
+    mp = _HE_SHE_FIRST.match(text[lo:hi])
     if mp:
         return _from_actor(idx.resolve(lo + mp.start(1), mp.group(1)))
     return None
@@ -845,6 +847,10 @@ _INDIRECT_OK = re.compile(r"^(?:said|says|say|told|tells|added|adds|stressed|str
 
 
 # whom something was told, before "that": "told the senator that", "told Fox News on Sunday that"
+# the clause before a cue that closes its sentence: "..., X said." (from the last comma)
+_LAST_COMMA = re.compile(r",\s*(?:[^,]{0,80})$")
+# whom something was told, without "that": "told Fox News ...", "told reporters ..."
+_TOLD_OBJECT = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){1,4}|\s+(?:him|her|them|me|us|reporters|journalists)\s+")
 _TOLD_WHOM = re.compile(r"\s+(?:[\w.’'\-]+,?\s+){1,6}?(?=that\b)")
 _THAT_LATER = re.compile(r"(?:(?:on|in|at|late|early|last|this|during|after)\b[^,]{0,40}?\s+|"
                          r"(?:" + _TIME_WORDS + r")\s+)?that\s+")   # also "said Thursday that", "said Monday night that"
@@ -932,7 +938,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                 # speaker before the cue: content after it, or before it when the cue closes the sentence
                 rest = text[cue_end:end]
                 lead = text[s_lo:cm.start()]
-                mcomma = re.search(r",\s*(?:[^,]{0,80})$", lead)
+                mcomma = _LAST_COMMA.search(lead)
                 if len(rest.strip()) < 12 or lx["time_tail"].fullmatch(rest) or (
                         lx["frames"].match(rest) and len(rest) < 60 and not _clause_after_frame(lx, rest)):
                     if mcomma and mcomma.start() > 20:
@@ -945,7 +951,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                         if mt:
                             cue_end += mt.end()
                         else:
-                            mo = re.match(r"\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){1,4}|\s+(?:him|her|them|me|us|reporters|journalists)\s+", rest)
+                            mo = _TOLD_OBJECT.match(rest)
                             if not mo:
                                 continue
                             cue_end += mo.end()
