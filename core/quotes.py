@@ -848,6 +848,22 @@ _INDIRECT_OK = re.compile(r"^(?:said|says|say|told|tells|added|adds|stressed|str
 
 # whom something was told, before "that": "told the senator that", "told Fox News on Sunday that"
 # the clause before a cue that closes its sentence: "..., X said." (from the last comma)
+# where reported speech ends and the writer's own words go on: a contrast (", but", ", even
+# though"), a non-restrictive relative clause (", which", ", who"), a participle clause (", putting
+# them ahead"; not ", including", which lists what was said), a dash or a semicolon
+_WRITERS_CLAUSE = re.compile(r",\s+(?:but|even\s+though|although|though|while|whereas|yet|which|who|whose|where)\b"
+                             r"|,\s+(?!including\b)[a-z]+ing\b|\s+[-–—]+\s+|;\s")
+
+
+def _before_writers_clause(text: str, cs: int, ce: int) -> int:
+    """The end of indirect speech running from ``cs`` to the sentence end ``ce``: before the first
+    clause in which the writer goes on in their own words ("Mara Quell said the union would sign
+    the accord, even though its members had not voted": the report ends at "accord"), when at
+    least 12 characters of speech are left."""
+    m = _WRITERS_CLAUSE.search(text, cs, ce)
+    return m.start() if m and m.start() - cs >= 12 else ce
+
+
 _LAST_COMMA = re.compile(r",\s*(?:[^,]{0,80})$")
 # whom something was told, without "that": "told Fox News ...", "told reporters ..."
 _TOLD_OBJECT = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){1,4}|\s+(?:him|her|them|me|us|reporters|journalists)\s+")
@@ -980,7 +996,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                             mt4 = lx["time_tail"].match(text, cs, ce)
                             if mt4 and mt4.end() > cs and text[mt4.end() - 1] in " ,\n" and ce - mt4.end() >= 12:
                                 cs = mt4.end()
-                    # cut a trailing ", he said" style tail and sentence-final attribution
+                    ce = _before_writers_clause(text, cs, ce)
                     if ce - cs < 12:
                         continue
         while cs < ce and text[cs].isspace():

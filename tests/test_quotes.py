@@ -249,6 +249,33 @@ def test_indirect_needs_a_clause(body, found):
     assert bool(qs) is found, [q.text for q in qs]
 
 
+@pytest.mark.parametrize("body,words", [
+    # the writer goes on after the reported words: a contrast, a relative clause, a participle
+    # clause, a dash or a semicolon ends the report
+    ("Mencari said the fleet would stay in port, even though the quotas had been lifted.",
+     "the fleet would stay in port"),
+    ("Varnholt said she had signed the accord, but the ministry had not yet received it.",
+     "she had signed the accord"),
+    ("Varnholt said the talks would resume in Lima, which had hosted the first round.",
+     "the talks would resume in Lima"),
+    ("Mencari said the fleet would stay in port, putting the season at risk.",
+     "the fleet would stay in port"),
+    ("Mencari said the fleet would stay in port - a blow to the harbour towns.",
+     "the fleet would stay in port"),
+    ("Varnholt said the quotas were unfair; the ministry disagreed.", "the quotas were unfair"),
+    # what was said may list things: ", including" and a bare comma keep the report going
+    ("Mencari said the fleet needed help, including fuel and spare nets.",
+     "the fleet needed help, including fuel and spare nets"),
+    ("Mencari said the fleet, short of fuel, would stay in port.", "the fleet, short of fuel, would stay in port"),
+    # at least twelve characters of speech stay: a shorter head keeps the whole sentence
+    ("Mencari said it was over, which surprised nobody in the harbour.",
+     "it was over, which surprised nobody in the harbour"),
+])
+def test_indirect_speech_ends_where_the_writer_goes_on(body, words):
+    qs = [q for q in quotes_of(PEOPLE + body) if q.kind == "indirect"]
+    assert [q.text.strip(" .") for q in qs] == [words]
+
+
 def test_a_possessive_after_the_cue_opens_the_reported_clause():
     text = PEOPLE + "Maria Olvera, a harbour worker for twenty years, says Mencari’s plan is crippling the port."
     qs = [q for q in quotes_of(text) if q.kind == "indirect"]
