@@ -864,6 +864,20 @@ def _before_writers_clause(text: str, cs: int, ce: int) -> int:
     return m.start() if m and m.start() - cs >= 12 else ce
 
 
+# the cue inside a subordinate clause opening its sentence ("While Varnholt said the quotas were
+# fair, the fleet stayed home", "A week after Varnholt said ..."): no comma between the
+# subordinator and the cue
+_SUBORDINATE_HEAD = re.compile(r"\b(?:[Ww]hile|[Aa]lthough|[Tt]hough|[Aa]fter|[Bb]efore|[Ww]hen|[Bb]ecause|[Ii]f|"
+                               r"[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]hereas)\b[^,;:]*$")
+
+
+def _before_main_clause(text: str, cs: int, ce: int) -> int:
+    """The end of indirect speech reported inside a subordinate clause: the comma that closes the
+    clause before the main one, when at least 12 characters of speech are left."""
+    comma = text.find(",", cs, ce)
+    return comma if comma - cs >= 12 else ce
+
+
 _LAST_COMMA = re.compile(r",\s*(?:[^,]{0,80})$")
 # whom something was told, without "that": "told Fox News ...", "told reporters ..."
 _TOLD_OBJECT = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){1,4}|\s+(?:him|her|them|me|us|reporters|journalists)\s+")
@@ -997,6 +1011,8 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                             if mt4 and mt4.end() > cs and text[mt4.end() - 1] in " ,\n" and ce - mt4.end() >= 12:
                                 cs = mt4.end()
                     ce = _before_writers_clause(text, cs, ce)
+                    if _SUBORDINATE_HEAD.search(text, s_lo, cm.start()):
+                        ce = _before_main_clause(text, cs, ce)
                     if ce - cs < 12:
                         continue
         while cs < ce and text[cs].isspace():

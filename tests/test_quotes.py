@@ -267,6 +267,11 @@ def test_indirect_needs_a_clause(body, found):
     ("Mencari said the fleet needed help, including fuel and spare nets.",
      "the fleet needed help, including fuel and spare nets"),
     ("Mencari said the fleet, short of fuel, would stay in port.", "the fleet, short of fuel, would stay in port"),
+    # reported inside a subordinate clause: the main clause after its comma is the writer's
+    ("While Varnholt said the quotas were fair, the fleet stayed in port all winter.",
+     "the quotas were fair"),
+    ("A week after Mencari announced that the fleet would sail, the storms began.",
+     "the fleet would sail"),
     # at least twelve characters of speech stay: a shorter head keeps the whole sentence
     ("Mencari said it was over, which surprised nobody in the harbour.",
      "it was over, which surprised nobody in the harbour"),
