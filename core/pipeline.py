@@ -24,8 +24,10 @@ from core.table import PLOVER, frame_of, make_table, plain_columns, take_columns
 from core.timing import Timeline, When, from_mention
 
 # stored articles normalised by another version are normalised again on the next ingest: raise it
-# whenever the rows an article gives change (0.3.0: session 3's date rules, quotes as the source's characters)
-EXTRACTOR_VERSION = "0.3.0"
+# whenever the rows an article gives change (0.3.0: session 3's date rules, quotes as the source's
+# characters; 0.4.0: indirect speech ends where the writer's own clause begins, holiday names split
+# by a line break are dated)
+EXTRACTOR_VERSION = "0.4.0"
 
 
 def _event_id(article_id: str, kind: str, start: int, end: int) -> str:
