@@ -351,6 +351,16 @@ def _match_runs(g: str) -> tuple[_Run, ...]:
 
 # --- the index -----------------------------------------------------------------------------------
 
+# patterns of ActorIndex's lookups and pronoun resolution
+_LEADING_THE = re.compile(r"^(?:the\s+)", re.I)
+_APOSTROPHE_S_END = re.compile(r"['’]s?$")  # "Iran's", "the ministers’"
+_POSSESSIVE_S_END = re.compile(r"['’]s$")
+_LEADING_DETERMINER = re.compile(r"^(?:the|that|this|a|an)\s+")
+_HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
+_HE = re.compile(r"\b(?:he|He)\b")
+_SHE = re.compile(r"\b(?:she|She)\b")
+
+
 class ActorIndex:
     """All actor mentions of one text; see the module docstring."""
 
@@ -396,8 +406,8 @@ class ActorIndex:
 
     def lookup(self, surface: str, offset: int | None = None) -> Actor | None:
         """A name as written -> its actor (surnames and aliases resolve to the fullest name)."""
-        s = re.sub(r"^(?:the\s+)", "", surface.strip(), flags=re.I)
-        s = re.sub(r"['’]s?$", "", s)
+        s = _LEADING_THE.sub("", surface.strip())
+        s = _APOSTROPHE_S_END.sub("", s)
         lx = _lex()
         words = s.split()
         while words and (words[0].lower() in lx["honor"] or words[0].lower() in lx["titles"]):
@@ -433,7 +443,7 @@ class ActorIndex:
         """The actor a pronoun or definite description at ``offset`` most likely refers to."""
         lx = _lex()
         p = phrase.strip().lower()
-        p = re.sub(r"['’]s$", "", p)
+        p = _POSSESSIVE_S_END.sub("", p)
         if p in ("his", "him"):
             p = "he"
         if p == "her":
@@ -448,7 +458,7 @@ class ActorIndex:
                 return self._resolve_desc(offset, "organisation", None, None) or self._resolve_desc(offset, "media", None, None)
             return None
         # definite description: the (Omani) (foreign) agency/minister/spokesman
-        words = re.sub(r"^(?:the|that|this|a|an)\s+", "", p).split()
+        words = _LEADING_DETERMINER.sub("", p).split()
         if not words:
             return None
         country = None
@@ -498,7 +508,7 @@ class ActorIndex:
         """Subject of the nearest sentence (first person named in it, outside quotes), walking back
         over sentences whose subject is a compatible pronoun."""
         si = self._sentence_index(offset)
-        pron_re = re.compile(r"\b(?:he|she|He|She)\b")
+        pron_re = _HE_OR_SHE
         for k in range(si, max(-1, si - 8), -1):
             s, e = self.sentences[k]
             e = min(e, offset)
@@ -523,7 +533,7 @@ class ActorIndex:
             if cands and depth < 2:
                 # an unknown-gender person already taken by a pronoun of the other gender is not a candidate
                 other = "f" if gender == "m" else "m"
-                pr_other = re.compile(r"\b(?:she|She)\b" if other == "f" else r"\b(?:he|He)\b")
+                pr_other = _SHE if other == "f" else _HE
                 kept = []
                 for c in cands:
                     if c[2].gender:
@@ -798,6 +808,9 @@ def _poss_after(text: str, end: int) -> bool:
 _ORG_MODIFIERS = {"Republican", "Democratic", "GOP", "New", "National", "Top", "Senior", "Western"}
 
 
+_INITIAL = re.compile(r"[A-Z]\.")  # a name's initial ("George W. Bush"), with fullmatch
+
+
 class _Shape(NamedTuple):
     """What the words of a capitalised run say by themselves, before the text around them is read
     (see :func:`_run_shape`). ``first``, ``kept`` and ``name_from`` are indices of words in the run."""
@@ -899,7 +912,7 @@ def _run_shape(run_text: str) -> _Shape | None:
                     # the portfolio belongs to the title, the name is the last two words (three with
                     # a particle or an initial)
                     k = len(words) - 2
-                    if k - 1 > m + 1 and (words[k - 1].lower() in lx["particles"] or re.fullmatch(r"[A-Z]\.", words[k])):
+                    if k - 1 > m + 1 and (words[k - 1].lower() in lx["particles"] or _INITIAL.fullmatch(words[k])):
                         k -= 1
                     if k <= m + 1:
                         k = len(words) - 1
@@ -1153,7 +1166,7 @@ def _org_title_name_cut(words, lx) -> tuple[int, int, str] | None:
     size = len(words)
     for e in (size - 2, size - 3):
         name = words[e:]
-        if len(name) == 3 and not (name[1].lower() in lx["particles"] or re.fullmatch(r"[A-Z]\.", name[1])):
+        if len(name) == 3 and not (name[1].lower() in lx["particles"] or _INITIAL.fullmatch(name[1])):
             continue
         if any(not w[:1].isupper() or w in lx["not_names"] or w in lx["org_heads"] or w.lower() in lx["titles"]
                or w.lower() in lx["honor"] or (w.isupper() and len(w) > 1) or _place(w) for w in (name[0], name[-1])):

@@ -128,6 +128,7 @@ def _later_rule(doc: _Doc, rules, failed: str, s: int) -> TimeMention | None:
 
 
 _AND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w.,]?\d|\s*(?:%|percent|per\s?cent|[ap]\.?m\b|million|billion|points?))", re.I)
+_COMMA_YEAR = re.compile(r",?\s+((?:1[0-9]|20)\d\d)(?![\d%])")  # ", 2025" after "June 5 and 6"
 
 
 def _next_day(text: str, men: TimeMention) -> tuple[TimeMention, TimeMention] | None:
@@ -138,7 +139,7 @@ def _next_day(text: str, men: TimeMention) -> tuple[TimeMention, TimeMention] | 
         return None
     s, e = m.start(1), m.end()
     first = men.first
-    ym = re.match(r",?\s+((?:1[0-9]|20)\d\d)(?![\d%])", text[e:e + 8])
+    ym = _COMMA_YEAR.match(text[e:e + 8])
     if ym:
         e += ym.end()
         try:

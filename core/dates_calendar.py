@@ -82,19 +82,28 @@ def _shift(d: dt.date, n: int, unit: str) -> dt.date:
     return d
 
 
+_SPACES = re.compile(r"\s+")
+_YEAR_DIGITS = re.compile(r"(?:1[0-9]|20)\d\d")  # 1000-2099, anywhere (no word boundary)
+# the hedges and determiners before a number of units ("nearly two", "the past three")
+_NUMBER_HEDGES = re.compile(
+    r"^(?:(?:nearly|almost|about|around|roughly|approximately|some|more than|less than|"
+    r"fewer than|over|under|at least|at most|up to|no more than|just|barely|only|another|"
+    r"an additional|the first|the last|the past|the next|the previous|the coming|"
+    r"the following|the)\s+)+")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
+
+
 def _num(s: str) -> float | None:
-    s = re.sub(r"\s+", " ", s.strip().lower())
-    s = re.sub(r"^(?:(?:nearly|almost|about|around|roughly|approximately|some|more than|less than|"
-               r"fewer than|over|under|at least|at most|up to|no more than|just|barely|only|another|"
-               r"an additional|the first|the last|the past|the next|the previous|the coming|"
-               r"the following|the)\s+)+", "", s)
+    s = _SPACES.sub(" ", s.strip().lower())
+    s = _NUMBER_HEDGES.sub("", s)
     half = 0.5 if s.endswith((" and a half", " 1/2")) else 0.0
     s = s.removesuffix(" and a half").removesuffix(" 1/2")
-    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+    if _DECIMAL.fullmatch(s):
         return float(s) + half
     if s in NUMBER_WORDS:
         return NUMBER_WORDS[s] + half
-    parts = re.split(r"[\s-]+", s)
+    parts = _SPACES_OR_HYPHENS.split(s)
     if len(parts) == 2 and parts[0] in NUMBER_WORDS and NUMBER_WORDS[parts[0]] >= 20 and parts[1] in NUMBER_WORDS:
         return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]] + half
     return None
@@ -217,21 +226,24 @@ _MOD_RE = re.compile(r"^(early|earlier|late|later|mid|the\s+middle\s+of|the\s+en
 def _strip_mod(s: str) -> tuple[str | None, str]:
     m = _MOD_RE.match(s)
     if m:
-        return re.sub(r"\s+", " ", m.group(1).lower()), s[m.end():]
+        return _SPACES.sub(" ", m.group(1).lower()), s[m.end():]
     return None, s
 
 
+_YEAR_SPELLED = re.compile(YEAR_SPELLED, re.I)
+
+
 def _year_of(s: str, ref: dt.date | None) -> int | None:
-    m = re.search(r"(?:1[0-9]|20)\d\d", s)
+    m = _YEAR_DIGITS.search(s)
     if m:
         return int(m.group())
-    m = re.search(YEAR_SPELLED, s, re.I)
+    m = _YEAR_SPELLED.search(s)
     return _spelled_year(m.group()) if m else None
 
 
 def _spelled_year(words: str) -> int | None:
     """1997 from "nineteen ninety-seven", 2001 from "two thousand and one"."""
-    words = re.sub(r"\s+", " ", words.lower())
+    words = _SPACES.sub(" ", words.lower())
     if words.startswith("two thousand"):
         rest = words[len("two thousand"):].replace(" and", "").strip()
         v = _num(rest) if rest else 0

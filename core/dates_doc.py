@@ -30,6 +30,9 @@ class TimeMention:
 # --------------------------------------------------------------------------------------------
 # The tagger
 # --------------------------------------------------------------------------------------------
+_UNTIL_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+)Until\s+(?:\S+\s+)?$")  # "Until Thursday, ..."
+
+
 class _Doc:
     def __init__(self, text: str, ref: dt.date | None):
         self.text = text
@@ -50,7 +53,7 @@ class _Doc:
             # "postponed until Tuesday", "extended to Nov. 20": ahead; a sentence-initial
             # "Until Thursday, they had not ..." only bounds a past state: the nearest one
             before = self.text[max(0, s - 60):s]
-            return ("present", 99) if re.search(r"(?:^|[.!?]\s+)Until\s+(?:\S+\s+)?$", before) else ("future", 0)
+            return ("present", 99) if _UNTIL_OPENS_SENTENCE.search(before) else ("future", 0)
         if _is_planned_for(self.text, s):
             return "future", 0
         return _tense_strength(self.text, s, e)
@@ -108,13 +111,16 @@ def _unresolved(value: str, prec: str = "unknown"):
     return value, None, None, prec
 
 
+_AM_PM = re.compile(r"(\d{1,2})(?::(\d\d))?(am|pm)")  # "9am", "10:30pm" (dots and spaces removed)
+
+
 def _clock_suffix(clock: str) -> str:
     c = clock.lower().replace(".", "").replace(" ", "")
     if c.startswith("noon"):
         return "T12:00"
     if c.startswith("midnight"):
         return "T24:00"
-    m = re.match(r"(\d{1,2})(?::(\d\d))?(am|pm)", c)
+    m = _AM_PM.match(c)
     if not m:
         return ""
     h = int(m.group(1)) % 12 + (12 if m.group(3) == "pm" else 0)

@@ -12,10 +12,20 @@ from core.dates_words import (
 )
 from core.dates_grammar import MON, SEASON, WDAY, _alt
 from core.dates_calendar import (
-    _century, _day, _day_month_year, _decade, _early_late, _half, _month, _month_year, _quarter,
-    _season, _spelled_year, _strip_mod, _week, _year, _year_of,
+    _SPACES, _YEAR_DIGITS, _century, _day, _day_month_year, _decade, _early_late, _half, _month,
+    _month_year, _quarter, _season, _spelled_year, _strip_mod, _week, _year, _year_of,
 )
 from core.dates_doc import TimeMention, _Doc, _mention, _unresolved
+
+# patterns the handlers read their spans with (compiled here, once, not while documents are read)
+_MONTH_NAME = re.compile(MON, re.I)
+_WEEKDAY_NAME = re.compile(WDAY, re.I)
+_SEASON_NAME = re.compile(SEASON, re.I)
+_SEASON_LOW = re.compile(SEASON)  # in a lower-cased span
+_ORDINAL_WORD = re.compile(_alt(ORDINALS), re.I)
+_ORDINAL_LOW = re.compile(_alt(ORDINALS))  # in a lower-cased span
+_DECADE_WORD_LOW = re.compile(_alt(DECADE_WORDS))  # in a lower-cased span
+_EARLY_MID_LATE = re.compile(r"early|mid|late")
 
 
 def _r_iso(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
@@ -24,11 +34,14 @@ def _r_iso(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMen
     return _mention(doc, s, e, "DATE", _day(d))
 
 
+_DATE_SEPARATOR = re.compile(r"[/.-]")
+
+
 def _r_numeric(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule numeric."""
-    a, b, y = re.split(r"[/.-]", span)
+    a, b, y = _DATE_SEPARATOR.split(span)
     a, b, y = int(a), int(b), int(y)
-    sep = re.search(r"[/.-]", span).group()
+    sep = _DATE_SEPARATOR.search(span).group()
     if a > 12:
         d_, m_ = a, b
     elif b > 12:
@@ -43,40 +56,46 @@ def _r_numeric(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Tim
         return None
 
 
+_DAY_NUMBER = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)")
+# "may 20 percent", "May 5 people": a number of something after "may", not a day of May
+_COUNT_AFTER_MAY = re.compile(r"\s+\d+\s*(?:%|percent|per|people|\w+s\b)", re.I)
+_QUANTITY_AFTER = re.compile(r"\s*(?:%|percent|per\s?cent|million|billion|points?)")  # lower-cased
+
+
 def _r_mdy(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rules mdy, dmy, wday_date."""
     text, ref = doc.text, doc.ref
     mod, rest = _strip_mod(span)
-    mm = re.search(MON, rest, re.I)
+    mm = _MONTH_NAME.search(rest)
     if not mm:
         return None
     month = MONTHS[mm.group().lower().rstrip(".")]
     if rule == "mdy" and not mm.group()[0].isupper():
         return None
     other = rest[:mm.start()] + " " + rest[mm.end():]
-    dm = re.search(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", other)
+    dm = _DAY_NUMBER.search(other)
     day = None
     if dm:
         day = int(dm.group(1))
     else:
-        om = re.search(_alt(ORDINALS), other, re.I)
+        om = _ORDINAL_WORD.search(other)
         if om:
-            day = ORDINALS.get(re.sub(r"\s+", "-", om.group().lower()))
-    ym = re.search(r"(?:1[0-9]|20)\d\d", other)
+            day = ORDINALS.get(_SPACES.sub("-", om.group().lower()))
+    ym = _YEAR_DIGITS.search(other)
     year = int(ym.group()) if ym else None
     if day is None:
         return None
     # "May 5" where "May" could be the verb: require a capital M (checked) and a plausible day
-    if mm.group().lower() == "may" and not ym and re.match(r"\s+\d+\s*(?:%|percent|per|people|\w+s\b)", rest[mm.end():], re.I):
+    if mm.group().lower() == "may" and not ym and _COUNT_AFTER_MAY.match(rest[mm.end():]):
         return None
     # "June 20 percent": the number belongs to something else
     after = text[e:e + 12].lower()
-    if not ym and re.match(r"\s*(?:%|percent|per\s?cent|million|billion|points?)", after):
+    if not ym and _QUANTITY_AFTER.match(after):
         return None
     if year is None:
         if ref is None:
             return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-{month:02d}-{day:02d}", "day"))
-        wdm = re.search(WDAY, span, re.I)
+        wdm = _WEEKDAY_NAME.search(span)
         if wdm:  # the weekday pins the year: pick the nearest year where it matches
             wd = WEEKDAYS[wdm.group().lower()]
             cands = []
@@ -100,11 +119,17 @@ def _r_mdy(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMen
     return _mention(doc, s, e, "DATE", _day(d))
 
 
+# "last March", "next May", "this June": the word before a month, in the lower-cased text before it
+_LAST_BEFORE = re.compile(r"\blast\s+$")
+_NEXT_BEFORE = re.compile(r"\bnext\s+$")
+_THIS_BEFORE = re.compile(r"\bthis\s+$")
+
+
 def _r_my(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rules my, my_rel, month."""
     text, ref = doc.text, doc.ref
     mod, rest = _strip_mod(span)
-    mm = re.match(MON, rest, re.I)
+    mm = _MONTH_NAME.match(rest)
     if not mm:
         return None
     mword = mm.group()
@@ -118,15 +143,15 @@ def _r_my(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMent
             return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-{month:02d}", "month"))
         tense, dist = doc.tense2(s, e)
         before = text[max(0, s - 12):s].lower()
-        if re.search(r"\blast\s+$", before):
+        if wm := _LAST_BEFORE.search(before):
             y = ref.year if month < ref.month else ref.year - 1
-            s = s - len(re.search(r"last\s+$", before).group())
-        elif re.search(r"\bnext\s+$", before):
+            s = s - len(wm.group())
+        elif wm := _NEXT_BEFORE.search(before):
             y = ref.year if month > ref.month else ref.year + 1
-            s = s - len(re.search(r"next\s+$", before).group())
-        elif re.search(r"\bthis\s+$", before):
+            s = s - len(wm.group())
+        elif wm := _THIS_BEFORE.search(before):
             y = ref.year
-            s = s - len(re.search(r"this\s+$", before).group())
+            s = s - len(wm.group())
         else:
             y = _month_year(ref, month, tense, dist)
         return _mention(doc, s, e, "DATE", _early_late(_month(y, month), mod))
@@ -143,7 +168,7 @@ def _r_season_year(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) ->
     """Rules season_year, season_rel."""
     ref = doc.ref
     mod, rest = _strip_mod(span)
-    sm = re.search(SEASON, rest, re.I)
+    sm = _SEASON_NAME.search(rest)
     code = SEASONS[sm.group().lower()]
     if rule == "season_year":
         y = _year_of(rest, ref)
@@ -169,8 +194,8 @@ def _r_the_season(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> 
     ref = doc.ref
     if ref is None or span[-1].isupper():
         return None
-    mod = re.search(r"early|late|mid", low)
-    code = SEASONS[re.search(SEASON, low).group()]
+    mod = _EARLY_MID_LATE.search(low)
+    code = SEASONS[_SEASON_LOW.search(low).group()]
     cur_y = ref.year - 1 if (code == "WI" and ref.month <= 2) else ref.year
     first, last = _season(cur_y, code)[1:3]
     tense = doc.tense(s, e)
@@ -187,10 +212,13 @@ def _r_the_season(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> 
     return _mention(doc, s, e, "DATE", _early_late(_season(y, code), mod.group() if mod else None))
 
 
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to)\b")  # "the year ended March 31": a length
+
+
 def _r_the_unit(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule the_unit."""
     text, ref = doc.text, doc.ref
-    if re.match(r"\s+(?:ended|ending|to)\b", text[e:e + 8]):
+    if _ENDED_AFTER.match(text[e:e + 8]):
         return _mention(doc, s, e, "DURATION", ("P1Y" if low.endswith("year") else "P1W", None, None, "unknown"))
     if ref is None:
         return None
@@ -200,10 +228,13 @@ def _r_the_unit(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Ti
     return _mention(doc, s, e, "DATE", _week(a.first if a is not None else ref))
 
 
+_QUARTER_NUMBER = re.compile(r"first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]")
+
+
 def _r_quarter(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rules quarter, qcode."""
     ref = doc.ref
-    qm = re.search(r"first|second|third|fourth|1st|2nd|3rd|4th|q[1-4]", low)
+    qm = _QUARTER_NUMBER.search(low)
     q = QUARTER_WORDS[qm.group()]
     if low.endswith("quarters"):
         return _mention(doc, s, e, "DATE", _unresolved(f"XXXX-Q{q}"))
@@ -228,11 +259,15 @@ def _r_quarter(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Tim
     return _mention(doc, s, e, "DATE", _quarter(y, q))
 
 
+_FIRST = re.compile(r"first|1st")
+_OF_DECADE_END = re.compile(r"of the ((?:1[0-9]|20)\d)0'?s$|of the '(\d)0s$")  # "... of the 1980s/'80s"
+
+
 def _r_half(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule half."""
     ref = doc.ref
-    h = 1 if re.search(r"first|1st", low) else 2
-    dm = re.search(r"of the ((?:1[0-9]|20)\d)0'?s$|of the '(\d)0s$", low)
+    h = 1 if _FIRST.search(low) else 2
+    dm = _OF_DECADE_END.search(low)
     if dm:  # "the last half of the '80s": the decade, its early or late half
         if dm.group(1):
             d3 = int(dm.group(1))
@@ -254,14 +289,19 @@ def _r_half(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMe
     return _mention(doc, s, e, "DATE", _half(y, h))
 
 
+_DECADE_DIGITS = re.compile(r"((?:1[0-9]|20)\d)0['’]?s")  # "1980s", "1980's"
+_DECADE_SHORT = re.compile(r"['’](\d)0s")  # "'80s"
+_DECADE_WORD_OPENING = re.compile(r"(?:the\s+|(?:early|mid|late)[\s-]+)")  # "the eighties", "mid-eighties"
+
+
 def _r_decade(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule decade."""
     ref = doc.ref
-    m4 = re.search(r"((?:1[0-9]|20)\d)0['’]?s", span)
+    m4 = _DECADE_DIGITS.search(span)
     if m4:
         d3 = int(m4.group(1))
     else:
-        m2 = re.search(r"['’](\d)0s", span)
+        m2 = _DECADE_SHORT.search(span)
         if m2:
             if ref is None:
                 return _mention(doc, s, e, "DATE", _unresolved(f"XX{m2.group(1)}", "year"))
@@ -269,31 +309,38 @@ def _r_decade(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Time
             c = ref.year // 100
             d3 = c * 10 + d if c * 100 + d * 10 <= ref.year else (c - 1) * 10 + d
         else:
-            wm = re.search(_alt(DECADE_WORDS), low)
-            if not wm or not re.match(r"(?:the\s+|(?:early|mid|late)[\s-]+)", low):
+            wm = _DECADE_WORD_LOW.search(low)
+            if not wm or not _DECADE_WORD_OPENING.match(low):
                 return None
             d = DECADE_WORDS[wm.group()]
             if ref is None:
                 return _mention(doc, s, e, "DATE", _unresolved(f"XX{d}", "year"))
             c = ref.year // 100
             d3 = c * 10 + d if c * 100 + d * 10 <= ref.year else (c - 1) * 10 + d
-    mod = re.search(r"early|mid|late", low)
+    mod = _EARLY_MID_LATE.search(low)
     return _mention(doc, s, e, "DATE", _early_late(_decade(d3), mod.group() if mod else None))
+
+
+_CENTURY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")  # "21st"
 
 
 def _r_century(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule century."""
-    nm = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
-    n = int(nm.group(1)) if nm else ORDINALS.get(re.search(_alt(ORDINALS), low).group())
+    nm = _CENTURY_NUMBER.search(low)
+    n = int(nm.group(1)) if nm else ORDINALS.get(_ORDINAL_LOW.search(low).group())
     if not n:
         return None
-    mod = re.search(r"early|mid|late", low)
+    mod = _EARLY_MID_LATE.search(low)
     return _mention(doc, s, e, "DATE", _early_late(_century(n - 1), mod.group() if mod else None))
+
+
+_BACK = re.compile(r"last|past|previous")
+_ON = re.compile(r"next|coming")
 
 
 def _step(low: str) -> int:
     """-1 for a last/past/previous century or decade, +1 for a next/coming one, 0 for this one."""
-    return -1 if re.search(r"last|past|previous", low) else 1 if re.search(r"next|coming", low) else 0
+    return -1 if _BACK.search(low) else 1 if _ON.search(low) else 0
 
 
 def _r_rel_century(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
@@ -315,6 +362,9 @@ def _r_rel_decade(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> 
     return _mention(doc, s, e, "DATE", _decade(ref.year // 10 + _step(low)))
 
 
+_FISCAL = re.compile(r"\bfiscal\b")
+
+
 def _r_year_mod(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule year_mod."""
     ref = doc.ref
@@ -322,11 +372,20 @@ def _r_year_mod(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Ti
     y = _year_of(rest, ref)
     if y is None:
         return None
-    if re.search(r"\bfiscal\b", low):
+    if _FISCAL.search(low):
         return _mention(doc, s, e, "DATE", _year(y))
     if mod in ("the end of", "end") and ref is not None and y == ref.year:
         return _mention(doc, s, e, "DATE", _early_late(_year(y), mod))
     return _mention(doc, s, e, "DATE", _early_late(_year(y), mod))
+
+
+# a number after these is no year: "$2000", "No. 1990", "Route 1966", "Flight 1549"
+_NUMBER_MARK_BEFORE = re.compile(r"(?:[$£€¥#]|\bUS|\bNo\.?|\bnumber|\bRoute|\bFlight|\bRoom)\s*$")
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")  # "2000 rifles"
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|in|of|since|by|its|their|his|her|our|a|an|from|until|for|before|after)|['’]s)\s+$", re.I)
+_TO_NUMBER_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d{1,3}\b(?!\d)")  # "1990 to 12", "2000-15": a list or a score
+_DASH_TWO_DIGITS_AFTER = re.compile(r"\s*(?:-|–)\s*\d\d\b")  # "1990-91": a range of years
 
 
 def _r_year(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
@@ -340,24 +399,25 @@ def _r_year(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMe
         y = c + yy if c + yy <= ref.year + 10 else c - 100 + yy
         return _mention(doc, s, e, "DATE", _year(y))
     y = int(span)
-    if QUANTITY_AFTER_NUMBER.match(text, e) or re.search(r"(?:[$£€¥#]|\bUS|\bNo\.?|\bnumber|\bRoute|\bFlight|\bRoom)\s*$", text[max(0, s - 8):s]):
+    if QUANTITY_AFTER_NUMBER.match(text, e) or _NUMBER_MARK_BEFORE.search(text[max(0, s - 8):s]):
         return None
     # "seized 2000 rifles": a count, unless a determiner makes it a year ("the 2024 elections")
-    if re.match(r"\s+[a-z]+s\b", text[e:e + 25]) and not re.search(
-            r"(?:\b(?:the|in|of|since|by|its|their|his|her|our|a|an|from|until|for|before|after)|['’]s)\s+$",
-            text[max(0, s - 12):s], re.I):
+    if _PLURAL_AFTER.match(text[e:e + 25]) and not _DETERMINER_BEFORE.search(text[max(0, s - 12):s]):
         return None
     # a number in a list of numbers or a score/tally ("1990-1991" stays a year range)
-    if re.match(r"\s*(?:to|-|–)\s*\d{1,3}\b(?!\d)", text[e:e + 8]) and not re.match(r"\s*(?:-|–)\s*\d\d\b", text[e:e + 6]):
+    if _TO_NUMBER_AFTER.match(text[e:e + 8]) and not _DASH_TWO_DIGITS_AFTER.match(text[e:e + 6]):
         return None
     if ref is not None and y > ref.year + 60:
         return None
     return _mention(doc, s, e, "DATE", _year(y))
 
 
+_THE_YEAR = re.compile(r"^the year ")
+
+
 def _r_year_spelled(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule year_spelled."""
-    n = _spelled_year(re.sub(r"^the year ", "", low))
+    n = _spelled_year(_THE_YEAR.sub("", low))
     if n is None:
         return None
     return _mention(doc, s, e, "DATE", _year(n))
@@ -388,6 +448,10 @@ def _r_holiday_week(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -
     return _mention(doc, s, e, "DATE", _week(day))
 
 
+# "Easter Island", "Christmas Island": a capitalised word after a holiday makes it a name
+_NAME_AFTER_HOLIDAY = re.compile(r"\s+(?!(?:Day|Eve|Sunday|Monday|Week|Weekend)\b)[A-Z][a-z]")
+
+
 def _r_holiday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule holiday."""
     ref = doc.ref
@@ -397,7 +461,7 @@ def _r_holiday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Tim
         return None
     if name.lower() == "may day" and not span[0].isupper():
         return None
-    if re.match(r"\s+(?!(?:Day|Eve|Sunday|Monday|Week|Weekend)\b)[A-Z][a-z]", doc.text[e:e + 4]):
+    if _NAME_AFTER_HOLIDAY.match(doc.text[e:e + 4]):
         return None  # "Easter Island", "Christmas Island", "Independence Hall": a name
     y = _year_of(span, ref)
     if y is None:
@@ -449,6 +513,9 @@ _PREP_BEFORE = re.compile(
     r"(?:\b(?:in|on|of|since|by|until|till|through|during|from|to|before|after|early|late|mid|last|next|"
     r"this|that|since|between|and|or|nor|around|about|in\s+early|in\s+late|until\s+early|last|every|each|the)\s+|-)$",
     re.I)
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_SENTENCE_OPENER_AFTER = re.compile(r"\s+(?:I|The|A|In|On|At)\b")
+_VERB_WORD_AFTER = re.compile(r"\s+(?:be|have|not|also|well|still|never)\b", re.I)  # "may be", "March also"
 
 
 def _month_alone_ok(text: str, s: int, e: int, mword: str, mod: str | None) -> bool:
@@ -457,12 +524,12 @@ def _month_alone_ok(text: str, s: int, e: int, mword: str, mod: str | None) -> b
     after = text[e:e + 20]
     before = text[max(0, s - 25):s]
     # followed by a capitalised word: probably a name ("June Carter", "August Company")
-    if re.match(r"\s+[A-Z][a-z]", after) and not re.match(r"\s+(?:I|The|A|In|On|At)\b", after):
+    if _CAPITALISED_AFTER.match(after) and not _SENTENCE_OPENER_AFTER.match(after):
         if not _PREP_BEFORE.search(before):
             return False
     if low in ("may", "march"):
         # only after a preposition / modifier: "in May", "since March", "early May", "last March"
-        return bool(mod) or bool(_PREP_BEFORE.search(before)) and not re.match(r"\s+(?:be|have|not|also|well|still|never)\b", after, re.I)
+        return bool(mod) or bool(_PREP_BEFORE.search(before)) and not _VERB_WORD_AFTER.match(after)
     # sentence-initial month with no preposition is fine ("January was ...")
     return True
 

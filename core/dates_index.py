@@ -8,8 +8,6 @@ from core.dates_grammar import RULES, _END_OF_WORD, _RULE_RE, _trie_alts
 from core.regex_openings import FOLD_CHARS
 
 
-_BIG: re.Pattern | None = None  # the alternation of every rule, for the full scan (_big_search)
-
 # Prefilter. Running _BIG.search over a whole text makes the regex engine try every rule at every
 # character (the hot spot). Instead one regex (_START_TOKEN) finds the tokens (letter runs, digit
 # runs, a quote before a digit) that some rule can begin with, and at each only the rules that can
@@ -190,12 +188,15 @@ def _match_at(text: str, s: int, rules) -> tuple[str, int] | None:
     return None
 
 
+# the alternation of every rule, for the full scan (_big_search) of the texts the token index
+# cannot read (a dotless or dotted i, a long s or a Kelvin sign: "Kılıç", "İstanbul"); compiled
+# with the module (~55 ms) so that the first such text costs what later ones do
+_BIG = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(
+    f"(?P<{name}>(?:{pat}){_END_OF_WORD})" for name, pat in RULES) + ")", re.I)
+
+
 def _big_search(text: str, pos: int) -> tuple[str, int, int] | None:
     """(rule name, start, end) of the first match of any rule at or after ``pos`` (full scan)."""
-    global _BIG
-    if _BIG is None:  # compiled only for the rare texts that need the full scan
-        _BIG = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(
-            f"(?P<{name}>(?:{pat}){_END_OF_WORD})" for name, pat in RULES) + ")", re.I)
     m = _BIG.search(text, pos)
     return (m.lastgroup, m.start(), m.end()) if m else None
 

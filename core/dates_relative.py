@@ -13,7 +13,7 @@ from core.dates_words import (
 from core.dates_grammar import MON, SEASON, TIME_CLOCK, WDAY
 from core.dates_tense import _sentence_bounds
 from core.dates_calendar import (
-    _add_months, _day, _early_late, _half, _month, _num, _pvalue, _quarter, _shift, _strip_mod,
+    _SPACES, _add_months, _day, _early_late, _half, _month, _num, _pvalue, _quarter, _shift, _strip_mod,
     _tense_dir, _unit_of, _week, _weekday_date, _weekend, _year, _year_of,
 )
 from core.dates_doc import (
@@ -27,16 +27,25 @@ _WDAY_RE = re.compile(WDAY, re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _DAYPART_WORDS = [(re.compile(rf"\b{w}\b"), code) for w, code in DAYPARTS.items()]
 _CLOCK_AFTER = re.compile(rf"(?<![A-Za-z]){TIME_CLOCK}", re.I)
+_MONTH_NAME = re.compile(MON, re.I)
+_SEASON_LOW = re.compile(SEASON)  # in a lower-cased span
+_QUARTER_OR_PERIOD = re.compile(r"quarter|period")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q\d")  # a value such as 2024-Q3, with fullmatch
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+_TIME_PREPOSITION = re.compile(r"(?:(?:around|about|by|at|until|before)\s+)?", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 
 
 def _r_unit_end(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule unit_end."""
     text, ref = doc.text, doc.ref
-    s += len(re.match(r"(?:(?:around|about|by|at|until|before)\s+)?", span, re.I).group())
+    s += len(_TIME_PREPOSITION.match(span).group())
     if ref is None:
         return _mention(doc, s, e, "DATE", _unresolved("XXXX", "year"))
     # "since year-end" in a report on this year's figures: the end of last year
-    y = ref.year - 1 if re.search(r"\bsince\s+$", text[max(0, s - 8):s], re.I) or ref.month == 1 else ref.year
+    y = ref.year - 1 if _SINCE_BEFORE.search(text[max(0, s - 8):s]) or ref.month == 1 else ref.year
     return _mention(doc, s, e, "DATE", _early_late(_year(y), "the end of"))
 
 
@@ -70,16 +79,21 @@ def _r_dpart_alone(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) ->
     return _mention(doc, s, e, "TIME", (v[0] + "T" + part,) + v[1:])
 
 
+_NEXT_OR_FOLLOWING = re.compile(r"next|following")
+_MONTH_OR_YEAR_VALUE = re.compile(r"\d{4}(?:-\d\d)?")  # 2024, 2024-10, with fullmatch
+_CLAUSE_AFTER_DAY = re.compile(r"\s+(?:that|as|when|on\s+which)\b")  # "the day that ...": no anaphor
+
+
 def _r_day_anaphor(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule day_anaphor."""
     # the day of the latest dated mention nearby (chains allowed: "the next day ... the
     # following morning"); none nearby: no date
     a = doc.last_day(s, 1500)
-    k = 1 if re.search(r"next|following", low) else -1 if "previous" in low else 0
+    k = 1 if _NEXT_OR_FOLLOWING.search(low) else -1 if "previous" in low else 0
     b = doc.last_anchor()
     if k == 0 and b is not None and _near(doc, b, s, 400) and (a is None or b.start > a.start) \
-            and b.precision in ("month", "year") and re.fullmatch(r"\d{4}(?:-\d\d)?", b.value) \
-            and doc.tense(s, e) == "past" and not re.match(r"\s+(?:that|as|when|on\s+which)\b", doc.text[e:e + 14]):
+            and b.precision in ("month", "year") and _MONTH_OR_YEAR_VALUE.fullmatch(b.value) \
+            and doc.tense(s, e) == "past" and not _CLAUSE_AFTER_DAY.match(doc.text[e:e + 14]):
         # "killed last October ... crossed out that same day": a day of that month, unknown
         v = b.value + ("-XX" if b.precision == "month" else "-XX-XX")
         return doc.derive(_mention(doc, s, e, "DATE", (v, b.first, b.last, b.precision)))
@@ -91,6 +105,9 @@ def _r_day_anaphor(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) ->
     if part:
         v = (v[0] + "T" + part,) + v[1:]
     return doc.derive(_mention(doc, s, e, "TIME" if part else "DATE", v))
+
+
+_LAST_DAYPART = re.compile(r"last (?:morning|afternoon|evening|night)")
 
 
 def _r_day_rel(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
@@ -107,7 +124,7 @@ def _r_day_rel(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Tim
         k = -2
     elif "day after tomorrow" in low:
         k = 2
-    elif "yesterday" in low or re.search(r"last (?:morning|afternoon|evening|night)", low):
+    elif "yesterday" in low or _LAST_DAYPART.search(low):
         k = -1
     elif "tomorrow" in low:
         k = 1
@@ -131,17 +148,24 @@ def _r_day_rel(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Tim
     return _mention(doc, s, e, typ, v)
 
 
+_DAYPART_PLURAL_WORDS = [(re.compile(rf"\b{w}s?\b"), code) for w, code in DAYPARTS.items()]  # "mornings"
+
+
 def _r_wday_set(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule wday_set."""
-    wm = re.search(WDAY, span, re.I)
+    wm = _WDAY_RE.search(span)
     if not wm or not wm.group()[0].isupper():
         return None
     wd = WEEKDAYS[wm.group().lower()]
     part = None
-    for w, code in DAYPARTS.items():
-        if re.search(rf"\b{w}s?\b", low):
+    for rx, code in _DAYPART_PLURAL_WORDS:
+        if rx.search(low):
             part = code
     return _mention(doc, s, e, "SET", ("XXXX-WXX-%d" % wd + (f"T{part}" if part else ""), None, None, "unknown"))
+
+
+_THE_DAY_BEFORE_AFTER = re.compile(r"^the day (?:before|after) ")
+_EARLY_LATE_START = re.compile(r"^(?:early|late|earlier|later) ")
 
 
 def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
@@ -151,7 +175,7 @@ def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMe
     if not wm or not wm.group()[0].isupper():
         return None
     if wm.start() == 0 and _THE_BEFORE.search(text[max(0, s - 5):s]) \
-            and re.match(r"\s+[A-Z][a-z]", text[e:e + 4]):
+            and _CAPITALISED_AFTER.match(text[e:e + 4]):
         return None  # "the Sunday Herald": a title
     wd = WEEKDAYS[wm.group().lower()]
     pre = low[:wm.start()].strip()
@@ -163,8 +187,8 @@ def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMe
     if ref is None:
         val = f"XXXX-WXX-{wd}"
         return _mention(doc, s, e, "TIME" if part else "DATE", _unresolved(val, "day"))
-    rel = re.sub(r"^the day (?:before|after) ", "", pre)
-    rel = re.sub(r"^(?:early|late|earlier|later) ", "", rel)
+    rel = _THE_DAY_BEFORE_AFTER.sub("", pre)
+    rel = _EARLY_LATE_START.sub("", rel)
     the_before = _THE_BEFORE.search(text[max(0, s - 5):s])
     if rel in ("previous", "following") and the_before and doc.last_day(s, 1500) is not None:
         # "the previous Friday": the one before the day in focus, not before today
@@ -202,16 +226,23 @@ def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMe
     return _mention(doc, s, e, typ, v)
 
 
+_AGO_WORD_END = re.compile(r"\s+(ago|earlier|later|before|after|from now|hence|previously|back)$")
+_UNIT_WORD = r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)"  # a unit of time, as group 1
+_AGO_UNIT_END = re.compile(_UNIT_WORD + r"(?:\s+or\s+\w+)?$")  # "two days", "a day or two"
+_VAGUE_COUNT = re.compile(r"\b(?:few|several|many|some|number|numerous)\b")
+_SOME_WORD = re.compile(r"some\s+\S+")  # with fullmatch: "some 40" is a number, "some time" is not
+
+
 def _r_ago(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rules ago, ago_bare."""
     text, ref = doc.text, doc.ref
     if rule == "ago_bare":
         unit = _unit_of(low.split()[0])
         return _mention(doc, s, e, "DATE", ("FUTURE_REF" if low.endswith("now") else "PAST_REF", None, None, "unknown"))
-    dm = re.search(r"\s+(ago|earlier|later|before|after|from now|hence|previously|back)$", low)
+    dm = _AGO_WORD_END.search(low)
     direction = dm.group(1)
     qty = low[:dm.start()]
-    um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)(?:\s+or\s+\w+)?$", qty)
+    um = _AGO_UNIT_END.search(qty)
     if not um:
         return None
     unit = _unit_of(um.group(1))
@@ -219,7 +250,7 @@ def _r_ago(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMen
     n = _num(nstr) if nstr and nstr not in ("the", "that", "this") else 1.0
     if nstr in ("the", "that", "this"):
         nstr = ""
-    vague = nstr and any(re.search(rf"\b{v}\b", nstr) for v in ("few", "several", "many", "some", "number", "numerous")) and not re.fullmatch(r"some\s+\S+", nstr) or (nstr and n is None)
+    vague = nstr and _VAGUE_COUNT.search(nstr) and not _SOME_WORD.fullmatch(nstr) or (nstr and n is None)
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
     if unit in ("S", "M") and UNITS.get(um.group(1).rstrip("s"), ("", False))[1]:
         # minutes/seconds/hours ago: the reference day
@@ -244,7 +275,7 @@ def _r_ago(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMen
         return doc.derive(_mention(doc, s, e, "DATE", _year(int(doc.last_quarter(s, 2500).value[:4]) - 1)))
     if unit == "Y" and n == 1:
         a = doc.last_anchor()
-        if a is not None and a.precision == "quarter" and _near(doc, a, s, 600) and re.fullmatch(r"\d{4}-Q\d", a.value) \
+        if a is not None and a.precision == "quarter" and _near(doc, a, s, 600) and _QUARTER_VALUE.fullmatch(a.value) \
                 and _money_sentence(text, s, e):
             return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1]))))
         # an earnings report comparing figures with "a year earlier": the quarter it reports
@@ -293,6 +324,14 @@ def _r_ago(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMen
     return _mention(doc, s, e, "DATE", _year(d.year))
 
 
+_PERIOD_UNIT_END = re.compile(r"(week|weekend|month|year|quarter|half)$")
+_THE_START = re.compile(r"^the ")
+_KIND_OF_YEAR_END = re.compile(r"\s*(?:fiscal|calendar|financial|school|academic)$")
+_FISCAL = re.compile(r"fiscal|financial")
+_QUARTER_OR_PERIOD_AFTER = re.compile(r"['’]s\s+(?:quarter|period)\b")  # "last year's quarter"
+_QUARTER_OR_PERIOD_BEFORE = re.compile(r"\b(?:quarter|period)\s+(?:of\s+)?$")  # "the period last year"
+
+
 def _r_rel_unit(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rules rel_unit, end_of."""
     text, ref = doc.text, doc.ref
@@ -302,15 +341,15 @@ def _r_rel_unit(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Ti
         e -= 2
         span, low = span[:-2], low[:-2]
     mod, rest = _strip_mod(span)
-    rl = re.sub(r"\s+", " ", rest.lower())
-    um = re.search(r"(week|weekend|month|year|quarter|half)$", rl)
+    rl = _SPACES.sub(" ", rest.lower())
+    um = _PERIOD_UNIT_END.search(rl)
     if not um:
         return None
     unit = um.group(1)
     relw = rl[:um.start()].strip()
-    relw = re.sub(r"^the ", "", relw)
-    relw = re.sub(r"\s*(?:fiscal|calendar|financial|school|academic)$", "", relw).strip()
-    fiscal = bool(re.search(r"fiscal|financial", rl))
+    relw = _THE_START.sub("", relw)
+    relw = _KIND_OF_YEAR_END.sub("", relw).strip()
+    fiscal = bool(_FISCAL.search(rl))
     if relw == "the" and mod:
         relw = "this"  # "the end of the month": the current one
     if relw in ("same", "that") or (relw == "the"):
@@ -348,8 +387,8 @@ def _r_rel_unit(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Ti
         # "last year's quarter", "the corresponding period last year": the reported quarter
         # a year back
         q = doc.last_quarter(s, 2500)
-        if q is not None and (re.match(r"['’]s\s+(?:quarter|period)\b", text[e:e + 12]) or re.search(
-                r"\b(?:quarter|period)\s+(?:of\s+)?$", text[max(0, s - 12):s])):
+        if q is not None and (_QUARTER_OR_PERIOD_AFTER.match(text[e:e + 12])
+                              or _QUARTER_OR_PERIOD_BEFORE.search(text[max(0, s - 12):s])):
             return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(q.value[:4]) - 1, int(q.value[-1]))))
     k = 0
     if relw in REL_PAST:
@@ -409,7 +448,7 @@ def _r_year_period(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) ->
     text, ref = doc.text, doc.ref
     y = _year_of(span, ref)
     a = doc.reported_quarter()
-    if re.search(r"quarter|period", low) and a is not None and _near(doc, a, s, 2500) \
+    if _QUARTER_OR_PERIOD.search(low) and a is not None and _near(doc, a, s, 2500) \
             and not (low.endswith("period") and _long_period_sentence(text, s, e)):
         return doc.derive(_mention(doc, s, e, "DATE", _quarter(y, int(a.value[-1]))))
     return _mention(doc, s, e, "DATE", _year(y))
@@ -421,6 +460,10 @@ def _r_full_year(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> T
     if ref is None:
         return _mention(doc, s, e, "DATE", _unresolved("XXXX", "year"))
     return _mention(doc, s, e, "DATE", _year(ref.year))
+
+
+_THE_QUARTER = re.compile(r"the (?:fiscal )?quarter")  # with fullmatch
+_THE_LATEST_QUARTER = re.compile(r"the (?:latest|most recent) (?:quarter|period)")  # with fullmatch
 
 
 def _r_the_quarter(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
@@ -437,11 +480,11 @@ def _r_the_quarter(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) ->
             return None
         return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(q.value[:4]) - 1, int(q.value[-1]))))
     a = doc.last_anchor("quarter")
-    if re.fullmatch(r"the (?:fiscal )?quarter", low) and a is not None and _near(doc, a, s, 1500) \
-            and re.fullmatch(r"\d{4}-Q\d", a.value):
+    if _THE_QUARTER.fullmatch(low) and a is not None and _near(doc, a, s, 1500) \
+            and _QUARTER_VALUE.fullmatch(a.value):
         return doc.derive(_mention(doc, s, e, "DATE", _quarter(int(a.value[:4]), int(a.value[-1]))))
     rq = doc.reported_quarter()
-    if re.fullmatch(r"the (?:latest|most recent) (?:quarter|period)", low) and rq is not None:
+    if _THE_LATEST_QUARTER.fullmatch(low) and rq is not None:
         # the quarter the earnings story reports (its fiscal number when it gave one)
         return _mention(doc, s, e, "DATE", _quarter(int(rq.value[:4]), int(rq.value[-1])))
     if low.startswith("this"):
@@ -451,19 +494,24 @@ def _r_the_quarter(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) ->
     return _mention(doc, s, e, "DATE", _quarter(y, (m - 1) // 3 + 1))
 
 
+_QUARTER_ORDINAL = re.compile(r"(first|second|third|fourth)[\s-]")
+_PERIOD_WORD = re.compile(r"quarter|period|level|month")
+_YEAR_VALUE = re.compile(r"\d{4}")  # with fullmatch
+
+
 def _r_year_ago_adj(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule year_ago_adj."""
     text, ref = doc.text, doc.ref
     doc.derived.add(s)
     rq = doc.reported_quarter()
-    qm = re.search(r"(first|second|third|fourth)[\s-]", low)
-    if re.search(r"quarter|period", low) and (rq is not None or qm):
+    qm = _QUARTER_ORDINAL.search(low)
+    if _QUARTER_OR_PERIOD.search(low) and (rq is not None or qm):
         # "the year-ago quarter": the reported quarter a year back
         y = int(rq.value[:4]) if rq is not None else ref.year if ref else None
         q = QUARTER_WORDS[qm.group(1)] if qm else int(rq.value[-1])
         if y is not None:
             return _mention(doc, s, e, "DATE", _quarter(y - 1, q))
-    if not re.search(r"quarter|period|level|month", low):
+    if not _PERIOD_WORD.search(low):
         # "the year-ago results", "year-earlier net": in a story reporting a quarter, that
         # quarter a year back, unless the figures are for a longer stretch ("for the nine
         # months, ... year-earlier net"): then the year before the one reported on
@@ -474,21 +522,25 @@ def _r_year_ago_adj(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -
         if y is not None:
             return _mention(doc, s, e, "DATE", _year(y - 1))
     a = doc.last_anchor()
-    if a is not None and a.precision == "quarter" and re.fullmatch(r"\d{4}-Q\d", a.value) and _near(doc, a, s, 800):
+    if a is not None and a.precision == "quarter" and _QUARTER_VALUE.fullmatch(a.value) and _near(doc, a, s, 800):
         return _mention(doc, s, e, "DATE", _quarter(int(a.value[:4]) - 1, int(a.value[-1])))
-    if a is not None and a.precision == "year" and _near(doc, a, s, 800) and re.fullmatch(r"\d{4}", a.value):
+    if a is not None and a.precision == "year" and _near(doc, a, s, 800) and _YEAR_VALUE.fullmatch(a.value):
         return _mention(doc, s, e, "DATE", _year(int(a.value) - 1))
     if ref is None:
         return _mention(doc, s, e, "DATE", _unresolved("XXXX", "year"))
     return _mention(doc, s, e, "DATE", _year(ref.year - 1))
 
 
+_OR_SO_END = re.compile(r" or (?:two|three|so)$")
+_IN_UNIT_END = re.compile(r"(days?|weeks?|months?|years?|fortnight)$")
+
+
 def _r_in_units(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule in_units."""
     text, ref = doc.text, doc.ref
-    if re.search(r" or (?:two|three|so)$", low):  # "in a year or two": some time ahead
+    if _OR_SO_END.search(low):  # "in a year or two": some time ahead
         return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
-    um = re.search(r"(days?|weeks?|months?|years?|fortnight)$", low)
+    um = _IN_UNIT_END.search(low)
     unit = _unit_of(um.group(1))
     nstr = low[:um.start()].strip(" -")
     n = _num(nstr) if nstr else 1.0
@@ -512,26 +564,36 @@ def _r_in_units(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Ti
     return _mention(doc, s, e, "DATE", _year(d.year))
 
 
+_WITHIN_OR_IN = re.compile(r"(?:within|in)\s+", re.I)
+_IN = re.compile(r"in\s+", re.I)
+_PLURAL_UNIT_END = re.compile(r"(days|weeks|months|quarters|years|decades)$")
+
+
 def _r_within(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rules within, coming."""
     if rule == "within":
         # keep "within"/"in" out of the span (TimeML leaves prepositions out)
-        m = re.match(r"(?:within|in)\s+", span, re.I)
+        m = _WITHIN_OR_IN.match(span)
         s += m.end()
     return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
 
 
 def _r_recent_units(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule recent_units."""
-    m = re.match(r"in\s+", span, re.I)
+    m = _IN.match(span)
     if m:
         s += m.end()
-    um = re.search(r"(days|weeks|months|quarters|years|decades)$", low)
+    um = _PLURAL_UNIT_END.search(low)
     # "in recent days / years", "over the past few months": a vague stretch of the past, valued
     # PAST_REF as a date; recent weeks and months stay durations (PXW, PXM)
     if um.group(1) in ("days", "years", "decades") or not low.startswith(("recent", "in recent")):
         return _mention(doc, s, e, "DATE", ("PAST_REF", None, None, "unknown"))
     return _mention(doc, s, e, "DURATION", (_pvalue(None, _unit_of(um.group(1))), None, None, "unknown"))
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
+_THE_TERM = re.compile(r"the (?:near|short|distant) term")  # with fullmatch
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 def _r_ref(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
@@ -542,7 +604,7 @@ def _r_ref(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMen
         s += 3
         lw = lw[3:]
     if lw.endswith("future"):
-        if lw == "the future" and re.match(r"\s+of\b", text[e:e + 4]):
+        if lw == "the future" and _OF_AFTER.match(text[e:e + 4]):
             return None  # "the future of the alliance": its fate, not a time
         val = "FUTURE_REF"
     elif lw in ("recently", "lately", "the past", "once upon a time") or lw.endswith("past"):
@@ -552,7 +614,7 @@ def _r_ref(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMen
     elif "term" in lw:
         # "in the near term", "in the short term": the time ahead; "near-term earnings" and
         # "short-term debt" are adjectives, not times
-        if not re.fullmatch(r"the (?:near|short|distant) term", lw) or re.match(r"[\w-]", text[e:e + 1]):
+        if not _THE_TERM.fullmatch(lw) or _WORD_CHAR.match(text[e:e + 1]):
             return None
         val = "FUTURE_REF"
     elif lw == "a later date":
@@ -585,64 +647,94 @@ _SCHEDULED_AFTER = re.compile(
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|\n\s*|[\"“‘(\[`']\s*|(?:--|—|–|_)\s*)$")
 
 
+_CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")  # "USA TODAY"
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _title_word(text: str, s: int, span: str) -> bool:
     """A capitalised "Today", "Tonight" or "Tomorrow" inside a sentence is part of a name ("USA
     Today", "VOA Today", "the Today show", "The Tonight Show"), not a day."""
     first = span.split()[0]
-    if first.isupper() and first in ("TODAY", "TONIGHT") and re.search(r"\b[A-Z]{2,}\s+$", text[max(0, s - 8):s]):
+    if first.isupper() and first in ("TODAY", "TONIGHT") and _CAPS_WORD_BEFORE.search(text[max(0, s - 8):s]):
         return True  # "USA TODAY"
     if not span[:1].isupper() or first not in ("Today", "Tonight", "Tomorrow", "This"):
         return False
     if s == 0 or _OPENS_SENTENCE.search(text[max(0, s - 12):s]):
         return False
     a, b = text.rfind("\n", 0, s) + 1, text.find("\n", s)
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[a:b if b >= 0 else len(text)])
+    words = _WORD.findall(text[a:b if b >= 0 else len(text)])
     caps = sum(w[0].isupper() for w in words)
     line = text[a:b if b >= 0 else len(text)].rstrip()
     # a headline in title case (no full stop) keeps its "Today"
     return caps < 0.6 * len(words) or line.endswith(".")
 
 
+_TWO_WORDS_AFTER = re.compile(r"(?:['’]s)?\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+_THE_NOUN_OF_BEFORE = re.compile(r"\bthe\s+\w+\s+of\s+$", re.I)  # "the leaders of tomorrow"
+
+
 def _generic_day(text: str, s: int, e: int) -> bool:
     """ "today's world", "many of today's computers", "the people of tomorrow": the present or
     future age in general, which TimeML leaves unannotated."""
     if text[e:e + 2] in ("'s", "’s") or text[s:e].lower().endswith(("'s", "’s")):
-        nxt = re.match(r"(?:['’]s)?\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[e:e + 40])
+        nxt = _TWO_WORDS_AFTER.match(text[e:e + 40])
         if nxt and any(w and w.lower() in GENERIC_AGE_NOUNS for w in nxt.groups()):
             return True
-    return text[s:e].lower() == "tomorrow" and bool(re.search(r"\bthe\s+\w+\s+of\s+$", text[max(0, s - 30):s], re.I))
+    return text[s:e].lower() == "tomorrow" and bool(_THE_NOUN_OF_BEFORE.search(text[max(0, s - 30):s]))
+
+
+_MODAL_TO_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", re.I)
+_DURATION_UNIT_END = re.compile(_UNIT_WORD + r"(?:[\s-]+(?:long|old))?$")
+_HYPHEN_QUARTERS = re.compile(r"\w-quarters\b")  # "three-quarters"
+# "a quarter of the market" (a fraction), not "a quarter of the year", "the fourth quarter of 1998"
+_FRACTION_OF_AFTER = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|next\s+|last\s+)?(?:fiscal\s+)?(?:\d{4}|year)\b)")
+_YEAR_WORD = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
+_A_SECOND_OR_MINUTE = re.compile(r"an? (?:second|minute)")  # with fullmatch
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+_TIME_WORD_AFTER = re.compile(r"\s+(?:ago|later|earlier|or|and|before|after|from|to)\b")
+_MORE_END = re.compile(r"\s+more$")
+_DURATION_HEDGES = re.compile(
+    r"^(?:(?:nearly|almost|about|around|roughly|approximately|more than|less than|fewer than|over|under|"
+    r"at least|at most|up to|no more than|just|barely|only|another|an additional|the first|the last|"
+    r"the past|the next|the previous|the coming|the following|the|full|whole|entire|each of the past)\s+)+")
+_THE_UNIT = re.compile(r"the (?:year|month|week|day|quarter|decade|century)")  # with fullmatch
+_THE_SHORT_UNIT = re.compile(r"(?:the )?(?:second|minute|hour)")  # with fullmatch
+_A_UNIT = re.compile(r"an?[ -](?:second|minute|hour|day|week|month|year)")  # with fullmatch
+# money, a number or a count right before "a day": "$5 a day", "2 million a year", "twice a week"
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|dollars?|cents?|barrels|times|once|twice|per|million|billion|thousand|hundreds?|dozens?)[\s-]*$", re.I)
 
 
 def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
     text = doc.text
     # money, percentages, scores are not durations ("$5 a year" is handled as a set elsewhere)
-    if low == "one day" and re.search(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$", text[max(0, s - 12):s], re.I):
+    if low == "one day" and _MODAL_TO_BEFORE.search(text[max(0, s - 12):s]):
         # "Islam will one day be ...", "hopes to one day lead": some day ahead, not 24 hours
         return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
     extra_half = low.endswith(" and a half")
     low = low.removesuffix(" and a half")
-    um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)(?:[\s-]+(?:long|old))?$", low)
+    um = _DURATION_UNIT_END.search(low)
     if not um:
         return None
     uw = um.group(1)
-    if uw.startswith("quarter") and (re.search(r"\w-quarters\b", low) or re.match(
-            r"\s+of\s+(?!(?:the\s+|this\s+|next\s+|last\s+)?(?:fiscal\s+)?(?:\d{4}|year)\b)", text[e:e + 30])):
+    if uw.startswith("quarter") and (_HYPHEN_QUARTERS.search(low) or _FRACTION_OF_AFTER.match(text[e:e + 30])):
         return None  # fractions: "about three-quarters of its food", "more than a quarter of the market"
     if low.endswith("old"):
         return None  # ages ("a 6-year-old boy") are not temporal expressions in TimeML
-    if re.search(r"\b(?:1[0-9]|20)\d\d\b", low):
+    if _YEAR_WORD.search(low):
         return None  # "the 1988 quarter" is a year, not 1988 quarters
-    if uw[0] != span[um.start()] and re.match(r"\d", low):
+    if uw[0] != span[um.start()] and _DIGIT.match(low):
         return None  # "60 Minutes" (a title)
-    if re.fullmatch(r"an? (?:second|minute)", low) and re.match(r"\s+[a-z]", text[e:e + 3]) \
-            and not re.match(r"\s+(?:ago|later|earlier|or|and|before|after|from|to)\b", text[e:e + 8]):
+    if _A_SECOND_OR_MINUTE.fullmatch(low) and _LOWER_WORD_AFTER.match(text[e:e + 3]) \
+            and not _TIME_WORD_AFTER.match(text[e:e + 8]):
         return None  # "a second round", "a minute silence"
     unit = _unit_of(uw)
     time_unit = UNITS.get(uw.rstrip("s") if uw != "centuries" else "century", ("", False))[1]
     nstr = low[:um.start()].strip(" -")
-    nstr = re.sub(r"\s+more$", "", nstr)
+    nstr = _MORE_END.sub("", nstr)
     # "the first/past/last/next N units" keep the modifier in the span
-    core_n = re.sub(r"^(?:(?:nearly|almost|about|around|roughly|approximately|more than|less than|fewer than|over|under|at least|at most|up to|no more than|just|barely|only|another|an additional|the first|the last|the past|the next|the previous|the coming|the following|the|full|whole|entire|each of the past)\s+)+", "", nstr)
+    core_n = _DURATION_HEDGES.sub("", nstr)
     if core_n in ("", "full", "whole", "entire"):
         n = 1.0 if not uw.endswith("s") or uw == "centuries" and False else None
         if uw.endswith("s") and uw not in ("hours",) and core_n == "":
@@ -656,15 +748,15 @@ def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
         if n is None:
             return None
     # bare singular unit with only "the" ("the year", "the month") is anaphoric, not a duration
-    if re.fullmatch(r"the (?:year|month|week|day|quarter|decade|century)", low):
+    if _THE_UNIT.fullmatch(low):
         return None
-    if re.fullmatch(r"(?:the )?(?:second|minute|hour)", low):
+    if _THE_SHORT_UNIT.fullmatch(low):
         return None
     # "a day" right after money, a number or a counted noun ("$5 a day", "$2 million a year",
     # "700 seats a week", "hundreds of interviews a day") is a rate: a set
-    if re.fullmatch(r"an?[ -](?:second|minute|hour|day|week|month|year)", low):
+    if _A_UNIT.fullmatch(low):
         before = text[max(0, s - 40):s]
-        if re.search(r"(?:\d|dollars?|cents?|barrels|times|once|twice|per|million|billion|thousand|hundreds?|dozens?)[\s-]*$", before, re.I) \
+        if _AMOUNT_BEFORE.search(before) \
                 or _COUNTED_NOUN_BEFORE.search(before):
             return _mention(doc, s, e, "SET", (_pvalue(1, unit, time_unit), None, None, "unknown"))
     # scores and tallies never reach here (no unit); "12-year-old" keeps its age reading (P12Y)
@@ -680,29 +772,37 @@ _COUNTED_NOUN_BEFORE = re.compile(
     r"hundred|thousand|million|billion|hundreds|thousands|dozens|of))\s+[a-z]+s\s*$", re.I)
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")  # "the Communist Party daily"
+_NEWSPAPER_AFTER = re.compile(r"\s+(?:newspaper|paper|[A-Z])")
+_SET_UNIT_END = re.compile(_UNIT_WORD + "$")
+# "every other three weeks": the count between "every/each" and the unit, the search ending where
+# the unit begins (its endpos)
+_EVERY_COUNT = re.compile(r"(?:every|each)\s+(?:other\s+)?(.+?)\s+$")
+
+
 def _set(doc: _Doc, s: int, e: int, span: str, low: str):
     text = doc.text
     simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
               "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
     if low in ("quarterly", "annually", "yearly"):
         return None  # mostly payment terms ("quarterly dividend"), rarely annotated
-    if low == "daily" and (re.search(r"[A-Z][\w.]*\s+$", text[max(0, s - 20):s])
-                           or re.match(r"\s+(?:newspaper|paper|[A-Z])", text[e:e + 12])):
+    if low == "daily" and (_NAME_BEFORE.search(text[max(0, s - 20):s])
+                           or _NEWSPAPER_AFTER.match(text[e:e + 12])):
         return None  # "the Communist Party daily Granma": a newspaper
     if low in simple:
         return _mention(doc, s, e, "SET", (simple[low], None, None, "unknown"))
-    mm = re.search(MON, span, re.I)
+    mm = _MONTH_NAME.search(span)
     if mm and mm.group()[0].isupper() and (low.startswith("every") or low.startswith("each")):
         return _mention(doc, s, e, "SET", (f"XXXX-{MONTHS[mm.group().lower().rstrip('.')]:02d}", None, None, "unknown"))
-    sm = re.search(SEASON, low)
+    sm = _SEASON_LOW.search(low)
     if sm and (low.startswith("every") or low.startswith("each")):
         return _mention(doc, s, e, "SET", (f"XXXX-{SEASONS[sm.group()]}", None, None, "unknown"))
-    um = re.search(r"(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century)$", low)
+    um = _SET_UNIT_END.search(low)
     if not um:
         return None
     unit = _unit_of(um.group(1))
     time_unit = UNITS.get(um.group(1).rstrip("s"), ("", False))[1]
-    nm = re.search(r"(?:every|each)\s+(?:other\s+)?(.+?)\s+" + re.escape(um.group(1)) + "$", low)
+    nm = _EVERY_COUNT.search(low, 0, um.start())
     n = 1
     if nm:
         n = int(_num(nm.group(1)) or 1)

@@ -13,10 +13,15 @@ from core.dates_explicit import HANDLERS as EXPLICIT
 from core.dates_relative import HANDLERS as RELATIVE
 
 
+_THE_WEEK_OF = re.compile(r"the\s+week\s+of\s+", re.I)
+_CLOCK = re.compile(TIME_CLOCK, re.I)
+_ON_AFTER_CLOCK = re.compile(r"[\s,]*(?:on\s+)?", re.I)  # "5 p.m., on Friday"
+
+
 def _r_week_of(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule week_of."""
     text = doc.text
-    inner_s = s + re.match(r"the\s+week\s+of\s+", span, re.I).end()
+    inner_s = s + _THE_WEEK_OF.match(span).end()
     sub = _match_at(text, inner_s, _ALL_RULES)
     inner = _handle(doc, sub[0], inner_s, sub[1]) if sub else None
     if inner is None or inner.first is None or inner.precision != "day":
@@ -27,9 +32,9 @@ def _r_week_of(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> Tim
 def _r_clock_day(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
     """Rule clock_day."""
     text = doc.text
-    cm = re.match(TIME_CLOCK, span, re.I)
+    cm = _CLOCK.match(span)
     rest_s = s + cm.end()
-    gap = re.match(r"[\s,]*(?:on\s+)?", text[rest_s:rest_s + 12], re.I)
+    gap = _ON_AFTER_CLOCK.match(text[rest_s:rest_s + 12])
     sub_s = rest_s + gap.end()
     sub = _match_at(text, sub_s, _ALL_RULES)
     inner = None

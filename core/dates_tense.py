@@ -130,6 +130,9 @@ def _inside_quotation(marks) -> bool:
     return len(marks) % 2 == 1
 
 
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
 def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
     """(tense, distance in words to the marker that decided it; 99 when none)."""
     s, e = _sentence_bounds(text, start, end)
@@ -167,7 +170,7 @@ def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
         if t:
             best_right = (i - k - 1, t)
             break
-    if best_right and not best_left and len(left) <= 1 and re.match(r"\s*,", text[end:end + 3]):
+    if best_right and not best_left and len(left) <= 1 and _COMMA_AFTER.match(text[end:end + 3]):
         # a fronted adverbial ("In January, a week after ..., a bomb killed a guard"): the main
         # verb after it governs it however far it is
         return best_right[1], 0
@@ -182,6 +185,8 @@ _DEADLINE_BEFORE = re.compile(
     r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|between\s+now\s+and|"
     r"(?:extend|postpon|delay|push|mov|adjourn|reschedul)\w*(?:\s+[\w'’]+){0,4}?\s+to|of\s+record)\s+(?:on\s+|at\s+)?$", re.I)
 _CLOCK_TAIL = re.compile(rf"{TIME_CLOCK}\s*,?\s*(?:on\s+)?$", re.I)
+# a modifier of the date that follows: "until early", "until the end of"
+_DATE_MODIFIER_TAIL = re.compile(r"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]*|\bthe\s+end\s+of\s+)$", re.I)
 
 
 _PLANNED_FOR = re.compile(
@@ -201,7 +206,7 @@ def _is_deadline(text: str, start: int) -> bool:
     so the nearest occurrence is taken (no flip to last year's in a past clause)."""
     before = text[max(0, start - 60):start]
     before = _CLOCK_TAIL.sub("", before)
-    before = re.sub(r"(?:\b(?:the\s+)?(?:early|mid|late)[\s-]*|\bthe\s+end\s+of\s+)$", "", before, flags=re.I)
+    before = _DATE_MODIFIER_TAIL.sub("", before)
     return bool(_DEADLINE_BEFORE.search(before))
 
 

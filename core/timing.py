@@ -61,13 +61,16 @@ def from_mention(m: TimeMention, source: str) -> When:
     return When(m.first, m.last, m.precision, m.text if source == "text" else "", source)
 
 
+_NEWLINE = re.compile("\n")
+
+
 class Timeline:
     """The placeable time mentions of one article, with the paragraph each lies in, for dating
     the rows found there."""
 
     def __init__(self, text: str, mentions: list[TimeMention], quoted: list[tuple[int, int]] = ()):
         self.text = text
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.paragraph_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self.quoted = sorted(quoted)
         # mentions inside quoted or reported words say when *those* things happened, not when
         # anything was said or done around them: they never set the discourse date

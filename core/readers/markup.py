@@ -76,7 +76,10 @@ def read_html(text: str, name: str) -> Article:
     return make_article("\n".join(lines), name, published, title, source, url)
 
 
+_BODY = re.compile(r"<body[^>]*>(.*)</body\s*>", re.S | re.I)
+
+
 def _body_of(page: str) -> str:
-    m = re.search(r"<body[^>]*>(.*)</body\s*>", page, re.S | re.I)
+    m = _BODY.search(page)
     return m.group(1) if m else page
 

@@ -11,6 +11,8 @@ from core.articles import parse_date_line
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}Z?)?$")
+_EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")  # seconds or milliseconds since 1970, with fullmatch
+_DIGIT = re.compile(r"\d")
 _EARLIEST, _LATEST = dt.date(1800, 1, 1), dt.date(2200, 12, 31)
 
 
@@ -37,7 +39,7 @@ def parse_published(value) -> dt.date | None:
             return _checked(dt.date(int(m[1]), int(m[2]), int(m[3])))
         except ValueError:
             return None
-    if re.fullmatch(r"\d{9,13}(?:\.\d+)?", s):
+    if _EPOCH.fullmatch(s):
         return _from_epoch(float(s))
     d = parse_date_line(s)
     if d is not None:
@@ -62,7 +64,7 @@ def _dateparser(s: str) -> dt.date | None:
     """Other spellings of a full date ("12 Feb. 2026 08:30 CET"); a value without a day is no date."""
     import dateparser
 
-    if not re.search(r"\d", s):
+    if not _DIGIT.search(s):
         return None
     try:
         d = dateparser.parse(s, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"],
