@@ -222,6 +222,9 @@ def prepare() -> None:
     ``core`` calls it when imported, so the first article of a server, a worker or a benchmark
     costs what every other does."""
     from core import actors, events, places, quotes
+    # the readers' modules (and their compiled patterns) too: core.articles imports them inside its
+    # first read, as they import it; trafilatura, feedparser and dateparser still load on first use
+    from core.readers import feeds, markup, published, records, walk  # noqa: F401
 
     actors._lex()
     quotes._lex()

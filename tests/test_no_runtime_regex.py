@@ -17,7 +17,6 @@ import os
 import re
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
@@ -28,27 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CORE_DIR = str(ROOT / "core") + "/"
 RE_DIR = str(Path(re.__file__).parent) + "/"
 
-# "core/file.py:pattern" compiled at run time today that this test lets pass for now; the test
-# warns when an entry is no longer compiled, so that it leaves the list.
-# to hoist: owned by another helper this session (the integrator empties this list)
-OTHER_HELPER: frozenset[str] = frozenset()
-# module-level patterns of the readers, compiled when core.articles first imports core.readers
-# (a deferred import, inside the first read): to import in core.pipeline.prepare, owned by the
-# integrator (who empties this list)
-DEFERRED_IMPORTS: frozenset[str] = frozenset({
-    r"core/readers/encoding.py:[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]",
-    r"core/readers/encoding.py:[^\x00-\x7f\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-    r"\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]",
-    r"core/readers/feeds.py:b'<(?:rss|feed|rdf:RDF)[\\s>]'",
-    r"core/readers/markup.py:<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[^>]*>",
-    r"core/readers/markup.py:<body[^>]*>(.*)</body\s*>",
-    r"core/readers/published.py:\d",
-    r"core/readers/published.py:\d{9,13}(?:\.\d+)?",
-    r"core/readers/published.py:^(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}Z?)?$",
-    r"core/readers/published.py:^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$",
-    r"core/readers/records.py:\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$",
-})
-ALLOWED = OTHER_HELPER | DEFERRED_IMPORTS
 
 # an article whose dotless and dotted i (FOLD_CHARS) send core.dates to its full scan of every rule
 FOLDING_ARTICLE = """2026-03-03
@@ -119,11 +97,7 @@ def test_reading_and_normalising_compiles_no_regex():
     got = json.loads(out.stdout.splitlines()[-1])
     assert got["articles"] >= 20 and got["rows"] > 0
     seen = got["compiles"]
-    found = sorted({f"{f}:{line}: {p[:90]!r}" for f, line, p in seen if f"{f}:{p}" not in ALLOWED})
-    stale = sorted(ALLOWED - {f"{f}:{p}" for f, _, p in seen})
-    if stale:
-        warnings.warn("allowed patterns no longer compiled at run time, drop them from the list: "
-                      + ", ".join(stale), stacklevel=1)
+    found = sorted({f"{f}:{line}: {p[:90]!r}" for f, line, p in seen})
     if found:
         pytest.fail(f"{len(found)} patterns compiled while documents are read:\n" + "\n".join(found))
 
