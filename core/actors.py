@@ -188,16 +188,34 @@ _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", 
                   "Adm", "Maj", "Prof", "Rev", "St", "Jr", "Sr", "Ft", "Mt", "Brig", "Pres", "Sec", "Atty")
 _W = (r"(?:(?:" + alternation(_ABBREVIATIONS) + r"|[A-Z])\.(?=\s[A-Z])|(?:[A-Z]\.){2,}"
       r"|[A-Z][\w\-]*(?:['’](?=[A-Za-z]{2})[\w\-]*)*(?<![\-]))")
+
+
+def _abbreviation_tails(abbreviations) -> str:
+    """A regex group matching the rest of any of ``abbreviations`` once their capital has been read:
+    the letters after it, each set guarded by a lookbehind on its capital ("(?<=M)(?:r(?:s)?|s...)")."""
+    by_first: dict[str, list[str]] = {}
+    for a in abbreviations:
+        by_first.setdefault(a[0], []).append(a[1:])
+    return "(?:" + "|".join(f"(?<={first}){alternation(tails)}" for first, tails in sorted(by_first.items())) + ")"
+
+
+# _W after its capital: the first word of _NAME reads its capital with a plain character class and
+# the rest with this (the same strings as _W: each alternative of _W opens with that capital)
+_W_AFTER_CAPITAL = (r"(?:(?:" + _abbreviation_tails(_ABBREVIATIONS) + r")?\.(?=\s[A-Z])|\.(?:[A-Z]\.)+"
+                    r"|[\w\-]*(?:['’](?=[A-Za-z]{2})[\w\-]*)*(?<![\-]))")
 _PARTICLES = frozenset(("al", "el", "bin", "bint", "ibn", "de", "del", "della", "der", "den", "van", "von", "la",
                         "le", "du", "da", "di", "dos", "das", "abu", "ben"))
 _PART = alternation(_PARTICLES)
 _CONN = "(?:" + alternation(("of", "for", "on", "and", "to")) + r"(?:\s+the)?)"
 # a name opens with a capital, or with a particle and a hyphen before one ("al-Assad", "bin-Laden"):
-# the regex starts names at capitals only (the lookahead lets the engine skip every other position
-# with one test), and _name_start puts an opening particle back in front (a third faster than
-# starting at the particles' first letters too)
+# the regex starts names at capitals only, and _name_start puts an opening particle back in front
+# (a third faster than starting at the particles' first letters too). The pattern opens with the
+# character class [A-Z] itself, the "no word character before" test coming after it as a two-character
+# lookbehind: the engine then skips to the next capital in one C loop instead of trying the pattern
+# at every position (sre does this only for a pattern whose first item is a character or a set;
+# the name scan 0.057 -> 0.032 ms per PolNeAR article)
 _NAME = re.compile(
-    rf"(?=[A-Z])(?<![\w’']){_W}(?:(?:[ ]|-)(?:(?:{_PART}[ -])|{_CONN}[ ])?(?:{_PART}-)?{_W})*")
+    rf"[A-Z](?<![\w’'].){_W_AFTER_CAPITAL}(?:(?:[ ]|-)(?:(?:{_PART}[ -])|{_CONN}[ ])?(?:{_PART}-)?{_W})*")
 _LONGEST_PARTICLE = max(map(len, _PARTICLES))
 
 
@@ -373,6 +391,8 @@ class ActorIndex:
         self.sentences = sents
         self._aliases = aliases
         self._starts = [m.start for m in mentions]
+        # the sentences' starts, for the bisection of every pronoun resolution (built once here)
+        self._sentence_starts = [s for s, _ in sents]
 
     def __iter__(self):
         return iter(self.mentions)
@@ -392,7 +412,6 @@ class ActorIndex:
         return None
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
-        import bisect
         i = bisect.bisect_left(self._starts, start)
         out = []
         while i < len(self.mentions) and self.mentions[i].start < end:
@@ -435,8 +454,7 @@ class ActorIndex:
         return best
 
     def _sentence_index(self, offset: int) -> int:
-        import bisect
-        i = bisect.bisect_right([s for s, _ in self.sentences], offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         return max(i, 0)
 
     def resolve(self, offset: int, phrase: str) -> Actor | None:
