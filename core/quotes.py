@@ -84,10 +84,14 @@ def _lex():
     particles = _alt(d["cue_particles"])
     objects = _alt(d["cue_objects"])
     # never the second half of a hyphenated word ("so-called", "long-awaited")
-    cue = re.compile(r"(?<![\w-])(" + _alt(list(etype) + ["According to"]) + r")\b(?:\s+(" + objects + r")\b)?")
+    cue_words = _alt(list(etype) + ["According to"])
+    cue = re.compile(r"(?<![\w-])(" + cue_words + r")\b(?:\s+(" + objects + r")\b)?")
     return dict(
         etype=etype,
         cue=cue,
+        # where a cue may begin (_cue_matches): after a character that is no ASCII letter, digit,
+        # '_' or '-', a cue word follows (a superset of cue's starts after the first character)
+        cue_opening=re.compile(r"[^A-Za-z0-9_\-](?=" + cue_words + r")"),
         particles=particles,
         gap=re.compile(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|television|TV|broadcaster|website|network))?"
                        r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?:,[^,\n]{1,160}){1,4},\s*|\s*[—–][^—–\n“”\"]{1,160}[—–]\s*)?"
@@ -608,7 +612,7 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
     text = quote_marks_normalised(text)
     pieces = quote_pieces(text)
     qregions = [(p.open, p.close) for p in pieces]
-    cues = _cues_outside(text, lx["cue"], qregions)
+    cues = _cues_outside(text, lx["cue"], qregions, lx["cue_opening"])
     cue_starts = [m.start() for m in cues]
     out: list[Quote] = []
     attrs: list[_Attr | None] = [None] * len(pieces)
@@ -794,21 +798,49 @@ def _in_regions(regions, pos) -> bool:
     return i >= 0 and regions[i][0] < pos < regions[i][1]
 
 
-def _cues_outside(text: str, cue: re.Pattern, regions: list[tuple[int, int]]) -> list[re.Match]:
+def _cue_matches(text: str, cue: re.Pattern, pos: int, endpos: int, opening: re.Pattern | None):
+    """The matches of ``cue.finditer(text, pos, endpos)``, found faster when ``opening`` (_lex's
+    cue_opening) is given. cue opens with a lookbehind, so the regex engine enters its matcher at
+    every character (~20 ns each, most of the scan); ``opening`` opens with a character set, which
+    the engine skips to in a tight loop, and finds the character before every place where a cue
+    may begin (a cue needs no word character or '-' before it, and every ASCII letter, digit and
+    '_' is one). cue itself then decides at each such place (and at ``pos``, which has no
+    character of the window before it), from left to right, places inside an earlier match
+    skipped: the same matches, a third cheaper on news text."""
+    if opening is None:
+        yield from cue.finditer(text, pos, endpos)
+        return
+    m = cue.match(text, pos, endpos)
+    if m:
+        yield m
+        pos = m.end()
+    for o in opening.finditer(text, pos, endpos):
+        s = o.start() + 1
+        if s < pos:
+            continue
+        m = cue.match(text, s, endpos)
+        if m:
+            yield m
+            pos = m.end()
+
+
+def _cues_outside(text: str, cue: re.Pattern, regions: list[tuple[int, int]],
+                  opening: re.Pattern | None = None) -> list[re.Match]:
     """The cue matches that do not start inside a quotation region: those of
     ``[m for m in cue.finditer(text) if not _in_regions(regions, m.start())]``, without scanning
     the regions closed by a quotation mark (a fifth of a news text). A cue holds only letters
     and spaces, so no match crosses a quotation mark: the text between two marks is scanned on
     its own (``endpos`` at the mark) with the same matches; a region that ends with its
-    paragraph is scanned like the text after it, and its matches dropped."""
+    paragraph is scanned like the text after it, and its matches dropped. ``opening``: see
+    _cue_matches."""
     out: list[re.Match] = []
     pos, n = 0, len(text)
     for o, c in regions:
         if o < pos:   # regions out of order (quote_pieces never gives them): scan everything
             return [m for m in cue.finditer(text) if not _in_regions(regions, m.start())]
-        out.extend(m for m in cue.finditer(text, pos, o) if not _in_regions(regions, m.start()))
+        out.extend(m for m in _cue_matches(text, cue, pos, o, opening) if not _in_regions(regions, m.start()))
         pos = c if c < n and text[c] in "“”\"" else o
-    out.extend(m for m in cue.finditer(text, pos) if not _in_regions(regions, m.start()))
+    out.extend(m for m in _cue_matches(text, cue, pos, n, opening) if not _in_regions(regions, m.start()))
     return out
 
 

@@ -467,6 +467,34 @@ def test_cues_outside_quotations_skip_the_quotations_only(text):
     expected = [m.span() for m in cue.finditer(text) if not _in_regions(regions, m.start())]
     assert [m.span() for m in _cues_outside(text, cue, regions)] == expected
     assert expected
+    opening = _lex()["cue_opening"]
+    assert [m.span() for m in _cues_outside(text, cue, regions, opening)] == expected
+
+
+def test_cue_scan_from_the_openings_finds_what_the_cue_scan_finds():
+    """_cue_matches with cue_opening (candidate places, then cue.match at each) equals
+    cue.finditer over any window: cues at the window's start, glued to a word, a digit, an
+    underscore, a hyphen or an accented letter, cues running into the next one ("said to" with
+    its object), a window ending inside a cue."""
+    import random
+
+    from core.quotes import _cue_matches, _lex
+
+    cue, opening = _lex()["cue"], _lex()["cue_opening"]
+    pieces = ["said", "says", "told", "According to", "according to", "reporters", "accused", "-said",
+              "_said", "é", "said-", "the", "urged", "X", "1said", "“", "”", '"', "\n", " ", "  ", ",",
+              "said to", "saidx", "Said", "ésaid", "\u00a0", "Varnholt", "added"]
+    rnd = random.Random(7)
+    seen = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " "]) for _ in range(rnd.randint(0, 10)))
+        pos = rnd.randint(0, len(text))
+        endpos = rnd.randint(pos, len(text))
+        expected = [(m.span(), m.groups()) for m in cue.finditer(text, pos, endpos)]
+        assert [(m.span(), m.groups()) for m in _cue_matches(text, cue, pos, endpos, opening)] == expected, \
+            (text, pos, endpos)
+        seen += len(expected)
+    assert seen > 300
 
 
 @pytest.mark.parametrize("seg", [
