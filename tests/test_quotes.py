@@ -561,3 +561,13 @@ def test_capitalised_name_patterns_need_no_word_character_before_the_name():
     assert _CAPS_BEFORE.search("ABc ").group(1) == "ABc"
     assert _CAPS_APPOSITIVE.search("Even Tarvia, Moldar's only ally, ").group(1) == "Even Tarvia"
     assert _CAPS_APPOSITIVE.search("o’Tarvia, an ally, ") is None
+
+
+@pytest.mark.parametrize("text", [
+    "", "no marks at all", "“", "\"x\"", "“a” and \"b\" then ”“ at once",
+    "“Varnholt said,” she said. \"Yes\".\n“Next paragraph\n\"“”", "end with a mark”",
+])
+def test_mark_offsets_are_every_quotation_mark_in_order(text):
+    from core.quotes import _mark_offsets
+
+    assert _mark_offsets(text) == [i for i, ch in enumerate(text) if ch in "“”\""]
