@@ -69,3 +69,30 @@ def test_the_same_name_in_two_contexts_is_read_from_each_context():
 def test_lone_sentence_openers_and_places_are_not_actors():
     ms = _mentions("But the talks in Grelling stalled. The envoy left on Tuesday.")
     assert ms == []
+
+
+# the name scan reads a name's first capital with a character class and the rest of its first word
+# with _W_AFTER_CAPITAL (abbreviations guarded by a lookbehind on their capital): it must find the
+# same spans as the plain definition, "no word character before, then _W words"
+_ABBREVIATION_CASES = [
+    "Mr. Tolvan and Mrs. Tolvan met Dr. Orsk, Sen. Vell and Sens. Arn and Brig. Gen. Hask.",
+    "Atty. Gen. Marro, Prof. Lund, Rev. Tam, Sgt. Ollo, Capt. Brek, Col. Varn, Lt. Col. Senn.",
+    "J. Edgar Varn of the U.S. Senate, U.N. envoy A.B. Corr, and M. Orsk (not Ms.Orsk).",
+    "Mt. Harrow, Ft. Delve, St. Orin and Pres. Kalt; Sec. Ruiz, Jr. staff, Sr. aide Sr.Vell.",
+    "Mx. Dorn, Dr.Orsk, Mrs.. Tolvan, MR. Tolvan, Mrss. Lund, X. Y. Zed, Q.R.S. Holt, Ab.Cd.",
+    "O'Neill, D’Arcy and Al-Hadi; x-Ray, _Tolvan, 9Lund, éVell, ’Ossa, Van-Dorn, Smith-",
+    # an abbreviation's letters after another capital are no abbreviation: "Dt." "Xr." "Bs." "Gaj."
+    "Dt. Orsk met Xr. Vell, Bs. Arn, Gaj. Lund, Tr. Holt and Ress. Marro in Dunvale.",
+]
+
+
+@pytest.mark.parametrize("text", _ABBREVIATION_CASES)
+def test_name_scan_finds_the_spans_of_its_plain_definition(text):
+    import re
+
+    from core import actors
+    plain = re.compile(rf"(?<![\w’']){actors._W}(?:(?:[ ]|-)(?:(?:{actors._PART}[ -])|{actors._CONN}[ ])?"
+                       rf"(?:{actors._PART}-)?{actors._W})*")
+    spans = [m.span() for m in actors._NAME.finditer(text)]
+    assert spans == [m.span() for m in plain.finditer(text)]
+    assert len(spans) >= 3
