@@ -55,16 +55,28 @@ YEAR_APOS = r"['’]\d\d(?![\w'’])"
 WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
 DPART = r"(?:morning|afternoon|evening|night|overnight)"
-# A lookahead for a letter in front of the word alternations that rules try at numbers ("12
-# people"): there they fail on this one check instead of on each word in turn (the rules are
-# compiled with re.I, under which [a-z] admits every letter a word of theirs can begin with).
-LETTER_NEXT = r"(?=[a-z])"
+def _first_letter_next(words) -> str:
+    """A lookahead for the letters ``words`` begin with, put in front of their alternation where
+    rules try it at numbers and other words ("12 people"): there they fail on this one check
+    (was: a lookahead for any letter, then each word of the alternation in turn; under re.I the
+    alternation's letters skip the engine's quick first-letter test, so each word costs a full
+    try). The lookahead only asks what the alternation's first letter needs (under re.I a set
+    admits the same case folds as its letters), so the matches are the same; being zero-width,
+    it leaves the token index (dates_index._first_words) alone."""
+    firsts = sorted({w[0].lower() for w in words})
+    if not all("a" <= c <= "z" for c in firsts):
+        raise ValueError(f"word list entries must begin with an ASCII letter: {firsts}")
+    return "(?=[" + "".join(firsts) + "])"
+
+
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNIT_FORMS = [*UNIT_WORDS, *(w + 's' for w in UNIT_WORDS if w != 'century'), 'centuries']
 NUM_WORD = _alt(k for k in NUMBER_WORDS)
-NUM = rf"(?:\d+(?:\.\d+|\s+1/2(?![\d/]))?|{LETTER_NEXT}(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)(?![\w])|{NUM_WORD}))(?:\s+and\s+a\s+half)?"
-VAGUE = rf"{LETTER_NEXT}(?:{_alt(VAGUE_NUMBERS)})"
-UNIT = rf"{LETTER_NEXT}(?:{_alt([*UNIT_WORDS, *(w + 's' for w in UNIT_WORDS if w != 'century'), 'centuries'])})"
-UNIT_SG = rf"{LETTER_NEXT}(?:{_alt(UNIT_WORDS)})"
-APPROX = rf"(?:{LETTER_NEXT}(?:{_alt(APPROX_WORDS)}|over(?!\s+the\b)|under(?!\s+the\b))\s+)"
+NUM = rf"(?:\d+(?:\.\d+|\s+1/2(?![\d/]))?|{_first_letter_next([*_TENS, *NUMBER_WORDS])}(?:(?:{'|'.join(_TENS)})[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)(?![\w])|{NUM_WORD}))(?:\s+and\s+a\s+half)?"
+VAGUE = rf"{_first_letter_next(VAGUE_NUMBERS)}(?:{_alt(VAGUE_NUMBERS)})"
+UNIT = rf"{_first_letter_next(_UNIT_FORMS)}(?:{_alt(_UNIT_FORMS)})"
+UNIT_SG = rf"{_first_letter_next(UNIT_WORDS)}(?:{_alt(UNIT_WORDS)})"
+APPROX = rf"(?:{_first_letter_next([*APPROX_WORDS, 'over', 'under'])}(?:{_alt(APPROX_WORDS)}|over(?!\s+the\b)|under(?!\s+the\b))\s+)"
 EARLYLATE = r"(?:(?:early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+turn\s+of)[\s-]+|(?:end|start)-)"
 REL = r"(?:last|next|this\s+coming|this|coming|past|previous|following|upcoming|current)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"

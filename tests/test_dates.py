@@ -717,3 +717,31 @@ def test_holiday_name_split_by_odd_whitespace(sentence, span, value):
     # the name is looked up with its whitespace folded (it used to raise StopIteration)
     found, hits = _find(THU, sentence, span)
     assert hits and hits[0].value == value, [(m.text, m.value) for m in found]
+
+
+def test_first_letter_lookaheads_keep_the_word_alternations_matches():
+    """NUM, VAGUE, UNIT, UNIT_SG and APPROX open their word alternation with a lookahead for the
+    words' first letters: each matches, under re.I, where and as far as the same pattern with a
+    lookahead for any letter (the former form) matches, on words of every list, their case
+    variants, near misses, the letters re.I folds (long s, Kelvin sign) and non-words."""
+    import random
+    import re
+
+    from core import dates_grammar as g
+    from core.dates_words import APPROX_WORDS, NUMBER_WORDS, UNIT_WORDS, VAGUE_NUMBERS
+
+    words = [*NUMBER_WORDS, *VAGUE_NUMBERS, *UNIT_WORDS, *APPROX_WORDS, "over", "under", "twenty-one",
+             "ſeveral", "Kelvin", "\u212aey", "people", "votes", "zebra", "12", "3.5", "over the", "x"]
+    rnd = random.Random(3)
+    texts = []
+    for w in words:
+        texts += [w, w.upper(), w.title(), w + "s", w + " year", w[:-1], "-" + w]
+    texts += [" ".join(rnd.choice(words) for _ in range(3)) for _ in range(2000)]
+    for name in ("NUM", "VAGUE", "UNIT", "UNIT_SG", "APPROX"):
+        narrowed = getattr(g, name)
+        former = re.sub(r"\(\?=\[[a-z]+\]\)", "(?=[a-z])", narrowed, count=1)
+        assert former != narrowed
+        a, b = re.compile(narrowed, re.I), re.compile(former, re.I)
+        for t in texts:
+            ma, mb = a.match(t), b.match(t)
+            assert (ma and ma.span()) == (mb and mb.span()), (name, t)
