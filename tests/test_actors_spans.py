@@ -96,3 +96,20 @@ def test_name_scan_finds_the_spans_of_its_plain_definition(text):
     spans = [m.span() for m in actors._NAME.finditer(text)]
     assert spans == [m.span() for m in plain.finditer(text)]
     assert len(spans) >= 3
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Dunvale said diplomats and aides met.",
+    "diplomats said so",
+    "officials",
+    "\nofficials, analysts;experts (observers) “critics” -aides- 'voters'",
+    "éofficials _officials 9officials Xofficials officials_ officialsx ßaides Ωdiplomats voters",
+    "officials,officials officials\tofficials  people\npolice",
+    "Senior administration officials and Western diplomats met Tarvian Democrats.",
+])
+def test_group_nouns_found_from_the_character_before_them(text):
+    from core import actors
+    lx = actors._lex()
+    expected = [m.span() for m in lx["group_noun_re"].finditer(text)]
+    assert actors._group_noun_spans(text, lx) == expected
+    assert expected
