@@ -83,11 +83,21 @@ def quote_row(art: Article, q: Quote, timeline: Timeline, places, place_starts: 
            "actors": (q.speaker,) if q.speaker else (), "countries": countries,
            "speaker": q.speaker, "speaker_role": q.speaker_role, "speaker_country": q.speaker_country,
            "quote": art.text[q.start:q.end], "quote_kind": q.kind,
-           "summary": f"{q.speaker or 'Unattributed'}: “{_clip(q.text, 90)}”",
+           "summary": quote_summary(q),
            "evidence": evidence, "evidence_start": q.sentence_start, "evidence_end": q.sentence_end}
     when = timeline.said_when((q.sentence_start, q.sentence_end), (q.cue_start, q.cue_end),
                               (q.start, q.end), art.published)
     return _dated(row, when)
+
+
+def quote_summary(q: Quote) -> str:
+    """A quotation's line on the timeline: the speaker's own words in quotation marks, reported
+    speech (the writer's words for what was said) marked as such and without them, so that no
+    paraphrase reads as a verbatim quote."""
+    who = q.speaker or "Unattributed"
+    if q.kind == "indirect":
+        return f"{who} (reported): {_clip(q.text, 90)}"
+    return f"{who}: “{_clip(q.text, 90)}”"
 
 
 def _clip(s: str, n: int) -> str:

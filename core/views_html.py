@@ -150,7 +150,11 @@ def briefing_html(table: pd.DataFrame, *, title: str, filters: list[str], fig: g
         for _, r in q.iterrows():
             who = ", ".join(x for x in (r["speaker"], r["speaker_role"]) if x)
             when = date_label(r["date"], r["date_end"], r["date_precision"])
-            parts.append(f"<blockquote>“{e(r['quote'])}”<div class='who'>{e(who)} · {e(when)} · "
+            # reported speech is the writer's words: no quotation marks, and said so
+            reported = r["quote_kind"] == "indirect"
+            words = e(r["quote"]) if reported else f"“{e(r['quote'])}”"
+            kind = " · reported speech" if reported else ""
+            parts.append(f"<blockquote>{words}<div class='who'>{e(who)} · {e(when)}{kind} · "
                          f"{e(r['source'] or r['article_name'])}</div></blockquote>")
     if len(table):
         ordered = table.sort_values("date", na_position="last")

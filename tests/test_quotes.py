@@ -571,3 +571,16 @@ def test_mark_offsets_are_every_quotation_mark_in_order(text):
     from core.quotes import _mark_offsets
 
     assert _mark_offsets(text) == [i for i, ch in enumerate(text) if ch in "“”\""]
+
+
+def test_timeline_line_of_a_quotation_marks_reported_speech():
+    # the summary a timeline shows: verbatim words in quotation marks, a paraphrase never
+    import core
+    from core.articles import parse_article
+
+    art = parse_article("2026-03-04\nFleet talks\n\nIlsa Varnholt said the fleet would stay in port until June. "
+                        "“We will not sail,” Varnholt said.\n", name="fleet.txt")
+    rows = core.normalise([art])
+    summaries = dict(zip(rows["quote_kind"], rows["summary"]))
+    assert summaries["indirect"] == "Ilsa Varnholt (reported): the fleet would stay in port until June"
+    assert summaries["direct"] == "Ilsa Varnholt: “We will not sail”"

@@ -189,6 +189,15 @@ def test_briefing_is_self_contained_and_escaped(table):
     assert "Key quotes" in out and out.index("“We remain") > 0
 
 
+def test_briefing_never_puts_reported_speech_in_quotation_marks(table):
+    out = views.briefing_html(table, title="T", filters=[])
+    words = "Kenya must withdraw its objections before the next meeting"   # an indirect row
+    assert words in out and f"“{words}" not in out
+    block = out[out.rindex("<blockquote>", 0, out.index(words)):]
+    assert "reported speech" in block[:block.index("</blockquote>")]
+    assert "“We remain ready to return to the table.”" in out          # a direct one keeps its marks
+
+
 def test_briefing_with_no_rows(table):
     out = views.briefing_html(table.iloc[:0], title="T", filters=[])
     assert "No events match these filters." in out and "Timeline" not in out
