@@ -102,8 +102,9 @@ def measure(label: str, arts: list, digests: dict, tables: bool) -> None:
             key = f"{label}:{art.name}:{art.article_id}"
             digests[key] = row_digest(rows)
             if tables:
+                t2 = time.process_time()
                 table = pipeline.corpus_table(rows)
-                table_t += time.process_time() - t1
+                table_t += time.process_time() - t2
                 digests[key + ":table"] = table_digest(table)
     finally:
         timers.restore()
