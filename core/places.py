@@ -217,27 +217,57 @@ def _word_key(w: str) -> str:
     return w if len(w) <= 3 and w.isupper() else w.lower().replace("’", "'")
 
 
-# capitalised token -> (length of its name word, most words of a gazetteer name opening with it),
+# capitalised token -> _head (length of its name word, most words of a name opening with it, its entry),
 # for the gazetteer object in _HEADS_OF (a rebuilt gazetteer starts a new table); _LAST_WORDS[0]:
 # the last words of its keys (see _last_words)
-_HEADS: dict[str, tuple[int, int]] = {}
+_HEADS: dict[str, tuple] = {}
 _HEADS_OF: list = [None]
 _LAST_WORDS: list = [frozenset()]
+_KEY_OPENINGS: list = [frozenset()]   # see _key_openings
 _HEADS_MAX = 200_000
 
 
-def _head(token: str, first: dict) -> tuple[int, int]:
+def _head(token: str, first: dict, entries: dict, last_words: frozenset[str]) -> tuple[int, int, tuple | None]:
+    """A capitalised token as the opening of a name: the length of its name word, the most words
+    of a gazetteer name opening with that word (0: none) and the entry (code, kind) of the word
+    as a name of its own (None: none)."""
     w0 = _word(token)
     if not w0:
-        return 0, 0
+        return 0, 0, None
     k = _word_key(w0)
     most = max(first.get(k, 0), first.get(k.lower(), 0)) if k.isupper() else first.get(k, 0)
-    return len(w0), most
+    one = entries.get(_key(w0)) if most and _may_end_key(w0, last_words) else None
+    return len(w0), most, one
 
 
 def _last_words(entries: dict) -> frozenset[str]:
     """The last word of every gazetteer key (words split at a space or hyphen, as in ``first``)."""
     return frozenset(_WORD_SEP.split(k)[-1] for k in entries)
+
+
+def _key_openings(entries: dict) -> frozenset[str]:
+    """Every lower-cased key cut before one of its separators ("democratic republic of the
+    congo" -> "democratic", "democratic republic", ...): the names that a longer name may extend."""
+    out = set()
+    for k in entries:
+        low = k.lower()
+        out.update(low[:i] for i, ch in enumerate(low) if ch in " -")
+    return frozenset(out)
+
+
+def _may_open_key(span: str, openings: frozenset[str]) -> bool:
+    """False when no key can be ``span`` followed by a separator and more words, for a span of
+    two words or more: the name needs no longer candidates ("Democratic presidential ..." stops
+    there). The key of a longer name, lower-cased, opens with the span in the form _key gives it
+    (straight apostrophes, "the " dropped, lower case) and a separator; that form is only
+    computed here for ASCII spans (lower-casing is then one character at a time), so any other
+    span may always open a key."""
+    if not span.isascii():
+        return True
+    low = span.lower()   # ASCII: no curly apostrophe to straighten
+    if low.startswith("the "):
+        low = low[4:]
+    return low in openings
 
 
 def _may_end_key(word: str, last_words: frozenset[str]) -> bool:
@@ -267,7 +297,8 @@ def find_places(text: str) -> list[PlaceMention]:
         _HEADS.clear()
         _HEADS_OF[0] = gaz
         _LAST_WORDS[0] = _last_words(entries)
-    heads, last_words = _HEADS, _LAST_WORDS[0]
+        _KEY_OPENINGS[0] = _key_openings(entries)
+    heads, last_words, openings = _HEADS, _LAST_WORDS[0], _KEY_OPENINGS[0]
     out: list[PlaceMention] = []
     pos = 0
     for m in _CAPITAL.finditer(text):
@@ -275,42 +306,56 @@ def find_places(text: str) -> list[PlaceMention]:
         g = m.group()
         h = heads.get(g)
         if h is None:
-            h = heads[g] = _head(g, first)
+            h = heads[g] = _head(g, first, entries, last_words)
         if not h[1]:
             continue
         s0 = m.start()
         if s0 < pos:
             continue
-        n0, most = h
+        n0, most, one = h
+        if most == 1 or n0 != len(g):
+            # a name of one word: the token's own entry
+            if one:
+                pos = s0 + n0
+                out.append(PlaceMention(s0, pos, g[:n0], one[0], one[1]))
+            continue
         # the name's words: the first, then the following words while they are joined by a
         # single space or hyphen and the word before kept its whole token (no possessive)
         ends = [s0 + n0]
-        words = [g[:n0]]
-        full = n0 == len(g)
+        words = [g]
+        full = True
         at = m.end()
         while full and len(ends) < most:
             nx = _NEXT.match(text, at)
             if not nx:
                 break
-            w = _word(nx.group(1))
+            whole = nx.group(1)
+            w = _word(whole)
             if not w:
                 break
             ends.append(nx.start(1) + len(w))
             words.append(w)
-            full = len(w) == len(nx.group(1))
+            full = len(w) == len(whole)
             at = nx.end()
-            if len(ends) == 2 and text[nx.start()] == " " and words[0].lower() == "the":
+            if len(ends) == 2 and text[nx.start()] == " " and g.lower() == "the":
                 # "The" opens names of any length ("The White House"): the word after it
                 # tells how long this one can be (a sentence opening "The talks" stops here)
                 most = min(most, _most_after_the(w, first))
-        for end, w in zip(reversed(ends), reversed(words)):
-            if not _may_end_key(w, last_words):
+            if full and len(ends) < most and not _may_open_key(text[s0:ends[-1]], openings):
+                break
+        for i in range(len(ends) - 1, 0, -1):
+            if not _may_end_key(words[i], last_words):
                 continue
+            end = ends[i]
             e = entries.get(_key(text[s0:end]))
             if e:
                 out.append(PlaceMention(s0, end, text[s0:end], e[0], e[1]))
                 pos = end
                 break
+        else:
+            if one:
+                pos = s0 + n0
+                out.append(PlaceMention(s0, pos, g[:n0], one[0], one[1]))
     return out
 
 

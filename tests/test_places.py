@@ -144,8 +144,28 @@ def _places_every_end(text):
     "the Islamic Revolutionary Guard Corps resumed; The-Hague, The US and the U.S.’s envoy.",
     "Iran’s envoy met The Oman News Agency staff in New York City and the Republic of Korea’s "
     "delegation from The the United States. The Σ and ΟΣ signs, The A B, The UN's seat.",
+    "Democratic presidential hopefuls met Democratic Republic of the Congo and Democratic "
+    "Republic of Timor-Leste envoys, the United Arab Emirates’ minister, United Nations staff, "
+    "South Korea's and South Sudanese officials, The Democratic People's Republic of Korea, "
+    "São Tomé and Príncipe, SÃO TOMÉ AND PRÍNCIPE and New York-based New Zealand traders.",
 ])
 def test_find_places_shortcuts_change_nothing(text):
     """The word-count bound after "The" and the last-word test only skip look-ups that cannot
     succeed: the places are those of trying every run of words."""
     assert [(p.start, p.end, p.code, p.kind) for p in find_places(text)] == _places_every_end(text)
+
+
+def test_find_places_every_long_name_whole():
+    """Every gazetteer name of several words, capitalised in a sentence, is found as the
+    places of trying every run of words find it (the search stops extending a candidate only
+    when no name can open with it)."""
+    from core.places import gazetteer
+
+    for key in gazetteer().entries:
+        if " " not in key and "-" not in key:
+            continue
+        name = " ".join(w[:1].upper() + w[1:] for w in key.split(" "))
+        for text in (f"Envoys of {name} met.", f"Envoys of {name}'s neighbours met.",
+                     f"Envoys of {name} officials met."):
+            assert [(p.start, p.end, p.code, p.kind) for p in find_places(text)] == \
+                _places_every_end(text), text
