@@ -142,6 +142,105 @@ def _rule_starts(pattern: str) -> set[str]:
 
 
 _RULE_STARTS = {name: _rule_starts(pat) for name, pat in RULES}
+
+
+# Digit tokens. A number opens thirteen rules, and most numbers in news ("12 people", "$5
+# million") begin none of them; the length of the number's digit run and the character after it
+# (its "shape") tell which rules can: "2026-" an ISO date, "5 p" a clock time, "1st" an ordinal day,
+# "12 " a duration, not "2026 " a clock time. Each rule's shapes are read from its parsed pattern,
+# as its first words are, so only the rules that can begin with a shape are tried there.
+_DIGIT_CAP = 5  # digit runs of five or more digits share one shape
+_END = "<end>"  # a path of the pattern ends after its digits (any character may follow)
+_ASCII_SPACE = frozenset(chr(i) for i in range(128) if chr(i).isspace())
+
+
+def _item_chars(op, av) -> frozenset[str] | None:
+    """The ASCII characters (letters lower-cased) a LITERAL or IN item can match, only the digits
+    0-9 standing for every digit; None when it cannot be told (negated sets, word classes ...)."""
+    c = _sre_c
+    if op is c.LITERAL:
+        return frozenset(chr(av).lower())
+    chars = set()
+    for o, a in av:
+        if o is c.LITERAL:
+            chars.add(chr(a).lower())
+        elif o is c.RANGE and a[1] - a[0] <= 400:
+            chars |= {chr(x).lower() for x in range(a[0], a[1] + 1)}
+        elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+            chars |= set("0123456789")
+        elif o is c.CATEGORY and a is c.CATEGORY_SPACE:
+            chars |= _ASCII_SPACE
+        else:
+            return None
+    return frozenset(chars)
+
+
+def _digit_shapes(seq, counts: set[int], done: set) -> set[int]:
+    """Walk a parsed pattern along the paths that open with a digit: ``counts`` holds the number of
+    digits each open path has read (capped at _DIGIT_CAP; 0: none yet). Where a path's digits end,
+    (count, character) goes to ``done`` for each ASCII character that can follow them; paths that
+    open with anything else are dropped; _ANY goes to ``done`` when the shape cannot be told."""
+    c = _sre_c
+    for op, av in seq:
+        if not counts:
+            break
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width
+        if op is c.LITERAL or op is c.IN:
+            chars = _item_chars(op, av)
+            digits = chars and {ch for ch in chars if ch.isdigit()}
+            if chars is None or (digits and len(digits) < len(chars)):
+                done.add(_ANY)  # an item matching digits and other characters, or unknown ones
+                return set()
+            if digits:
+                counts = {min(k + 1, _DIGIT_CAP) for k in counts}
+            else:
+                done.update((k, ch) for k in counts if k for ch in chars)
+                counts = set()  # the digits ended (or the path opens with no digit: not ours)
+        elif op is c.SUBPATTERN:
+            counts = _digit_shapes(av[-1], counts, done)
+        elif op is c.BRANCH:
+            counts = set().union(*(_digit_shapes(alt, set(counts), done) for alt in av[1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, body = av
+            out = set(counts) if lo == 0 else set()
+            cur = set(counts)
+            for i in range(4 * _DIGIT_CAP):
+                prev, cur = cur, _digit_shapes(body, cur, done)
+                if i + 1 >= lo:
+                    out |= cur
+                if not cur or i + 1 >= hi:
+                    break
+                if cur == prev:  # every later round reads the same counts
+                    out |= cur
+                    break
+            else:
+                done.add(_ANY)
+                return set()
+            counts = out
+        else:  # back references, conditionals, dots ...
+            done.add(_ANY)
+            return set()
+    return counts
+
+
+def _rule_digit_shapes(pattern: str) -> frozenset:
+    """(digits, next character) pairs a rule's matches can open with, (digits, _END) where a match
+    may end right after its first digits, or {_ANY}."""
+    if _sre_parse is None:
+        return frozenset({_ANY})
+    try:
+        done: set = set()
+        left = _digit_shapes(_sre_parse.parse(pattern), {0}, done)
+        if 0 in left:
+            done.add(_ANY)  # an empty match
+        done |= {(k, _END) for k in left if k}
+        return frozenset(done)
+    except Exception:  # pragma: no cover - an unexpected pattern shape: try this rule at every number
+        return frozenset({_ANY})
+
+
+_RULE_DIGIT_SHAPES = {name: _rule_digit_shapes(pat) for name, pat in RULES}
 FIRST_WORDS = frozenset(w.split(" ")[0] for ws in _RULE_STARTS.values() for w in ws)
 _PAIR_KEYS = frozenset(w for ws in _RULE_STARTS.values() for w in ws if " " in w)
 _NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|['’](?=\d))")
@@ -229,7 +328,7 @@ def _start_token_re() -> re.Pattern:
     """The regex that finds, in " " + the lower-cased text, the tokens (maximal runs of ASCII
     letters or of digits, a quote before a digit) that may begin a rule: a first word with rules
     in _BY_START (a join head only where _head_condition holds), a quote before a digit, the
-    first digit of a number. Each match is
+    digits of a number. Each match is
     the character before the token (never an ASCII letter or digit: _match_at turns such places
     down) and the token as group 1, so the engine skips the letters of every other word at C
     speed. Built from _BY_START, so it follows the rules' own patterns."""
@@ -243,9 +342,10 @@ def _start_token_re() -> re.Pattern:
                 entries.append(tuple(key) + (cond,))
         else:
             entries.append(tuple(key))
-    # the first digit of a run (no digit before it), the digit tested first: the engine then
-    # passes over this alternative after a single check wherever no digit follows
-    alts = [r"\d(?<!\d\d)"] if _DIGIT in _BY_START else []
+    # a run of digits (no digit before it; the whole run, for its shape: _digit_rules), the digit
+    # tested first: the engine then passes over this alternative after a single check wherever
+    # no digit follows
+    alts = [r"\d(?<!\d\d)\d*"] if _DIGIT in _BY_START else []
     alts += [r"['’](?=\d)"] if _QUOTE in _BY_START else []
     # the prefix tree's branches (one per first letter) side by side with those two, each with
     # its own end-of-word test, the most frequent first letters of English words first: every
@@ -278,14 +378,43 @@ def _token_key(text: str, s: int, token: str) -> str:
 
 def _token_rules() -> dict[str, tuple]:
     """Rules by the token _START_TOKEN captures, for the tokens whose key is the token itself: a
-    word that is no join head, a quote, an ASCII digit (the rest go through _token_key)."""
+    word that is no join head, a quote (join heads go through _token_key, numbers through
+    _digit_rules)."""
     out = {k: rules for k, rules in _BY_START.items() if " " not in k and k not in _JOIN_HEADS}
     out.update({q: out[_QUOTE] for q in "'’" if _QUOTE in out})
-    out.update({d: out[_DIGIT] for d in "0123456789" if _DIGIT in out})
     return out
 
 
 _TOKEN_RULES = _token_rules()
+
+
+def _shape_fits(shapes, digits: int, ch: str) -> bool:
+    """A rule with these digit shapes can begin at a run of ``digits`` digits (capped) followed by
+    ``ch`` ("" at the end of the text)."""
+    return _ANY in shapes or (digits, ch) in shapes or any(
+        k <= digits for k, nxt in shapes if nxt == _END)
+
+
+def _digit_index() -> dict[tuple[int, str], tuple]:
+    """(digits, next character) -> the rules of _BY_START[_DIGIT] that can begin there, in RULES
+    order, for every run length up to _DIGIT_CAP and every ASCII character (either case) or the
+    end of the text ""; a number followed by any other character tries all of them."""
+    rules = _BY_START.get(_DIGIT, ())
+    out = {}
+    for digits in range(1, _DIGIT_CAP + 1):
+        for ch in [chr(i) for i in range(128)] + [""]:
+            out[digits, ch] = tuple(r for r in rules if _shape_fits(_RULE_DIGIT_SHAPES[r[0]], digits, ch.lower()))
+    return out
+
+
+_DIGIT_RULES = _digit_index()
+
+
+def _digit_rules(text: str, s: int, digits: int) -> tuple:
+    """The rules that can begin at the number of ``digits`` digits at text[s:]."""
+    e = s + digits
+    ch = text[e] if e < len(text) else ""
+    return _DIGIT_RULES.get((min(digits, _DIGIT_CAP), ch)) or (() if ch.isascii() else _BY_START.get(_DIGIT, ()))
 _SCAN_ALL = any(_ANY in starts for starts in _RULE_STARTS.values())  # a rule may begin anywhere
 
 
@@ -307,7 +436,12 @@ def _candidates(text: str) -> list[tuple[int, tuple]] | None:
     for m in _START_TOKEN.finditer(" " + text.lower()):
         s = m.start()  # the text is one character longer: the token starts at s in ``text``
         token = m.group(1)
-        rules = token_rules.get(token) or by_start.get(_token_key(text, s, token))
+        rules = token_rules.get(token)
+        if rules is None:
+            if token[0] in _LOWER:
+                rules = by_start.get(_token_key(text, s, token))
+            else:
+                rules = _digit_rules(text, s, len(token))
         if rules:
             out.append((s, rules))
     return out

@@ -450,6 +450,12 @@ def _token_walk(text):
         if s > 0 and text[s - 1] in di._ALNUM:
             continue
         key = w.lower() if w[0].isascii() and w[0].isalpha() else di._DIGIT if w[0].isdigit() else di._QUOTE
+        if key == di._DIGIT:  # a number: the rules its shape (digits, next character) can begin
+            nxt = text[m.end()] if m.end() < len(text) else ""
+            rules = di._DIGIT_RULES[min(len(w), di._DIGIT_CAP), nxt] if nxt.isascii() else di._BY_START[key]
+            if rules:
+                out.append((s, rules))
+            continue
         if key in di._JOIN_HEADS:
             n = re.match(r"\s+([A-Za-z]+|\d|['’](?=\d))", text[m.end():])
             if n:
@@ -469,6 +475,29 @@ def test_candidates_equal_a_walk_over_every_token():
              "a\ta few\rmore than some \u201cTuesday\u201d (Feb. 6) -- at\tthe end/of 2025's 'last' week"]
     for text in texts:
         assert di._candidates(text) == _token_walk(text), text
+
+
+def test_number_shapes_keep_every_rule_that_can_match():
+    """At a number, only the rules its shape (run length, next character) fits are tried: every
+    rule that matches there must be among them, whatever follows the digits."""
+    import re
+    import core.dates_index as di
+    every = di._BY_START[di._DIGIT]
+    tails = ["", " p.m. Friday", ":30 a.m. Tuesday", " am Monday", "pm Feb. 6", "st century", "th of May",
+             "-05-06", "/2/2026", ".2.2026", "-2-2026", "s", "'s", "’s", " years ago", "-year", " times a year",
+             ".5 years", " 1/2 years", " first quarter", "nd half", " and a half years", " more days", "%",
+             " percent", ",000", " Feb", " of March", "rd quarter", " 2025", " days later", "s-era", "0s"]
+    nexts = [chr(i) for i in range(32, 127)] + ["\t", "\n", "\u00a0", "\u2019", "\u2013", "\u0663", ""]
+    for digits in ("1", "5", "12", "31", "199", "1990", "2026", "12345", "1234567", "3\u0663", "\u0663"):
+        for nxt in nexts:
+            for tail in tails:
+                text = " " + digits + nxt + tail
+                run = len(re.match(r"\d+", text[1:]).group())
+                after = text[1 + run] if 1 + run < len(text) else ""
+                tried = (di._DIGIT_RULES[min(run, di._DIGIT_CAP), after] if after.isascii() else every)
+                for name, rx in every:
+                    if rx.match(text, 1):
+                        assert (name, rx) in tried, (text, name)
 
 
 def test_word_list_tries_match_like_a_longest_first_alternation():
