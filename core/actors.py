@@ -178,7 +178,43 @@ def _lex():
     # characters in its C loop instead of entering the pattern at every position; \b then tells
     # that the character is no word character either ("é"). 0.107 -> 0.080 ms per PolNeAR article
     lx["group_noun_after_re"] = re.compile(r"[^A-Za-z0-9_]" + firsts + r"\b" + _alt(groups) + r"\b")
+    lx["group_noun_finders"] = _word_finders(groups)
     return lx
+
+
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
+
+
+def _word_finders(words) -> list[tuple[re.Pattern, tuple[int, ...]]] | None:
+    """Patterns that find, read from their ends, the places where a word of ``words`` stands as a
+    whole word (no word character on either side): what ``\b(?:words)\b`` finds, as a whole word
+    can be only one of them. A word of letters ends a match of ``pattern`` that begins at
+    ``m.end() - widths[m.lastindex]``. The words ending with the commonest last letter share one
+    pattern opening with that letter, the engine skipping to it in a C loop (tried where a word
+    ends there: a lookbehind per word length, each with an empty group telling the length); each
+    other word is found from the rest of it after its first letter (a literal the engine searches
+    for), its first letters tested by a lookbehind. None (scan with the plain pattern) unless every
+    word is two ASCII letters or more."""
+    words = sorted(set(words))
+    if not words or not all(_LETTERS.fullmatch(w) for w in words):
+        return None
+    last_counts: dict[str, int] = {}
+    for w in words:
+        last_counts[w[-1]] = last_counts.get(w[-1], 0) + 1
+    common = max(sorted(last_counts), key=last_counts.get)
+    groups: dict[str, list[str]] = {common: [w for w in words if w[-1] == common]}
+    for w in words:
+        if w[-1] != common:
+            groups.setdefault(w[1:], []).append(w)
+    finders = []
+    for ending, ws in groups.items():
+        by_len: dict[int, list[str]] = {}
+        for w in ws:
+            by_len.setdefault(len(w), []).append(w)
+        lens = sorted(by_len, reverse=True)
+        behind = "|".join(r"(?<=\b" + alternation(by_len[n]) + ")()" for n in lens)
+        finders.append((re.compile(re.escape(ending) + r"\b(?:" + behind + ")"), (0, *lens)))
+    return finders
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -603,21 +639,22 @@ _GENDERED_PRONOUN = re.compile(r"(?=[hsHS])\b(?:(he|himself|He)|(she|herself|She
 def _genders_from_pronouns(text, mentions, actors, quoted, sents) -> None:
     """A person whose gender no honorific or title tells: the subject pronouns that follow the
     person in sentences naming no other person ("Clinton said she would ..."), when they agree (at
-    least twice as many of one gender, outside quotation marks)."""
-    unknown = {m.name for m in mentions if m.kind == "person" and not actors[m.name].gender}
+    least twice as many of one gender, outside quotation marks). ``mentions``: the tuples of
+    find_actors (start, end, text, name, kind, ..., in_quote), sorted by start."""
+    unknown = {m[3] for m in mentions if m[4] == "person" and not actors[m[3]].gender}
     if not unknown:
         return
     votes: dict[str, list[int]] = {}
     starts = [s for s, _ in sents]
     by_sentence: dict[int, list] = {}
     for m in mentions:
-        if m.kind == "person" and not m.in_quote:
-            by_sentence.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append(m)
+        if m[4] == "person" and not m[9]:
+            by_sentence.setdefault(bisect.bisect_right(starts, m[0]) - 1, []).append(m)
     for k, ms in by_sentence.items():
-        name = ms[0].name
-        if name not in unknown or any(x.name != name for x in ms):
+        name = ms[0][3]
+        if name not in unknown or any(x[3] != name for x in ms):
             continue
-        lo, hi = ms[0].end, sents[k][1] if k >= 0 else len(text)
+        lo, hi = ms[0][1], sents[k][1] if k >= 0 else len(text)
         if k + 1 < len(sents) and k + 1 not in by_sentence and text.startswith(("He ", "She "), sents[k + 1][0]):
             hi = sents[k + 1][0] + 4   # "Varnholt spoke first. She said ..."
         for pm in _GENDERED_PRONOUN.finditer(text, lo, hi):
@@ -636,9 +673,20 @@ _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:]['’\"”]?\s+|\n[\"“]?)$")
 
 def _group_noun_spans(text: str, lx) -> list[tuple[int, int]]:
     """The spans of the group nouns in ``text``, in order: what ``group_noun_re.finditer`` finds.
-    A noun opening the text is matched there; every other one is found with the character before
-    it (``group_noun_after_re``, faster), which never belongs to the previous noun (a noun ends
-    with a letter)."""
+    The nouns are read from their ends (``_word_finders``: the engine skips to an "s" before a
+    non-word character, or to the rest of "people", in its C loops): half the time of a scan that
+    stops at every character that may come before a noun. Without such finders (a noun that is
+    not plain letters), a noun opening the text is matched there and every other one is found
+    with the character before it (``group_noun_after_re``), which never belongs to the previous
+    noun (a noun ends with a letter)."""
+    finders = lx["group_noun_finders"]
+    if finders is not None:
+        out = []
+        for pattern, widths in finders:
+            out.extend((m.end() - widths[m.lastindex], m.end()) for m in pattern.finditer(text))
+        if len(finders) > 1:
+            out.sort()   # whole words: no two spans overlap
+        return out
     out = []
     m = lx["group_noun_re"].match(text)
     if m:
@@ -672,7 +720,8 @@ def find_actors(text: str) -> ActorIndex:
     lx = _lex()
     quoted = _quoted_regions(text)
     sents = sentences(text)
-    raw: list[dict] = []
+    # raw mentions, in text order: (start, end, name, kind, role, country, gender, poss, strong, list_word)
+    raw: list[tuple] = []
 
     last_end = 0
     for m in _NAME.finditer(text):
@@ -689,6 +738,7 @@ def find_actors(text: str) -> ActorIndex:
     # or stand right before a speech verb / after an honorific (handled in _classify)
     aliases: dict[str, list[str]] = {}
     actors: dict[str, Actor] = {}
+    particles = lx["particles"]
 
     def add_actor(name, kind, role, country, gender):
         a = actors.get(name)
@@ -700,21 +750,38 @@ def find_actors(text: str) -> ActorIndex:
             a.gender = a.gender or gender
         return a
 
-    for r in raw:
-        if r["kind"] == "person" and " " in r["name"]:   # two words or more (single spaces)
-            a = add_actor(r["name"], "person", r["role"], r["country"], r["gender"])
-            ws = r["name"].split()
+    # the aliases of a full name are its own words only: worked out once per distinct name (adding
+    # them again changes nothing)
+    full_names: set[str] = set()
+    strong_names: set[str] = set()
+    for start, end, name, kind, role, country, gender, poss, strong, list_word in raw:
+        if kind == "person":
+            if strong:
+                strong_names.add(name)
+            if " " not in name:   # two words or more (single spaces)
+                continue
+            a = actors.get(name)
+            if a is None:
+                a = actors[name] = Actor(name, "person", role, country, gender)
+            else:
+                a.role = a.role or role
+                a.country = a.country or country
+                a.gender = a.gender or gender
+            if name in full_names:
+                continue
+            full_names.add(name)
+            ws = name.split()
             last = ws[-1]
-            for al in {last, " ".join(ws[-2:]) if ws[-2].lower() in lx["particles"] else last}:
-                if r["name"] not in aliases.setdefault(al, []):
-                    aliases[al].append(r["name"])
+            for al in {last, " ".join(ws[-2:]) if ws[-2].lower() in particles else last}:
+                if name not in aliases.setdefault(al, []):
+                    aliases[al].append(name)
                 a.aliases.add(al)
-            if "-" in last and last.split("-")[0].lower() in lx["particles"]:
+            if "-" in last and last.split("-")[0].lower() in particles:
                 al = last.split("-", 1)[1]
-                if r["name"] not in aliases.setdefault(al, []):
-                    aliases[al].append(r["name"])
-        elif r["kind"] in ("organisation", "media", "group"):
-            add_actor(r["name"], r["kind"], r["role"], r["country"], "")
+                if name not in aliases.setdefault(al, []):
+                    aliases[al].append(name)
+        elif kind in ("organisation", "media", "group"):
+            add_actor(name, kind, role, country, "")
     # first names as aliases only when unambiguous and not someone's surname
     firsts: dict[str, list[str]] = {}
     for name, a in actors.items():
@@ -726,15 +793,17 @@ def find_actors(text: str) -> ActorIndex:
         if len(names) == 1 and f not in aliases:
             aliases[f] = names
 
-    # a lone surname that is clearly a person somewhere ("Priebus said") is one everywhere
-    strong_names = {r["name"] for r in raw if r["kind"] == "person" and r["strong"]}
-    mentions: list[ActorMention] = []
+    # a lone surname that is clearly a person somewhere ("Priebus said") is one everywhere.
+    # Mentions as tuples (start, end, text, name, kind, role, country, gender, possessive, in_quote)
+    # until the actors are complete: the ActorMention of each is built once, at the end
+    quoted_starts = [qs for qs, _ in quoted]
+    mentions: list[tuple] = []
     last_start: dict[str, int] = {}   # canonical name -> start of its latest mention (raw is in text order)
-    for r in raw:
-        name, kind = r["name"], r["kind"]
+    for start, end, name, kind, role, country, gender, poss, strong, list_word in raw:
+        written = name
         if kind == "person" and " " not in name:
             full = aliases.get(name)
-            if full and r.get("list_word"):
+            if full and list_word:
                 # a list word ("West", "June") stands for a person only as a surname, never a first name
                 full = [fn for fn in full if fn.split()[-1] == name]
             if full:
@@ -744,55 +813,59 @@ def find_actors(text: str) -> ActorIndex:
                     best = -1
                     for fn in full:
                         st = last_start.get(fn, -1)
-                        if best < st < r["start"]:
+                        if best < st < start:
                             cand, best = fn, st
                 name = cand
             elif name not in strong_names:
                 continue
-        elif kind == "person":
-            pass
-        a = add_actor(name, kind, r["role"], r["country"], r["gender"])
-        if kind == "person" and name != r["name"]:
-            a.aliases.add(r["name"])
-        inq = _inside(quoted, r["start"])
-        last_start[name] = r["start"]
-        mentions.append(ActorMention(r["start"], r["end"], text[r["start"]:r["end"]], name, a.kind,
-                                     r["role"] or a.role, r["country"] or a.country, r["gender"] or a.gender,
-                                     r["poss"], inq))
+        a = add_actor(name, kind, role, country, gender)
+        if kind == "person" and name != written:
+            a.aliases.add(written)
+        i = bisect.bisect_right(quoted_starts, start) - 1
+        inq = i >= 0 and quoted[i][0] < start < quoted[i][1]
+        last_start[name] = start
+        mentions.append((start, end, text[start:end], name, a.kind, role, country, gender, poss, inq))
+    openers = lx["openers"]
     for gs, ge in _group_spans(text, lx):
         phrase = text[gs:ge]
-        first = phrase.split()[0]
-        if first in lx["openers"] and len(phrase.split()) > 1 and first not in ("Western", "Senior", "Top"):
+        words = phrase.split()
+        first = words[0]
+        if first in openers and len(words) > 1 and first not in ("Western", "Senior", "Top"):
             gs += len(first) + 1
             phrase = text[gs:ge].lstrip()
+            words = phrase.split()
         cty = ""
-        for w in phrase.split()[:-1]:
+        for w in words[:-1]:
             p = _place(w)
             if p and p[0]:
                 cty = p[0]
                 break
         add_actor(phrase, "group", "", cty, "")
-        inq = _inside(quoted, gs)
-        mentions.append(ActorMention(gs, ge, phrase, phrase, "group", "", cty, "", False, inq))
-    mentions.sort(key=lambda x: (x.start, -x.end))
+        i = bisect.bisect_right(quoted_starts, gs) - 1
+        inq = i >= 0 and quoted[i][0] < gs < quoted[i][1]
+        mentions.append((gs, ge, phrase, phrase, "group", "", cty, "", False, inq))
+    mentions.sort(key=_span_order)
     # drop group mentions overlapping a named mention
     out, last_end = [], -1
     for mm in mentions:
-        if mm.start < last_end:
+        if mm[0] < last_end:
             continue
         out.append(mm)
-        last_end = mm.end
+        last_end = mm[1]
     _genders_from_pronouns(text, out, actors, quoted, sents)
-    # second pass: fill role/country of mentions from the merged actor
+    # the merged actor fills the role, country and gender a mention does not give (an actor's
+    # role, country and gender never change once set, so they are read once here)
     final = []
-    for m in out:
-        a = actors[m.name]
-        if (m.role or not a.role) and (m.country or not a.country) and (m.gender or not a.gender):
-            final.append(m)   # nothing to fill
-        else:
-            final.append(ActorMention(m.start, m.end, m.text, m.name, m.kind, m.role or a.role,
-                                      m.country or a.country, m.gender or a.gender, m.possessive, m.in_quote))
+    for start, end, written, name, kind, role, country, gender, poss, inq in out:
+        a = actors[name]
+        final.append(ActorMention(start, end, written, name, kind, role or a.role, country or a.country,
+                                  gender or a.gender, poss, inq))
     return ActorIndex(text, final, actors, quoted, sents, aliases)
+
+
+def _span_order(m: tuple) -> tuple[int, int]:
+    """Sort key of a mention tuple: by start, the longer first."""
+    return m[0], -m[1]
 
 
 # a speech verb after a name, after asides (", the former governor,") and auxiliaries ("also",
@@ -1052,15 +1125,13 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
         if sh.single and pk in ("demonym", "city") and _cue_before(text, start) \
                 and text[end:end + 1] in (",", ".", ";", ""):
             # "..., said Cuban." / "said Madison,": a surname right after a speech verb, not a place
-            out.append({"start": start, "end": end, "name": full, "kind": "person", "role": "", "country": "",
-                        "gender": "", "poss": poss, "strong": True})
+            out.append((start, end, full, "person", "", "", "", poss, True, False))
             return
         if pk == "seat" and sh.single and full not in lx["seat_actors"] and not _cue_after(text, end):
             return
         if pk in ("institution", "organisation", "seat"):
             kind = "media" if sh.media or _media_follow(text, end) else "organisation"
-            out.append({"start": start, "end": end, "name": full, "kind": kind, "role": "", "country": code or "",
-                        "gender": "", "poss": poss, "strong": True})
+            out.append((start, end, full, kind, "", code or "", "", poss, True, False))
         return
     start, full, kind = base + run.kept, sh.name, sh.kind
     country = sh.country
@@ -1084,14 +1155,12 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
                 country = sh.code or country
         else:
             country = country or sh.org_country
-        out.append({"start": start, "end": end, "name": full, "kind": kind, "role": "", "country": country,
-                    "gender": "", "poss": poss, "strong": True})
+        out.append((start, end, full, kind, "", country, "", poss, True, False))
         return
     start = base + run.name_from
     if sh.list_word:
         if text[max(0, start - 4):start].lower() != "the ":
-            out.append({"start": start, "end": end, "name": full, "kind": "person", "role": "", "country": "",
-                        "gender": "", "poss": poss, "strong": False, "list_word": True})
+            out.append((start, end, full, "person", "", "", "", poss, False, True))
         return
     if sh.middle_cue and not (_cue_before(text, start) or _cue_after(text, end)):
         return
@@ -1185,8 +1254,7 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
         return
     if sh.size >= 2:
         strong = True
-    out.append({"start": start, "end": end, "name": full, "kind": "person", "role": role, "country": country,
-                "gender": gender, "poss": poss, "strong": strong})
+    out.append((start, end, full, "person", role, country, gender, poss, strong, False))
 
 
 def _is_title(t: str, lx) -> bool:

@@ -113,3 +113,40 @@ def test_group_nouns_found_from_the_character_before_them(text):
     expected = [m.span() for m in lx["group_noun_re"].finditer(text)]
     assert actors._group_noun_spans(text, lx) == expected
     assert expected
+
+
+def test_group_nouns_read_from_their_ends_equal_the_plain_scan():
+    """_word_finders (the nouns found from their last letter, or from the rest after their first
+    letter) finds what group_noun_re.finditer finds: whole words only, at the text's ends, after
+    and before non-ASCII letters, digits, underscores, apostrophes and hyphens, in both cases."""
+    import random
+
+    from core import actors
+    lx = actors._lex()
+    assert lx["group_noun_finders"] is not None and len(lx["group_noun_finders"]) > 1
+    nouns = sorted(lx["group_nouns"])
+    pieces = nouns + [n.capitalize() for n in nouns] + [n.upper() for n in nouns[:5]] + [
+        n[:-1] for n in nouns[:8]] + list("sSeEnNpPxé9_ '’-,.\n\t") + ["ß", "Ω", "people", "Police", "spokesmen"]
+    rng = random.Random(7)
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        expected = [m.span() for m in lx["group_noun_re"].finditer(text)]
+        assert actors._group_noun_spans(text, lx) == expected, text
+
+
+def test_word_finders_find_whole_words_of_any_list():
+    import re
+
+    from core import actors
+    words = ["cats", "Cats", "dogs", "as", "hens", "geese", "Geese", "mice", "oxen", "rice"]
+    finders = actors._word_finders(words)
+    plain = re.compile(r"\b" + actors.alternation(words) + r"\b")
+    for text in ("cats dogs geese Geese mice oxen rice s as hens", "xcats cats_ Cats9 catsé écats",
+                 "s as s", "geese,geese-Geese\nmice.oxen", "GEESE Mice rices price oxens", ""):
+        found = []
+        for pattern, widths in finders:
+            found.extend((m.end() - widths[m.lastindex], m.end()) for m in pattern.finditer(text))
+        assert sorted(found) == [m.span() for m in plain.finditer(text)], text
+    # a word that is not plain letters: no finders (the plain scan is used)
+    assert actors._word_finders(["cats", "sea lions"]) is None
+    assert actors._word_finders(["cats", "x"]) is None
