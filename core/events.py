@@ -107,16 +107,29 @@ def _grammar():
     # case (trigger_matches tries every head then)
     if any(len(w) < _HEAD or not w.isascii() or w[:_HEAD] not in heads for w in opens):
         raise ValueError("trigger openings must be ASCII letters opening with a head")
-    # those words in the lower-cased text, found as a non-letter followed by an opening (the
-    # same words as "(?<![A-Za-z])" + openings without case: lower() keeps every offset and maps
-    # no other character to an ASCII letter when the text holds none of FOLD_CHARS). Opening
-    # with a character set and matching case lets the engine skip to the non-letters in one C
-    # loop: 2.3 times faster than the lookbehind and case-free branches tried at every position
-    opening = (re.compile(alternation(opens)), re.compile(r"[^a-z]" + alternation(opens)))
+    # those words in the text's letters (_letters_only), found as a space followed by an opening:
+    # the same words as "(?<![A-Za-z])" + openings without case when the text holds none of
+    # FOLD_CHARS. Opening with a literal lets the engine skip to the spaces in a plain byte loop:
+    # 2.3 times faster than the lookbehind and case-free branches tried at every position, and a
+    # fifth faster again than a character set ("[^a-z]") over the lower-cased text
+    opening = (re.compile(alternation(opens).encode()), re.compile(b" " + alternation(opens).encode()))
     return (re.compile("|".join(parts), re.I), kinds,
             re.compile(d["planned"], re.I), re.compile(d["past_planned"], re.I),
             re.compile(d["cancelled"], re.I), re.compile(d["occurred_after"], re.I),
             re.compile(d["negated"], re.I), heads, opening, any_head)
+
+
+# every byte to itself when it is a lower-case ASCII letter, to its lower case when it is an
+# upper-case one, to a space otherwise
+_LETTER_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _letters_only(text: str) -> bytes:
+    """``text`` as bytes, one per character (same offsets): ASCII letters in lower case, every
+    other character a space. Where the text holds none of FOLD_CHARS, a byte is a letter exactly
+    where text.lower() has an ASCII letter, and the same one (str.lower maps no other character
+    to an ASCII letter, and changes the length of none)."""
+    return text.encode("ascii", "replace").translate(_LETTER_BYTES)
 
 
 def _holds_fold(text: str, start: int, stop: int) -> bool:
@@ -136,7 +149,7 @@ def _trigger_starts(text: str, start: int, stop: int) -> tuple[list[int], list[s
     if _holds_fold(text, lo, stop):
         words = [w.start() for w in any_head.finditer(text, start, stop)]
         return words, [text[i:i + _HEAD].lower() for i in words]
-    low = text[lo:stop].lower()
+    low = _letters_only(text[lo:stop])
     words = [lo + m.start() + 1 for m in opening_after.finditer(low)]
     if start == 0 and opening_at.match(low):
         words.insert(0, 0)

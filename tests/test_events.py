@@ -220,6 +220,9 @@ def test_a_group_subject_holds_a_meeting_in_an_unknown_place():
     # a Kelvin sign and a long s match "k" and "s" without case: words running into them are
     # tried too (after their first three letters, which pick the triggers to try, as before)
     "The tal\u212as resumed on Monday after negotiation\u017f in Valdmor.",
+    # characters outside ASCII next to triggers (the scan reads every one as a non-letter)
+    "“Talks” resumed in Zürich;éntalks stalled, naïve—talks in Malmö—visit ended. «Meeting» held.",
+    "Summit\u00e9talks\u2014met\U0001F600meeting\tTalks\nvisits 3talks _talks talks_ met-talks.",
 ])
 def test_trigger_matches_equal_the_whole_alternation(text):
     """trigger_matches tries only words that can open a trigger: the matches are those of the
