@@ -44,7 +44,9 @@ lists in ``core/data/actors.json``. Countries come from ``core.places`` (never d
 
 Speed: what a run's words say by themselves (openers, titles, honorifics, gazetteer, media and
 organisation words, list words) is worked out once per distinct run and cached (``_match_runs``,
-``_run_shape``); ``_classify`` reads only the text around each occurrence. Regexes that scan a
+``_run_shape``; a one-word run and a match without connectors take short paths, ``_word_shape``
+and no split, which a fresh process reading a few articles meets most); ``_classify`` reads only
+the text around each occurrence. Regexes that scan a
 whole text open with a cheap test (a lookahead on the first character); those tried at one place
 are preceded by plain string tests where they can be.
 """
@@ -336,6 +338,10 @@ def _split_words(g: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# the words _split_connectors splits a run at (or keeps inside an organisation's name)
+_CONNECTORS = frozenset(("of", "for", "on", "and", "to", "the"))
+
+
 def _split_connectors(words, lx):
     """'Trump and Clinton' -> two runs; 'Ministry of Foreign Affairs' / 'Secretary of State' kept."""
     if len(words) == 1 and words[0][2] not in ("of", "for", "on", "and", "to", "the"):
@@ -399,6 +405,28 @@ def _match_runs(g: str) -> tuple[_Run, ...]:
     lx = _lex()
     if g in lx["openers"]:
         return ()   # a lone sentence opener ("The", "But")
+    # the common cases without splitting: one word, or words with no connector between them (the
+    # run is then the whole match, its words those of g.split(" "))
+    if " " not in g:
+        if g not in _CONNECTORS:
+            shape = _run_shape(g)
+            return () if shape is None else (_Run(0, 0, 0, 0, len(g), shape),)
+    else:
+        words = g.split(" ")
+        if _CONNECTORS.isdisjoint(words) and "" not in words:
+            shape = _run_shape(g)
+            if shape is None:
+                return ()
+            starts, pos = [], 0
+            for w in words:
+                starts.append(pos)
+                pos += len(w) + 1
+            return (_Run(0, starts[shape.first], starts[shape.kept], starts[shape.name_from], len(g), shape),)
+    return _split_runs(g, lx)
+
+
+def _split_runs(g: str, lx) -> tuple[_Run, ...]:
+    """:func:`_match_runs` of any match: its words split at connectors, each run's shape."""
     out = []
     for run in _split_connectors(_split_words(g), lx):
         # the words joined by single spaces ("of  the" in a match is the two words "of the")
@@ -945,6 +973,29 @@ class _Shape(NamedTuple):
     list_word: bool = False     # "person": one list word that is also a surname ("West")
 
 
+def _word_shape(word: str, lx) -> _Shape | None:
+    """:func:`_run_shape` of one word, without its steps that need two words or more: a sentence
+    opener, an honorific or a list word that is no surname is none; the gazetteer, media and
+    organisation words; an acronym is none; anything else is a one-word person."""
+    if word in lx["openers"]:
+        return None
+    p = _place(word)
+    if p:
+        return _Shape(0, p, word, True, p[1] in ("institution", "organisation", "seat") and word in lx["media_heads"])
+    if word.lower() in lx["honor"]:
+        return None
+    if word in lx["media_heads"]:
+        return _Shape(0, None, word, False, False, "media")
+    if word in lx["org_heads"]:
+        return _Shape(0, None, word, False, False, "organisation")
+    if word in lx["not_names"]:
+        return _Shape(0, None, word, False, False, "person", size=1, list_word=True) \
+            if word in lx["surname_words"] else None
+    if word.isupper() and len(word) > 1:
+        return None
+    return _Shape(0, None, word, False, False, "person", size=1)
+
+
 @functools.lru_cache(maxsize=65536)
 def _run_shape(run_text: str) -> _Shape | None:
     """The context-free part of :func:`_classify` for a run's words (joined by single spaces):
@@ -952,10 +1003,17 @@ def _run_shape(run_text: str) -> _Shape | None:
     media and organisation words, list words. None when the words alone rule the run out. Cached:
     the same names recur within and across articles."""
     lx = _lex()
+    if " " not in run_text:
+        return _word_shape(run_text, lx)
+    return _words_shape(run_text, lx)
+
+
+def _words_shape(run_text: str, lx) -> _Shape | None:
+    """:func:`_run_shape` of any run (one word or more)."""
     words = run_text.split(" ")
     n = len(words)
     # leading sentence openers ("The", "But") and determiners
-    org_run = n > 1 and any(w in lx["org_heads"] or w in lx["media_heads"] for w in words[1:])
+    org_run = n > 1 and not (lx["org_heads"].isdisjoint(words[1:]) and lx["media_heads"].isdisjoint(words[1:]))
     while words and words[0] in lx["openers"] and not (org_run and words[0] in _ORG_MODIFIERS):
         words = words[1:]
     if not words:

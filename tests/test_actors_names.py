@@ -75,3 +75,61 @@ def test_list_word_alone_is_only_a_surname():
     idx = find_actors("June Ostrow said the vote was close. In June, the vote failed.")
     i = idx.text.index("June, the")
     assert idx.mention_at(i, i + 4) is None
+
+
+def _shape_words() -> list[str]:
+    """One word of every kind _run_shape tells apart: list words of core/data/actors.json (openers,
+    titles, honorifics, list words that are surnames or not, organisation and media words),
+    countries, demonyms, cities and seats, acronyms, connectors and invented names."""
+    from core.actors import _data
+    d = _data()
+    words = set()
+    for key in ("sentence_openers", "not_names", "organisation_heads", "media_heads", "surname_list_words",
+                "seat_actors"):
+        words.update(w for w in d[key] if " " not in w)
+    for t in d["titles"] + list(d["honorifics"]):
+        words.update((t, t.title(), t.upper()))
+    words.update(("Iran", "Iranian", "Oman", "Omani", "Tehran", "Washington", "U.S.", "Paris", "Texas", "IRNA", "NATO",
+                  "X", "Q", "of", "the", "and", "", "Mr.", "Sen.", "Al-Hadi", "al-Ossa", "O'Neill", "Tolvan", "Mara",
+                  "Quell", "Varnholt", "ÉLAN", "Dorn-Orsk", "9Lund", "ZQ", "KX"))
+    return sorted(w for w in words if " " not in w)
+
+
+def test_one_word_shape_equals_the_general_shape():
+    """_word_shape (the one-word steps of _run_shape) gives what the steps for any run give."""
+    from core.actors import _lex, _word_shape, _words_shape
+    lx = _lex()
+    words = _shape_words()
+    assert len(words) > 300
+    kinds = set()
+    for w in words:
+        shape = _words_shape(w, lx)
+        assert _word_shape(w, lx) == shape, w
+        kinds.add(None if shape is None else (shape.kind, bool(shape.place), shape.list_word))
+    # every outcome is covered: none, a place, media, organisation, person, list-word person
+    assert {None, ("", True, False), ("media", False, False), ("organisation", False, False),
+            ("person", False, False), ("person", False, True)} <= kinds
+
+
+def test_match_runs_without_connectors_equal_the_split_runs():
+    """_match_runs reads a match of one word, or of words without a connector between them, as one
+    run; what it finds equals splitting the words at connectors (_split_runs), on runs of list
+    words, places and names up to six words, with and without connectors."""
+    import random
+
+    from core.actors import _lex, _match_runs, _split_runs
+    lx = _lex()
+    words = _shape_words() + ["of", "for", "on", "and", "to", "the", "Minister", "Foreign", "Ministry",
+                              "Affairs", "Secretary", "State", "Union", "News", "Agency", "bin", "al", "de"]
+    rng = random.Random(5)
+    runs = set(words)
+    for _ in range(20000):
+        runs.add(" ".join(rng.choice(words) for _ in range(rng.randint(2, 6))))
+    runs.update(("Foreign Minister Abbas Araghchi", "Haitham bin Tariq Al Said", "Oman News Agency",
+                 "Ministry of Foreign Affairs", "Trump and Clinton", "Tolvan  Dorn", "Sen. Mara Quell of Texas"))
+    kept = 0
+    for g in sorted(runs):
+        runs_g = _match_runs(g)
+        assert runs_g == _split_runs(g, lx), g
+        kept += bool(runs_g)
+    assert kept > 1000
