@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover
     _sre_parse = _sre_c = None
 
 _ANY, _DIGIT, _QUOTE, _OTHER = "<any>", "<digit>", "<quote>", "<other>"
+_SEP = "<sep>"  # after a join head: a separator that may also match a non-space ("two-year")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -56,7 +57,11 @@ def _set_kinds(items) -> set[str]:
 # their occurrences try no rule at all instead of every rule they can open
 _JOIN_HEADS = frozenset({"the", "a", "an", "to", "in", "at", "for", "that", "this", "about", "under",
                          "over", "some", "more", "less", "no", "only", "just", "up", "one", "many",
-                         "several", "few"})
+                         "several", "few",
+                         "by", "new", "so", "election", "good", "before", "week", "first", "second", "another",
+                         "around", "last", "next", "early", "late", "earlier", "later", "end", "start", "past",
+                         "year", "two", "three", "four", "five", "six", "coming", "following", "nearly", "almost",
+                         "every", "half", "weeks", "days", "years", "may", "current"})
 
 
 def _matches_space(op, av) -> bool:
@@ -64,6 +69,14 @@ def _matches_space(op, av) -> bool:
         return chr(av).isspace()
     return any(o is _sre_c.CATEGORY and a is _sre_c.CATEGORY_SPACE or o is _sre_c.LITERAL and chr(a).isspace()
                for o, a in av)
+
+
+def _matches_nonspace(op, av) -> bool:
+    """The item may match a character that is no whitespace (the hyphen of "[\\s-]")."""
+    if op is _sre_c.LITERAL:
+        return not chr(av).isspace()
+    return not all(o is _sre_c.CATEGORY and a is _sre_c.CATEGORY_SPACE or o is _sre_c.LITERAL and chr(a).isspace()
+                   for o, a in av)
 
 
 def _first_words(seq, open_: set[str], done: set[str]) -> set[str]:
@@ -90,18 +103,22 @@ def _first_words(seq, open_: set[str], done: set[str]) -> set[str]:
                 open_ = {w + chr(av).lower() for w in open_}
                 continue
             if kinds == {"other"} and _matches_space(op, av):
-                # whitespace: ends a word, but "the" waits for the word after it ("the first")
+                # whitespace: ends a word, but "the" waits for the word after it ("the first");
+                # a separator that may be a hyphen too ("two-year") is noted as "two <sep>"
                 nxt = set()
+                loose = _matches_nonspace(op, av)
                 for w in open_:
                     if w in _JOIN_HEADS or w.endswith(" "):
                         nxt.add(w.rstrip(" ") + " ")
+                        if loose:
+                            done.add(w.rstrip(" ") + " " + _SEP)
                     else:
                         done.add(w or _ANY)
                 open_ = nxt
                 continue
             kind = _DIGIT if kinds == {_DIGIT} else _QUOTE if kinds == {_QUOTE} else _ANY
-            for w in open_:
-                done.add(w + kind if w.endswith(" ") else w if w else kind)
+            for w in open_:  # (a join head right before it: "end-", "year's": "end <sep>")
+                done.add(w + kind if w.endswith(" ") else f"{w} {_SEP}" if w in _JOIN_HEADS else w if w else kind)
             open_ = set()
         elif op is c.SUBPATTERN:
             open_ = _first_words(av[-1], open_, done)
@@ -128,20 +145,32 @@ def _first_words(seq, open_: set[str], done: set[str]) -> set[str]:
     return open_
 
 
-def _rule_starts(pattern: str) -> set[str]:
-    """The first words (lower case) a rule's matches can begin with, plus _DIGIT / _QUOTE / _ANY."""
-    if _sre_parse is None:
+def _parsed(pattern: str):
+    """The parse tree of a rule's pattern, None if it cannot be read."""
+    try:
+        return _sre_parse.parse(pattern) if _sre_parse is not None else None
+    except Exception:  # pragma: no cover
+        return None
+
+
+_PARSED = {name: _parsed(pat) for name, pat in RULES}  # read once for _rule_starts and _rule_digit_shapes
+
+
+def _rule_starts(tree) -> set[str]:
+    """The first words (lower case) a rule's matches can begin with, plus _DIGIT / _QUOTE / _ANY
+    (``tree``: the rule's parsed pattern, or None)."""
+    if tree is None:
         return {_ANY}
     try:
         done: set[str] = set()
-        left = _first_words(_sre_parse.parse(pattern), {""}, done)
+        left = _first_words(tree, {""}, done)
         done |= {(w + _ANY if w.endswith(" ") else w) if w else _ANY for w in left}
         return done
     except Exception:  # pragma: no cover - an unexpected pattern shape: try this rule everywhere
         return {_ANY}
 
 
-_RULE_STARTS = {name: _rule_starts(pat) for name, pat in RULES}
+_RULE_STARTS = {name: _rule_starts(_PARSED[name]) for name, _ in RULES}
 
 
 # Digit tokens. A number opens thirteen rules, and most numbers in news ("12 people", "$5
@@ -224,14 +253,14 @@ def _digit_shapes(seq, counts: set[int], done: set) -> set[int]:
     return counts
 
 
-def _rule_digit_shapes(pattern: str) -> frozenset:
+def _rule_digit_shapes(tree) -> frozenset:
     """(digits, next character) pairs a rule's matches can open with, (digits, _END) where a match
-    may end right after its first digits, or {_ANY}."""
-    if _sre_parse is None:
+    may end right after its first digits, or {_ANY} (``tree``: the parsed pattern, or None)."""
+    if tree is None:
         return frozenset({_ANY})
     try:
         done: set = set()
-        left = _digit_shapes(_sre_parse.parse(pattern), {0}, done)
+        left = _digit_shapes(tree, {0}, done)
         if 0 in left:
             done.add(_ANY)  # an empty match
         done |= {(k, _END) for k in left if k}
@@ -240,9 +269,9 @@ def _rule_digit_shapes(pattern: str) -> frozenset:
         return frozenset({_ANY})
 
 
-_RULE_DIGIT_SHAPES = {name: _rule_digit_shapes(pat) for name, pat in RULES}
+_RULE_DIGIT_SHAPES = {name: _rule_digit_shapes(_PARSED[name]) for name, _ in RULES}
 FIRST_WORDS = frozenset(w.split(" ")[0] for ws in _RULE_STARTS.values() for w in ws)
-_PAIR_KEYS = frozenset(w for ws in _RULE_STARTS.values() for w in ws if " " in w)
+_PAIR_KEYS = frozenset(w for ws in _RULE_STARTS.values() for w in ws if " " in w and not w.endswith(_SEP))
 _NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|['’](?=\d))")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -257,17 +286,18 @@ def _start_index() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
     index = {}
     for key in keys:
         head, _, second = key.partition(" ")
-        rules = []
-        for name, _ in RULES:
-            starts = _RULE_STARTS[name]
-            if second:  # "the first": rules listing it, any "the ..." or a bare "the"
-                ok = key in starts or f"{head} {_ANY}" in starts or head in starts or _ANY in starts
-            else:  # a bare word ("the" alone: every "the ..." rule)
-                ok = key in heads[name] or _ANY in starts
-            if ok:
-                rules.append((name, _RULE_RE[name]))
+        if second:  # "the first": rules listing it, any "the ..." or a bare "the"
+            want = {key, f"{head} {_ANY}", head, _ANY}
+        elif head in _JOIN_HEADS:  # a join head before no next token ("the", "two-year"):
+            # rules that may end there, or go on with something other than a word or a number
+            want = {head, f"{head} {_ANY}", f"{head} {_QUOTE}", f"{head} {_SEP}", _ANY}
+        else:  # a bare word
+            want = None
+        rules = tuple((name, _RULE_RE[name]) for name, _ in RULES
+                      if (not want.isdisjoint(_RULE_STARTS[name]) if want is not None
+                          else key in heads[name] or _ANY in _RULE_STARTS[name]))
         if rules:
-            index[key] = tuple(rules)
+            index[key] = rules
     return index
 
 
@@ -303,15 +333,28 @@ def _big_search(text: str, pos: int) -> tuple[str, int, int] | None:
 _NEXT = r"\s+(?:[a-z]|\d|['’]\d)"  # a next token follows (_NEXT_TOKEN, on lower-cased text)
 
 
+def _seconds() -> dict[str, set[str]]:
+    """Join head -> the second tokens of its keys in _BY_START ("first", _DIGIT, _OTHER ...)."""
+    out: dict[str, set[str]] = {}
+    for key in _BY_START:
+        head, _, second = key.partition(" ")
+        if second:
+            out.setdefault(head, set()).add(second)
+    return out
+
+
+_SECONDS = _seconds()
+
+
 def _head_condition(head: str) -> str:
     """A lookahead true where a join head ("the", "a" ...) gives rules: before a second word some
     rule continues it with ("the first", "the 1990s"), before any token when "<head> <other>" has
     rules, before no token at all when the head alone has rules ("" if never)."""
-    seconds = {k.partition(" ")[2] for k in _BY_START if k.startswith(head + " ")}
+    seconds = _SECONDS.get(head, set())
     if _OTHER in seconds:
         follow = [_NEXT]
     else:
-        words = [tuple(w) for w in seconds - {_DIGIT, _QUOTE, _ANY}]
+        words = [tuple(w) for w in seconds - {_DIGIT, _QUOTE, _ANY, _SEP}]
         follow = [r"\s+(?:" + "|".join(_trie_alts(sorted(words))) + ")(?![a-z])"] if words else []
         follow += [r"\s+\d"] if _DIGIT in seconds else []
         follow += [r"\s+['’]\d"] if _QUOTE in seconds else []
@@ -333,9 +376,7 @@ def _start_token_re() -> re.Pattern:
     down) and the token as group 1, so the engine skips the letters of every other word at C
     speed. Built from _BY_START, so it follows the rules' own patterns."""
     entries = []
-    for key in _BY_START:
-        if " " in key or key in (_DIGIT, _QUOTE, _ANY):
-            continue
+    for key in sorted({k.partition(" ")[0] for k in _BY_START} - {_DIGIT, _QUOTE, _ANY}):  # first words
         if key in _JOIN_HEADS:
             cond = _head_condition(key)
             if cond:
@@ -391,8 +432,7 @@ _TOKEN_RULES = _token_rules()
 def _shape_fits(shapes, digits: int, ch: str) -> bool:
     """A rule with these digit shapes can begin at a run of ``digits`` digits (capped) followed by
     ``ch`` ("" at the end of the text)."""
-    return _ANY in shapes or (digits, ch) in shapes or any(
-        k <= digits for k, nxt in shapes if nxt == _END)
+    return _ANY in shapes or (digits, ch) in shapes or any((k, _END) in shapes for k in range(1, digits + 1))
 
 
 def _digit_index() -> dict[tuple[int, str], tuple]:
@@ -400,11 +440,12 @@ def _digit_index() -> dict[tuple[int, str], tuple]:
     order, for every run length up to _DIGIT_CAP and every ASCII character (either case) or the
     end of the text ""; a number followed by any other character tries all of them."""
     rules = _BY_START.get(_DIGIT, ())
-    out = {}
+    chars = [chr(i) for i in range(128)] + [""]
+    fits = {}  # the rules' fits worked out once per lower-case character
     for digits in range(1, _DIGIT_CAP + 1):
-        for ch in [chr(i) for i in range(128)] + [""]:
-            out[digits, ch] = tuple(r for r in rules if _shape_fits(_RULE_DIGIT_SHAPES[r[0]], digits, ch.lower()))
-    return out
+        for ch in {c.lower() for c in chars}:
+            fits[digits, ch] = tuple(r for r in rules if _shape_fits(_RULE_DIGIT_SHAPES[r[0]], digits, ch))
+    return {(digits, ch): fits[digits, ch.lower()] for digits in range(1, _DIGIT_CAP + 1) for ch in chars}
 
 
 _DIGIT_RULES = _digit_index()

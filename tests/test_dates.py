@@ -438,6 +438,23 @@ def test_prefilter_equals_full_scan(monkeypatch):
             assert find_times(text, ref) == _full_scan(text, ref, monkeypatch), text
 
 
+def test_join_heads_before_hyphens_and_punctuation_equal_full_scan(monkeypatch):
+    """After a join head ("two", "year", "end" ...) the next word picks the rules; where no word
+    follows ("two-year", "year's", "end-2025", "the" at the end) only the rules that can go on
+    with something else are tried: the same mentions as a full scan."""
+    import core.dates_index as di
+    seps = [" ", "  ", "-", "\t", "\u2014", "'s ", "\u2019s ", ", ", ".", " \u201c", "/", "\n"]
+    followers = ["year", "2025", "'90s", "quarter", "end", "days ago", "week", "Tuesday", "month", "half"]
+    texts = []
+    for head in sorted(di._JOIN_HEADS):
+        for sep in seps:
+            texts.append(" ".join(f"{w} {head}{sep}{f} and" for w, f in zip(["It was", "By", "In"] * 4, followers)))
+        texts.append(f"It was {head}")
+        texts.append(f"{head.title()}-year talks began {head}-end of March.")
+    for text in texts:
+        assert find_times(text, THU) == _full_scan(text, THU, monkeypatch), text
+
+
 def _token_walk(text):
     """The candidates as a walk over every token finds them (the reference _candidates keeps to):
     each token's key (for "the", "a" ... the pair with the next token) and its rules, at every
