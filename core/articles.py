@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.sentences import ends_with_abbreviation
+
 class ArticleError(ValueError):
     """An input that cannot become an article; the message says why, in words for the user."""
 
@@ -161,12 +163,54 @@ def article_id(text: str, published: dt.date | None) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+# hard-wrapped text: lines cut at a fixed width of at most this many characters
+WRAP_WIDTH_MAX = 100
+_LIST_ITEM = re.compile(r"\s*(?:[-*•▪–—]\s|\d{1,3}[.)]\s|\(\w\)\s)")
+
+
+def unwrapped(lines: list[str]) -> list[str]:
+    """The lines of hard-wrapped text (a wire story, an e-mail, text copied from a PDF: lines cut
+    at a fixed width, most of them in the middle of a sentence) joined into the paragraphs they
+    were cut from; the lines of any other text as they are. A line is continued by the next one
+    when it fills at least 60% of the width, stops in the middle of a sentence or is followed by a
+    line opening with a small letter, and the next line is neither blank, indented nor a list item
+    (a paragraph's last line is short and ends a sentence). Without this, every cut would end a paragraph: a quotation would stop at the end of
+    its line ("We will return" without "next week," and its speaker) and a sentence would lose
+    its verb."""
+    full = [ln.strip() for ln in lines]
+    nonblank = [ln for ln in full if ln]
+    if len(nonblank) < 3:
+        return lines
+    width = max(map(len, nonblank))
+    if width > WRAP_WIDTH_MAX:
+        return lines
+    continued = [a for a, b in zip(full, full[1:]) if a and b]
+    if not continued or sum(not _ends_sentence(a) for a in continued) * 2 < len(continued):
+        return lines   # most lines end a sentence: one short paragraph per line
+    out: list[str] = []
+    prev = ""   # the previous line, stripped ("" after a blank line)
+    for raw, ln in zip(lines, full):
+        if prev and ln and not raw[:1].isspace() and not _LIST_ITEM.match(raw) and (
+                len(prev) >= 0.6 * width or not _ends_sentence(prev) or ln[0].islower()):
+            out[-1] = f"{out[-1]} {ln}"
+        else:
+            out.append(raw)
+        prev = ln
+    return out
+
+
+def _ends_sentence(line: str) -> bool:
+    """The line ends with a sentence's last character, not with an abbreviation ("U.S.", "L.K.")."""
+    return line.endswith(_SENTENCE_END) and not ends_with_abbreviation(line, len(line) - 1)
+
+
 def make_article(text: str, name: str, published: dt.date | None, title: str = "", source: str = "",
                  url: str = "") -> Article:
-    """An article from its parts (every reader ends here): paragraphs one per line, dateline split
-    off. Inside a paragraph the source's characters stay as they are (runs of spaces, no-break
-    spaces; a tab becomes one space), so that a quotation is the source's exact words."""
-    paras = [(p.replace("\t", " ") if "\t" in p else p).strip() for p in clean_text(text).split("\n")]
+    """An article from its parts (every reader ends here): paragraphs one per line (hard-wrapped
+    lines joined, ``unwrapped``), dateline split off. Inside a paragraph the source's characters
+    stay as they are (runs of spaces, no-break spaces; a tab becomes one space), so that a
+    quotation is the source's exact words."""
+    paras = [(p.replace("\t", " ") if "\t" in p else p).strip() for p in unwrapped(clean_text(text).split("\n"))]
     paras = [p for p in paras if p]
     if not paras:
         raise ArticleError("no article text")
@@ -182,8 +226,10 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown: "# Headline"
 
 
 def parse_article(raw_text: str, name: str = "article.txt") -> Article:
-    """One article from the raw text format (date line, optional headline, body, source line)."""
-    lines = [ln.strip() for ln in clean_text(raw_text).split("\n")]
+    """One article from the raw text format (date line, optional headline, body, source line).
+    Lines keep their indentation (an indented line opens a paragraph of hard-wrapped text) until
+    the body is unwrapped, before the headline is told from it."""
+    lines = [ln.rstrip() for ln in clean_text(raw_text).split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
@@ -197,9 +243,10 @@ def parse_article(raw_text: str, name: str = "article.txt") -> Article:
     source = ""
     nonblank = [ln for ln in lines if ln]
     if len(nonblank) >= 2 and _is_source_line(lines[-1]):
-        source = lines.pop()
+        source = lines.pop().strip()
     while lines and not lines[0]:
         lines.pop(0)
+    lines = [ln.strip() for ln in unwrapped(lines)]
     title = ""
     if len(lines) >= 2:
         followed_by_blank = not lines[1]

@@ -134,3 +134,89 @@ def test_runs_of_spaces_in_a_paragraph_are_kept():
     assert quotes.loc[quotes["quote"] != "", "quote"].tolist() == ["the  talks in Port Calder are over."]
     assert quotes.loc[quotes["quote"] != "", "speaker"].tolist() == ["Mara Quell"]
     assert art.article_id == parse_article(raw.replace("  ", " ")).article_id
+
+
+# --- hard-wrapped text -------------------------------------------------------------------------
+# a story cut at ~62 characters, as wire copy, e-mails and text copied from a PDF come: a quotation
+# and its speaker across a cut, "U.S." ending a line, paragraphs apart by a blank line
+WRAPPED = """2026-03-04
+Harbour talks resume in Port Calder
+
+Veloria's trade envoy Mara Quell met officials of the Calder
+harbour board on Tuesday to settle the fishing quotas. "We will
+sign the accord next week," Quell told reporters after the
+meeting, adding that the U.S.
+delegation would attend as observers.
+
+The board's chair, Anton Rusk, said the quotas were unfair and
+urged both sides to keep talking.
+Calder Wire
+"""
+
+
+def test_hard_wrapped_lines_are_joined_into_their_paragraphs():
+    art = parse_article(WRAPPED, name="wrapped.txt")
+    assert art.title == "Harbour talks resume in Port Calder"
+    assert art.source == "Calder Wire"
+    paras = art.text.split("\n")
+    assert len(paras) == 2
+    assert paras[0].startswith("Veloria's trade envoy Mara Quell met officials of the Calder harbour board on Tuesday")
+    assert "the U.S. delegation would attend" in paras[0]
+    assert paras[1] == ("The board's chair, Anton Rusk, said the quotas were unfair and urged both sides to "
+                        "keep talking.")
+
+
+def test_a_quotation_across_a_cut_keeps_its_words_speaker_and_date():
+    table = core.normalise([parse_article(WRAPPED, name="wrapped.txt")])
+    quotes = table[table["quote_kind"] == "direct"]
+    assert quotes["quote"].tolist() == ["We will sign the accord next week"]
+    assert quotes["speaker"].tolist() == ["Mara Quell"]
+    # said on the day of the meeting (Tuesday), not "next week"
+    assert quotes["date"].dt.date.tolist() == [dt.date(2026, 3, 3)]
+    rusk = table[table["speaker"] == "Anton Rusk"]
+    assert (rusk["date"].dt.date <= dt.date(2026, 3, 4)).all()
+
+
+@pytest.mark.parametrize("lines", [
+    # one short paragraph per line, each ending its sentence (the seed's layout): kept
+    ["Envoys from Veloria met in Port Calder on Monday.", "The talks ended without a statement.",
+     "A second round is planned for May.", "Both delegations left the city on Tuesday."],
+    # a wrapped story's list items, an indented paragraph start and a blank line stay apart
+    ["The harbour board listed three demands for the coming",
+     "round of talks with Veloria and its fishing fleet:",
+     "- lower quotas for the northern grounds",
+     "- a joint patrol of the bay",
+     "",
+     "  The envoy said the demands would be studied before",
+     "the next round."],
+])
+def test_lines_that_are_not_wrapped_stay_apart(lines):
+    from core.articles import unwrapped
+
+    out = unwrapped(lines)
+    if lines[0].endswith("."):
+        assert out == lines
+    else:
+        assert out == ["The harbour board listed three demands for the coming round of talks with Veloria "
+                       "and its fishing fleet:",
+                       "- lower quotas for the northern grounds",
+                       "- a joint patrol of the bay",
+                       "",
+                       "  The envoy said the demands would be studied before the next round."]
+        assert unwrapped(out) == out   # joining twice changes nothing
+
+
+def test_wide_lines_are_paragraphs_even_without_final_punctuation():
+    from core.articles import unwrapped
+
+    lines = ["Envoys from Veloria and the Calder harbour board met in Port Calder on Monday for the first "
+             "round of talks", "The board said the quotas were unfair", "Both delegations left on Tuesday"]
+    assert unwrapped(lines) == lines   # lines wider than any wrap width are paragraphs as they are
+
+
+def test_a_line_ending_with_an_abbreviation_is_continued():
+    from core.articles import unwrapped
+
+    lines = ["Envoys of Veloria met in Port Calder on Monday with the", "harbour board and Sen.",
+             "Ilka Dorn of the trade committee to settle quotas."]
+    assert unwrapped(lines) == [" ".join(lines)]
