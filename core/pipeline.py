@@ -14,7 +14,7 @@ import pandas as pd
 
 from core.actors import find_actors
 from core.sentences import sentences
-from core.articles import Article, plain_spaces
+from core.articles import Article, parse_article, plain_spaces
 from core.dates import find_times
 from core.events import Event, Participant, asides, find_events, with_summary
 from core.places import as_of, country_name, find_places
@@ -242,6 +242,19 @@ def prepare() -> None:
     events._group_rx()
     places.gazetteer()
     places._historic()
+    # and whatever else a first article builds or loads once (the extractors' lazy tables, pyarrow's
+    # string conversion, pandas' frame builder): one short invented article through the pipeline
+    corpus_table(article_rows(parse_article(_WARM_UP, name="warm-up.txt")))
+
+
+# invented people and places; a quotation, reported speech, a dated meeting, a country
+_WARM_UP = """2020-03-02
+Talks in Vellmar
+
+Foreign Minister Ada Brunvik of Norway met envoy Ivo Lessard in Vellmar on Tuesday. "We will return
+next week," Brunvik said. Lessard said the talks had gone well and urged both sides to keep talking.
+Wire
+"""
 
 
 prepare()
