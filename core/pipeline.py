@@ -20,7 +20,8 @@ from core.events import Event, Participant, asides, find_events, with_summary
 from core.places import as_of, country_name, find_places
 from core.merge import merge_reports
 from core.quotes import Quote, find_quotes
-from core.table import PLOVER, frame_of, make_table, plain_columns, take_columns, validate, with_all_columns
+from core.table import (PLOVER, empty_table, frame_of, make_table, plain_columns, take_columns, validate,
+                        with_all_columns)
 from core.timing import Timeline, When, from_mention
 
 # stored articles normalised by another version are normalised again on the next ingest: raise it
@@ -242,6 +243,7 @@ def prepare() -> None:
     events._group_rx()
     places.gazetteer()
     places._historic()
+    empty_table()   # an article without rows gets a copy of it
     # and whatever else a first article builds or loads once (the extractors' lazy tables, pyarrow's
     # string conversion, pandas' frame builder): one short invented article through the pipeline
     corpus_table(article_rows(parse_article(_WARM_UP, name="warm-up.txt")))

@@ -8,10 +8,15 @@ cache, then spies on ``re._compiler.compile`` (what ``re._compile`` calls on a c
 records each compile whose caller, the first frame outside the ``re`` package, is a file of core:
 an inline pattern, or the module-level patterns of a module imported only inside the first
 read. Compiles requested by libraries (pandas, dateparser ...) are not core's and are ignored;
-already compiled patterns never reach the compiler."""
+already compiled patterns never reach the compiler.
+
+The same run checks that no table core builds once per process (a function cached with
+``functools.lru_cache`` that takes no argument: a lexicon, a grammar, the gazetteer) is built
+inside the first documents rather than at import."""
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 import os
 import re
@@ -62,9 +67,28 @@ def _spy_on_compiles(setattr_=setattr) -> list[tuple[str, int, str]]:
     return seen
 
 
+def once_built() -> dict:
+    """Every function of core's modules cached with lru_cache and called without arguments (all
+    its parameters have defaults): what core builds once per process, by qualified name."""
+    out = {}
+    for name, mod in list(sys.modules.items()):
+        if not (name == "core" or name.startswith("core.")):
+            continue
+        for attr, fn in vars(mod).items():
+            if not (callable(fn) and hasattr(fn, "cache_info") and getattr(fn, "__module__", "") == name):
+                continue
+            params = inspect.signature(fn.__wrapped__).parameters.values()
+            if all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params):
+                out[f"{name}.{attr}"] = fn
+    return out
+
+
 def record_first_reads() -> None:
     """Run in a fresh process: prints, as JSON, what core compiles while it reads and normalises
-    the fixtures and the seed, all at once and one article at a time."""
+    the fixtures and the seed, all at once and one article at a time, and which of its
+    once-per-process tables it builds then."""
+    builders = once_built()
+    misses = {name: fn.cache_info().misses for name, fn in builders.items()}
     seen = _spy_on_compiles()
     arts = core.read_articles([ROOT / "tests" / "fixtures", ROOT / "tests" / "fixtures" / "formats",
                                ROOT / "seeds"])
@@ -72,7 +96,8 @@ def record_first_reads() -> None:
     table = core.normalise(arts)
     for art in arts:  # one article at a time too, as a server or a scorer reads them
         core.normalise([art])
-    print(json.dumps({"articles": len(arts), "rows": len(table), "compiles": seen}))
+    built = sorted(name for name, fn in builders.items() if fn.cache_info().misses > misses[name])
+    print(json.dumps({"articles": len(arts), "rows": len(table), "compiles": seen, "built": built}))
 
 
 def test_the_spy_sees_an_inline_pattern_of_core(monkeypatch):
@@ -100,6 +125,14 @@ def test_reading_and_normalising_compiles_no_regex():
     found = sorted({f"{f}:{line}: {p[:90]!r}" for f, line, p in seen})
     if found:
         pytest.fail(f"{len(found)} patterns compiled while documents are read:\n" + "\n".join(found))
+    assert got["built"] == [], "built inside the first documents, not at import (core.pipeline.prepare)"
+
+
+def test_the_once_built_tables_are_found():
+    # what the fresh-process check watches: the lexicons, grammars and the gazetteer at least
+    names = set(once_built())
+    assert {"core.actors._lex", "core.quotes._lex", "core.events._grammar", "core.places.gazetteer"} <= names
+    assert "core.actors._place" not in names   # cached per word: called with an argument
 
 
 def test_the_folding_article_takes_the_full_scan():
