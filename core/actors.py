@@ -56,7 +56,7 @@ import bisect
 import functools
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import NamedTuple
 
@@ -80,6 +80,33 @@ class ActorMention:
     gender: str = ""
     possessive: bool = False
     in_quote: bool = False
+
+
+# ActorMention(...) without the __init__ a frozen dataclass is given (each field set through
+# object.__setattr__, looked up on every call): the same object from the fields' slot setters,
+# 2.5 times faster (find_actors builds ~50 per article). Built for exactly these fields, in order.
+_MENTION_FIELDS = ("start", "end", "text", "name", "kind", "role", "country", "gender", "possessive", "in_quote")
+if tuple(f.name for f in fields(ActorMention)) != _MENTION_FIELDS or hasattr(ActorMention, "__post_init__"):
+    raise RuntimeError("ActorMention changed: update _MENTION_FIELDS and _mention")
+(_set_start, _set_end, _set_text, _set_name, _set_kind, _set_role, _set_country, _set_gender, _set_possessive,
+ _set_in_quote) = (getattr(ActorMention, f).__set__ for f in _MENTION_FIELDS)
+_new_object = object.__new__
+
+
+def _mention(start, end, text, name, kind, role, country, gender, possessive, in_quote) -> ActorMention:
+    """``ActorMention(start, end, ...)`` (all fields, in order), faster."""
+    m = _new_object(ActorMention)
+    _set_start(m, start)
+    _set_end(m, end)
+    _set_text(m, text)
+    _set_name(m, name)
+    _set_kind(m, kind)
+    _set_role(m, role)
+    _set_country(m, country)
+    _set_gender(m, gender)
+    _set_possessive(m, possessive)
+    _set_in_quote(m, in_quote)
+    return m
 
 
 @dataclass(slots=True)
@@ -278,6 +305,7 @@ def _name_start(text: str, start: int, lo: int) -> int:
             return p
     return start
 _POSS_AFTER = re.compile(r"^['’]s?\b|^['’](?=\s)")
+_APOSTROPHES = ("'", "’")
 _DEMONYM_KINDS = ("demonym",)
 
 # each alternative opens with its quotation mark (the straight quote's "no word character before"
@@ -886,8 +914,8 @@ def find_actors(text: str) -> ActorIndex:
     final = []
     for start, end, written, name, kind, role, country, gender, poss, inq in out:
         a = actors[name]
-        final.append(ActorMention(start, end, written, name, kind, role or a.role, country or a.country,
-                                  gender or a.gender, poss, inq))
+        final.append(_mention(start, end, written, name, kind, role or a.role, country or a.country,
+                              gender or a.gender, poss, inq))
     return ActorIndex(text, final, actors, quoted, sents, aliases)
 
 
@@ -1176,7 +1204,7 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
     appositives, roles before the name)."""
     sh = run.shape
     run_start, end = base + run.start, base + run.end
-    poss = _poss_after(text, end)
+    poss = text[end:end + 1] in _APOSTROPHES and _POSS_AFTER.match(text[end:end + 3]) is not None
     if sh.place:
         start, full = base + run.first, sh.name
         code, pk = sh.place
@@ -1194,8 +1222,8 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
     start, full, kind = base + run.kept, sh.name, sh.kind
     country = sh.country
     # the country named right before: "Iran's Supreme National Security Council", "Oman's ruler"
-    before = text[max(0, start - 60):start]
-    if not country and ("’s " in before or "'s " in before):
+    before = text[max(0, start - 60):start] if not country else ""
+    if before and ("’s " in before or "'s " in before):
         mpos = _POSS_BEFORE.search(before)
         if mpos:
             pc = _place(mpos.group(1))
@@ -1220,21 +1248,34 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
         if text[max(0, start - 4):start].lower() != "the ":
             out.append((start, end, full, "person", "", "", "", poss, False, True))
         return
-    if sh.middle_cue and not (_cue_before(text, start) or _cue_after(text, end)):
-        return
+    # a speech verb after the name or before it, each looked for at most once (None: not yet)
+    cue_after = cue_before = None
+    if sh.middle_cue:
+        cue_before = _cue_before(text, start)
+        if not cue_before:
+            cue_after = _cue_after(text, end)
+            if not cue_after:
+                return
     strong, gender, role, has_role = sh.strong, sh.gender, sh.role, sh.has_role
-    if sh.size == 1:
-        if _cue_after(text, end) or _cue_before(text, start):
+    if sh.size == 1 and not strong:
+        if cue_after is None:
+            cue_after = _cue_after(text, end)
+        if cue_after:
             strong = True
-    # lower-case role words just before: "journalist Tohid Asadi"
-    before40 = text[max(0, start - 40):start]
-    last_word = before40.rsplit(None, 1)[-1:]
-    mr = lx["pre_role_re"].search(before40) if last_word and last_word[0].lower() in lx["role_last"] else None
-    if mr and not has_role:
-        role, has_role = mr.group(2).title(), True
-        strong = True
-        if not country:
-            country = _country_before_role(text, max(0, start - 40) + mr.start(2))
+        else:
+            if cue_before is None:
+                cue_before = _cue_before(text, start)
+            strong = cue_before
+    # lower-case role words just before: "journalist Tohid Asadi" (a title already gives the role)
+    if not has_role:
+        before40 = text[max(0, start - 40):start]
+        last_word = before40.rsplit(None, 1)[-1:]
+        mr = lx["pre_role_re"].search(before40) if last_word and last_word[0].lower() in lx["role_last"] else None
+        if mr:
+            role, has_role = mr.group(2).title(), True
+            strong = True
+            if not country:
+                country = _country_before_role(text, max(0, start - 40) + mr.start(2))
     # appositive after: ", spokesperson for Iran's Ministry of Foreign Affairs,"
     ma = lx["appos_re"].match(text[end:end + 150]) if not poss and text.startswith(",", end) else None
     if ma:
@@ -1278,8 +1319,13 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
             elif r_word.lower() in lx["female"]:
                 gender = gender or "f"
     # "Oman's ruler, Sultan Haitham ...": role noun + comma right before
-    before80 = text[max(0, run_start - 80):run_start]
-    comma_before = before80.rstrip().endswith(",")
+    # (the common case first: one space after a character that is no comma or whitespace)
+    c2 = text[run_start - 2] if run_start >= 2 and text[run_start - 1] == " " else ","
+    if c2 != "," and not c2.isspace():
+        before80, comma_before = "", False
+    else:
+        before80 = text[max(0, run_start - 80):run_start]
+        comma_before = before80.rstrip().endswith(",")
     # (_ROLE_COMMA_BEFORE holds a possessive: a cheap test before the regex)
     mb = _ROLE_COMMA_BEFORE.search(before80) if comma_before and ("’s" in before80 or "'s" in before80) else None
     if mb and lx["role_re"].fullmatch(mb.group(2).split()[-1]):
@@ -1305,10 +1351,12 @@ def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
             elif head.split()[-1].lower() in lx["female"]:
                 gender = gender or "f"
             strong = True
-    if not strong and not has_role and not poss and _at_place_before(text, start) and not _cue_after(text, end):
+    if not strong and not has_role and not poss and _at_place_before(text, start) \
+            and not (cue_after if cue_after is not None else _cue_after(text, end)):
         # "the talks in Porto Velhan": an unknown name after a place preposition is a place
         return
-    if sh.list_surname and not strong and not _cue_before(text, start) and not _cue_after(text, end):
+    if sh.list_surname and not strong and not (cue_before if cue_before is not None else _cue_before(text, start)) \
+            and not (cue_after if cue_after is not None else _cue_after(text, end)):
         return
     if sh.size >= 2:
         strong = True

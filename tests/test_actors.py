@@ -216,3 +216,23 @@ def test_she_resolves_to_the_woman_the_pronouns_told():
             "Mencari greeted Varnholt on Tuesday. “We are close,” she said.")
     q = [q for q in find_quotes(text) if "We are close" in q.text][0]
     assert q.speaker == "Ilsa Varnholt"
+
+
+def test_mentions_are_plain_frozen_actor_mentions():
+    """find_actors builds its mentions without ActorMention's generated __init__ (_mention): the
+    same objects (equal, same hash and repr, frozen), every field in its place."""
+    import dataclasses
+
+    from core.actors import ActorMention, _mention
+    values = (3, 17, "Ilsa Varnholt", "Ilsa Varnholt", "person", "Envoy", "PER", "f", True, False)
+    made, plain = _mention(*values), ActorMention(*values)
+    assert type(made) is ActorMention
+    assert (made == plain, hash(made) == hash(plain), repr(made) == repr(plain)) == (True, True, True)
+    assert dataclasses.astuple(made) == values
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.name = "Aldo Mencari"
+    m = find_actors("Foreign Minister Ilsa Varnholt said on Monday that Varnholt's plan stood.").mentions
+    assert [(x.start, x.end, x.text, x.name, x.kind, x.role, x.possessive) for x in m] == [
+        (17, 30, "Ilsa Varnholt", "Ilsa Varnholt", "person", "Foreign Minister", False),
+        (51, 59, "Varnholt", "Ilsa Varnholt", "person", "Foreign Minister", True)]
+    assert all(type(x) is ActorMention and x == ActorMention(*dataclasses.astuple(x)) for x in m)
