@@ -92,6 +92,9 @@ def _lex():
         # where a cue may begin (_cue_matches): after a character that is no ASCII letter, digit,
         # '_' or '-', a cue word follows (a superset of cue's starts after the first character)
         cue_opening=re.compile(r"[^A-Za-z0-9_\-](?=" + cue_words + r")"),
+        # the same over _cue_bytes(text), where each of those characters is a space: the engine
+        # skips to a literal space, faster than testing a character set at every character
+        cue_opening_bytes=re.compile(b" (?=" + cue_words.encode("ascii") + b")"),
         particles=particles,
         gap=re.compile(r"(?:\s+(?:news\s+agency|agency|newspaper|daily|television|TV|broadcaster|website|network))?"
                        r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:(?:,[^,\n]{1,160}){1,4},\s*|\s*[—–][^—–\n“”\"]{1,160}[—–]\s*)?"
@@ -123,6 +126,7 @@ _POSTMOD = (r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\
             r"investigation|thinking|plans?|administration|government|ministry|situation|process|decision))?")
 _PRONOUNS = ("he", "she", "they", "it", "we", "I", "He", "She", "They", "It", "We")
 _PRON = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\s+$")
+_LONGEST_PRONOUN = max(map(len, _PRONOUNS))
 _PRON_AFTER = re.compile(r"^\s+(he|she|they|it|we|I)\b")
 _DESC_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w\-’'.]+\s+){0,5}?[\w\-]+)\s*$")
@@ -291,7 +295,7 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
     seg2 = text[lo:core_end] + " "
     # a _PRON match ends where the trailing spaces start: the search starts a longest pronoun
     # before that, not at every position of the clause
-    mp = _PRON.search(seg2, max(0, len(seg2.rstrip()) - max(map(len, _PRONOUNS))))
+    mp = _PRON.search(seg2, max(0, len(seg2.rstrip()) - _LONGEST_PRONOUN))
     if mp:
         w = mp.group(1)
         if w.lower() in ("he", "she"):
@@ -537,10 +541,16 @@ def _subject_before(idx: ActorIndex, lo: int, hi: int) -> tuple[str, str, str] |
     return _from_actor(idx.actor(m.name), m.name)
 
 
+_AFTER_ANY_END = 1 << 60   # (pos, this) sorts after every sentence (pos, end)
+_bisect_right = bisect.bisect_right
+
+
 def _sentence_bounds(sents, pos):
-    i = bisect.bisect_right(sents, (pos, 1 << 60)) - 1
-    i = max(i, 0)
-    return sents[i] if sents else (0, 0)
+    """The sentence holding ``pos`` (the last one starting at or before it; the first one when
+    none does; (0, 0) when there are none). Called ~50 times per article: no max(), no module
+    attribute lookups."""
+    i = _bisect_right(sents, (pos, _AFTER_ANY_END))
+    return sents[i - 1] if i else (sents[0] if sents else (0, 0))
 
 
 # how the text between a closing quotation mark and a trailing cue may start: nothing, punctuation,
@@ -625,7 +635,7 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
     text = quote_marks_normalised(text)
     pieces = quote_pieces(text)
     qregions = [(p.open, p.close) for p in pieces]
-    cues = _cues_outside(text, lx["cue"], qregions, lx["cue_opening"])
+    cues = _cues_outside(text, lx["cue"], qregions, lx["cue_opening_bytes"])
     cue_starts = [m.start() for m in cues]
     out: list[Quote] = []
     attrs: list[_Attr | None] = [None] * len(pieces)
@@ -687,7 +697,8 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
         # 2b. no cue before it: an attribution closing the sentence after a comma ("So are a “small
         #    handful” of companies ..., Ordway said." / "..., said Ansel Brandt, a historian.")
         if a is None and p.closed and text[p.close - 1] not in ".!?":
-            a = _sentence_final(idx, text, lx, cues, cue_starts, p.close + 1, _tail_end(text, p.close + 1, le), s_lo)
+            # (tail_end: step 1 ran for this piece, with a None after it)
+            a = _sentence_final(idx, text, lx, cues, cue_starts, p.close + 1, tail_end, s_lo)
         # 3. an earlier piece of the same sentence (split quote) or paragraph continuation
         if a is None and n > 0 and attrs[n - 1] is not None and pieces[n - 1].para == p.para \
                 and _same_sentence(sents, pieces[n - 1].close, p.open):
@@ -811,7 +822,22 @@ def _in_regions(regions, pos) -> bool:
     return i >= 0 and regions[i][0] < pos < regions[i][1]
 
 
-def _cue_matches(text: str, cue: re.Pattern, pos: int, endpos: int, opening: re.Pattern | None):
+# every byte to a space but those of an ASCII letter, digit, '_' and '-' (the characters a cue
+# may not follow)
+_CUE_NEIGHBOUR_BYTES = bytes(c if chr(c).isascii() and (chr(c).isalnum() or chr(c) in "_-") else 32
+                             for c in range(256))
+
+
+def _cue_bytes(text: str) -> bytes:
+    """``text`` as bytes, one per character (same offsets): ASCII letters, digits, '_' and '-'
+    kept, every other character a space. Where text has a character that is no ASCII letter,
+    digit, '_' or '-', or a whitespace character, this has a space (and ASCII letters where it has
+    them), so cue_opening_bytes finds at least the places cue_opening finds in text."""
+    return text.encode("ascii", "replace").translate(_CUE_NEIGHBOUR_BYTES)
+
+
+def _cue_matches(text: str, cue: re.Pattern, pos: int, endpos: int, opening: re.Pattern | None,
+                 scanned: bytes | None = None):
     """The matches of ``cue.finditer(text, pos, endpos)``, found faster when ``opening`` (_lex's
     cue_opening) is given. cue opens with a lookbehind, so the regex engine enters its matcher at
     every character (~20 ns each, most of the scan); ``opening`` opens with a character set, which
@@ -819,7 +845,8 @@ def _cue_matches(text: str, cue: re.Pattern, pos: int, endpos: int, opening: re.
     may begin (a cue needs no word character or '-' before it, and every ASCII letter, digit and
     '_' is one). cue itself then decides at each such place (and at ``pos``, which has no
     character of the window before it), from left to right, places inside an earlier match
-    skipped: the same matches, a third cheaper on news text."""
+    skipped: the same matches, a third cheaper on news text. A bytes ``opening`` (_lex's
+    cue_opening_bytes) scans ``scanned``, the text's _cue_bytes, instead of the text."""
     if opening is None:
         yield from cue.finditer(text, pos, endpos)
         return
@@ -827,7 +854,7 @@ def _cue_matches(text: str, cue: re.Pattern, pos: int, endpos: int, opening: re.
     if m:
         yield m
         pos = m.end()
-    for o in opening.finditer(text, pos, endpos):
+    for o in opening.finditer(text if scanned is None else scanned, pos, endpos):
         s = o.start() + 1
         if s < pos:
             continue
@@ -845,15 +872,16 @@ def _cues_outside(text: str, cue: re.Pattern, regions: list[tuple[int, int]],
     and spaces, so no match crosses a quotation mark: the text between two marks is scanned on
     its own (``endpos`` at the mark) with the same matches; a region that ends with its
     paragraph is scanned like the text after it, and its matches dropped. ``opening``: see
-    _cue_matches."""
+    _cue_matches (a bytes one scans the text's _cue_bytes, made once here)."""
     out: list[re.Match] = []
     pos, n = 0, len(text)
+    scanned = _cue_bytes(text) if opening is not None and isinstance(opening.pattern, bytes) else None
     for o, c in regions:
         if o < pos:   # regions out of order (quote_pieces never gives them): scan everything
             return [m for m in cue.finditer(text) if not _in_regions(regions, m.start())]
-        out.extend(m for m in _cue_matches(text, cue, pos, o, opening) if not _in_regions(regions, m.start()))
+        out.extend(m for m in _cue_matches(text, cue, pos, o, opening, scanned) if not _in_regions(regions, m.start()))
         pos = c if c < n and text[c] in "“”\"" else o
-    out.extend(m for m in _cue_matches(text, cue, pos, n, opening) if not _in_regions(regions, m.start()))
+    out.extend(m for m in _cue_matches(text, cue, pos, n, opening, scanned) if not _in_regions(regions, m.start()))
     return out
 
 

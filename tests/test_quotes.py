@@ -467,8 +467,8 @@ def test_cues_outside_quotations_skip_the_quotations_only(text):
     expected = [m.span() for m in cue.finditer(text) if not _in_regions(regions, m.start())]
     assert [m.span() for m in _cues_outside(text, cue, regions)] == expected
     assert expected
-    opening = _lex()["cue_opening"]
-    assert [m.span() for m in _cues_outside(text, cue, regions, opening)] == expected
+    for opening in (_lex()["cue_opening"], _lex()["cue_opening_bytes"]):
+        assert [m.span() for m in _cues_outside(text, cue, regions, opening)] == expected
 
 
 def test_cue_scan_from_the_openings_finds_what_the_cue_scan_finds():
@@ -478,12 +478,15 @@ def test_cue_scan_from_the_openings_finds_what_the_cue_scan_finds():
     its object), a window ending inside a cue."""
     import random
 
-    from core.quotes import _cue_matches, _lex
+    from core.quotes import _cue_bytes, _cue_matches, _lex
 
-    cue, opening = _lex()["cue"], _lex()["cue_opening"]
+    cue, opening, opening_bytes = _lex()["cue"], _lex()["cue_opening"], _lex()["cue_opening_bytes"]
+    # (the bytes opening scans _cue_bytes(text): spaces outside ASCII, a file separator and an
+    # emoji are one character each there too)
     pieces = ["said", "says", "told", "According to", "according to", "reporters", "accused", "-said",
               "_said", "é", "said-", "the", "urged", "X", "1said", "“", "”", '"', "\n", " ", "  ", ",",
-              "said to", "saidx", "Said", "ésaid", "\u00a0", "Varnholt", "added"]
+              "said to", "saidx", "Said", "ésaid", "\u00a0", "Varnholt", "added", "according\u2009to",
+              "told\x1creporters", "\U0001F600said", "’said", "called on", "called\ton"]
     rnd = random.Random(7)
     seen = 0
     for _ in range(4000):
@@ -493,6 +496,8 @@ def test_cue_scan_from_the_openings_finds_what_the_cue_scan_finds():
         expected = [(m.span(), m.groups()) for m in cue.finditer(text, pos, endpos)]
         assert [(m.span(), m.groups()) for m in _cue_matches(text, cue, pos, endpos, opening)] == expected, \
             (text, pos, endpos)
+        assert [(m.span(), m.groups()) for m in _cue_matches(text, cue, pos, endpos, opening_bytes,
+                                                             _cue_bytes(text))] == expected, (text, pos, endpos)
         seen += len(expected)
     assert seen > 300
 
