@@ -176,10 +176,12 @@ _RULE_STARTS = {name: _rule_starts(_PARSED[name]) for name, _ in RULES}
 # Digit tokens. A number opens thirteen rules, and most numbers in news ("12 people", "$5
 # million") begin none of them; the length of the number's digit run and the character after it
 # (its "shape") tell which rules can: "2026-" an ISO date, "5 p" a clock time, "1st" an ordinal day,
-# "12 " a duration, not "2026 " a clock time. Each rule's shapes are read from its parsed pattern,
-# as its first words are, so only the rules that can begin with a shape are tried there.
+# "12 " a duration, not "2026 " a clock time; after a space, the next character too: "12 p" a
+# clock time ("p.m."), not a duration ("12 percent"). Each rule's shapes are read from its parsed
+# pattern, as its first words are, so only the rules that can begin with a shape are tried there.
 _DIGIT_CAP = 5  # digit runs of five or more digits share one shape
 _END = "<end>"  # a path of the pattern ends after its digits (any character may follow)
+_SPACE = "<space>"  # after the digits, whitespace: (digits, _SPACE, the character after it)
 _ASCII_SPACE = frozenset(chr(i) for i in range(128) if chr(i).isspace())
 
 
@@ -204,58 +206,73 @@ def _item_chars(op, av) -> frozenset[str] | None:
     return frozenset(chars)
 
 
-def _digit_shapes(seq, counts: set[int], done: set) -> set[int]:
-    """Walk a parsed pattern along the paths that open with a digit: ``counts`` holds the number of
-    digits each open path has read (capped at _DIGIT_CAP; 0: none yet). Where a path's digits end,
-    (count, character) goes to ``done`` for each ASCII character that can follow them; paths that
-    open with anything else are dropped; _ANY goes to ``done`` when the shape cannot be told."""
+def _digit_shapes(seq, states: set, done: set) -> set:
+    """Walk a parsed pattern along the paths that open with a digit. ``states``: for each open
+    path, the number of digits it has read (capped at _DIGIT_CAP; 0: none yet), or (_SPACE, n)
+    once whitespace follows its n digits. Where a path's digits end, (n, character) goes to
+    ``done`` for each ASCII character that can follow them, and after whitespace (n, _SPACE,
+    character) for each that can follow it ((n, _SPACE, _ANY) if unknown); paths that open with
+    anything else are dropped; _ANY goes to ``done`` when the shape cannot be told."""
     c = _sre_c
     for op, av in seq:
-        if not counts:
+        if not states:
             break
         if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue  # zero-width
         if op is c.LITERAL or op is c.IN:
             chars = _item_chars(op, av)
             digits = chars and {ch for ch in chars if ch.isdigit()}
-            if chars is None or (digits and len(digits) < len(chars)):
-                done.add(_ANY)  # an item matching digits and other characters, or unknown ones
-                return set()
-            if digits:
-                counts = {min(k + 1, _DIGIT_CAP) for k in counts}
-            else:
-                done.update((k, ch) for k in counts if k for ch in chars)
-                counts = set()  # the digits ended (or the path opens with no digit: not ours)
+            nxt = set()
+            for st in states:
+                if type(st) is tuple:  # after the digits and whitespace
+                    n = st[1]
+                    if chars is None:
+                        done.add((n, _SPACE, _ANY))
+                        continue
+                    done.update((n, _SPACE, ch) for ch in chars - _ASCII_SPACE)
+                    if chars & _ASCII_SPACE:
+                        nxt.add(st)  # more whitespace
+                elif chars is None or (digits and len(digits) < len(chars)):
+                    done.add(_ANY)  # an item matching digits and other characters, or unknown ones
+                    return set()
+                elif digits:
+                    nxt.add(min(st + 1, _DIGIT_CAP))
+                elif st:  # the digits end (a path opening with no digit is not ours)
+                    done.update((st, ch) for ch in chars)
+                    if chars & _ASCII_SPACE:
+                        nxt.add((_SPACE, st))
+            states = nxt
         elif op is c.SUBPATTERN:
-            counts = _digit_shapes(av[-1], counts, done)
+            states = _digit_shapes(av[-1], states, done)
         elif op is c.BRANCH:
-            counts = set().union(*(_digit_shapes(alt, set(counts), done) for alt in av[1]))
+            states = set().union(*(_digit_shapes(alt, set(states), done) for alt in av[1]))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
             lo, hi, body = av
-            out = set(counts) if lo == 0 else set()
-            cur = set(counts)
+            out = set(states) if lo == 0 else set()
+            cur = set(states)
             for i in range(4 * _DIGIT_CAP):
                 prev, cur = cur, _digit_shapes(body, cur, done)
                 if i + 1 >= lo:
                     out |= cur
                 if not cur or i + 1 >= hi:
                     break
-                if cur == prev:  # every later round reads the same counts
+                if cur == prev:  # every later round reads the same
                     out |= cur
                     break
             else:
                 done.add(_ANY)
                 return set()
-            counts = out
+            states = out
         else:  # back references, conditionals, dots ...
             done.add(_ANY)
             return set()
-    return counts
+    return states
 
 
 def _rule_digit_shapes(tree) -> frozenset:
-    """(digits, next character) pairs a rule's matches can open with, (digits, _END) where a match
-    may end right after its first digits, or {_ANY} (``tree``: the parsed pattern, or None)."""
+    """(digits, next character) pairs a rule's matches can open with, (digits, _SPACE, character
+    after the whitespace), (digits, _END) / (digits, _SPACE, _END) where a match may end right
+    after them, or {_ANY} (``tree``: the parsed pattern, or None)."""
     if tree is None:
         return frozenset({_ANY})
     try:
@@ -263,7 +280,7 @@ def _rule_digit_shapes(tree) -> frozenset:
         left = _digit_shapes(tree, {0}, done)
         if 0 in left:
             done.add(_ANY)  # an empty match
-        done |= {(k, _END) for k in left if k}
+        done |= {(k, _END) if type(k) is int else (k[1], _SPACE, _END) for k in left if k}
         return frozenset(done)
     except Exception:  # pragma: no cover - an unexpected pattern shape: try this rule at every number
         return frozenset({_ANY})
@@ -272,7 +289,6 @@ def _rule_digit_shapes(tree) -> frozenset:
 _RULE_DIGIT_SHAPES = {name: _rule_digit_shapes(_PARSED[name]) for name, _ in RULES}
 FIRST_WORDS = frozenset(w.split(" ")[0] for ws in _RULE_STARTS.values() for w in ws)
 _PAIR_KEYS = frozenset(w for ws in _RULE_STARTS.values() for w in ws if " " in w and not w.endswith(_SEP))
-_NEXT_TOKEN = re.compile(r"\s+([A-Za-z]+|\d|['’](?=\d))")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
@@ -330,7 +346,7 @@ def _big_search(text: str, pos: int) -> tuple[str, int, int] | None:
     return (m.lastgroup, m.start(), m.end()) if m else None
 
 
-_NEXT = r"\s+(?:[a-z]|\d|['’]\d)"  # a next token follows (_NEXT_TOKEN, on lower-cased text)
+_NEXT = r"\s+(?:[a-z]|\d|['’]\d)"  # a next token follows (as _NEXT_TOKEN reads it)
 
 
 def _seconds() -> dict[str, set[str]]:
@@ -401,25 +417,9 @@ def _start_token_re() -> re.Pattern:
 _START_TOKEN = _start_token_re()
 
 
-def _token_key(text: str, s: int, token: str) -> str:
-    """The _BY_START key of the token at text[s:] (``token``: its lower-case form, or its first
-    digit): the word, or for a join head the pair with the next token ("the first", "the
-    <digit>", "the <other>")."""
-    c = token[0]
-    if c not in _LOWER:
-        return _QUOTE if c in "'’" else _DIGIT
-    if token in _JOIN_HEADS:
-        n = _NEXT_TOKEN.match(text, s + len(token))
-        if n:
-            w2 = n.group(1)
-            pair = token + " " + (w2.lower() if w2[0] in _LETTERS else _DIGIT if w2[0].isdigit() else _QUOTE)
-            return pair if pair in _PAIR_KEYS else token + " " + _OTHER
-    return token
-
-
 def _token_rules() -> dict[str, tuple]:
     """Rules by the token _START_TOKEN captures, for the tokens whose key is the token itself: a
-    word that is no join head, a quote (join heads go through _token_key, numbers through
+    word that is no join head, a quote (join heads go through their pair keys, numbers through
     _digit_rules)."""
     out = {k: rules for k, rules in _BY_START.items() if " " not in k and k not in _JOIN_HEADS}
     out.update({q: out[_QUOTE] for q in "'’" if _QUOTE in out})
@@ -435,27 +435,46 @@ def _shape_fits(shapes, digits: int, ch: str) -> bool:
     return _ANY in shapes or (digits, ch) in shapes or any((k, _END) in shapes for k in range(1, digits + 1))
 
 
-def _digit_index() -> dict[tuple[int, str], tuple]:
-    """(digits, next character) -> the rules of _BY_START[_DIGIT] that can begin there, in RULES
-    order, for every run length up to _DIGIT_CAP and every ASCII character (either case) or the
-    end of the text ""; a number followed by any other character tries all of them."""
+def _space_fits(shapes, digits: int, ch: str) -> bool:
+    """A rule with these digit shapes can begin at a run of ``digits`` digits (capped), whitespace
+    and ``ch`` ("" at the end of the text)."""
+    return (_ANY in shapes or (digits, _SPACE, ch) in shapes or (digits, _SPACE, _ANY) in shapes
+            or (digits, _SPACE, _END) in shapes or any((k, _END) in shapes for k in range(1, digits + 1)))
+
+
+def _digit_index(fits) -> dict[tuple[int, str], tuple]:
+    """(digits, character) -> the rules of _BY_START[_DIGIT] that ``fits`` (shapes, digits,
+    character) lets begin there, in RULES order, for every run length up to _DIGIT_CAP and every
+    ASCII character (either case) or the end of the text ""."""
     rules = _BY_START.get(_DIGIT, ())
     chars = [chr(i) for i in range(128)] + [""]
-    fits = {}  # the rules' fits worked out once per lower-case character
+    found = {}  # worked out once per lower-case character
     for digits in range(1, _DIGIT_CAP + 1):
         for ch in {c.lower() for c in chars}:
-            fits[digits, ch] = tuple(r for r in rules if _shape_fits(_RULE_DIGIT_SHAPES[r[0]], digits, ch))
-    return {(digits, ch): fits[digits, ch.lower()] for digits in range(1, _DIGIT_CAP + 1) for ch in chars}
+            found[digits, ch] = tuple(r for r in rules if fits(_RULE_DIGIT_SHAPES[r[0]], digits, ch))
+    return {(digits, ch): found[digits, ch.lower()] for digits in range(1, _DIGIT_CAP + 1) for ch in chars}
 
 
-_DIGIT_RULES = _digit_index()
+_DIGIT_RULES = _digit_index(_shape_fits)  # by the character right after the digits
+_DIGIT_SPACE_RULES = _digit_index(_space_fits)  # digits, whitespace: by the character after it
+_SPACES_AT = re.compile(r"\s*")
 
 
 def _digit_rules(text: str, s: int, digits: int) -> tuple:
-    """The rules that can begin at the number of ``digits`` digits at text[s:]."""
+    """The rules that can begin at the number of ``digits`` digits at text[s:]: by its shape (the
+    digits and the character after them; after ASCII whitespace, the character after that);
+    every number rule when a character outside ASCII decides."""
     e = s + digits
     ch = text[e] if e < len(text) else ""
-    return _DIGIT_RULES.get((min(digits, _DIGIT_CAP), ch)) or (() if ch.isascii() else _BY_START.get(_DIGIT, ()))
+    digits = min(digits, _DIGIT_CAP)
+    if ch in _ASCII_SPACE:
+        e = _SPACES_AT.match(text, e + 1).end()
+        after = text[e] if e < len(text) else ""
+        if after.isascii():
+            return _DIGIT_SPACE_RULES[digits, after]
+    return _DIGIT_RULES.get((digits, ch)) or (() if ch.isascii() else _BY_START.get(_DIGIT, ()))
+
+
 _SCAN_ALL = any(_ANY in starts for starts in _RULE_STARTS.values())  # a rule may begin anywhere
 
 
@@ -464,23 +483,55 @@ def _folds_to_ascii(text: str) -> bool:
     return not text.isascii() and any(ch in text for ch in FOLD_CHARS)
 
 
+def _head_rules() -> tuple[dict, dict, dict]:
+    """For _candidates, by join head: (head, second token) -> rules of the pair keys ("the first",
+    "the <digit>"), head -> rules of "<head> <other>", head -> rules of the head alone."""
+    pairs, other, bare = {}, {}, {}
+    for key, rules in _BY_START.items():
+        head, _, second = key.partition(" ")
+        if head not in _JOIN_HEADS:
+            continue
+        if second == _OTHER:
+            other[head] = rules
+        elif second:
+            pairs[head, second] = rules
+        else:
+            bare[head] = rules
+    return pairs, other, bare
+
+
+_PAIR_RULES, _OTHER_RULES, _BARE_RULES = _head_rules()
+# the token after a join head, in the lower-cased text: a word, a digit, a quote before a digit
+_NEXT_TOKEN = re.compile(r"\s+(?:([a-z]+)|(\d)|['’](?=\d))")
+
+
 def _candidates(text: str) -> list[tuple[int, tuple]] | None:
     """(offset, rules to try there) for each token where a rule may begin; None: scan everything.
     The tokens come from _START_TOKEN over the lower-cased text (same offsets: only the letters
     of FOLD_CHARS change length or turn ASCII when lower-cased, and those texts are scanned
     in full); tokens right after an ASCII letter or digit are left out, as _match_at would
-    turn them down."""
+    turn them down. A token's rules are those of its _BY_START key: the word; for a join head
+    the pair with the next token ("the first", "the <digit>"), "<head> <other>" when no rule
+    continues the head with that token, the head alone when no token follows ("the-year");
+    for a number its shape (_digit_rules)."""
     if _SCAN_ALL or _folds_to_ascii(text):
         return None
-    token_rules, by_start = _TOKEN_RULES, _BY_START
+    token_rules, pair_rules, other_rules, bare_rules = _TOKEN_RULES, _PAIR_RULES, _OTHER_RULES, _BARE_RULES
+    next_token, lower = _NEXT_TOKEN.match, _LOWER
+    low = " " + text.lower()
     out = []
-    for m in _START_TOKEN.finditer(" " + text.lower()):
+    for m in _START_TOKEN.finditer(low):
         s = m.start()  # the text is one character longer: the token starts at s in ``text``
         token = m.group(1)
         rules = token_rules.get(token)
         if rules is None:
-            if token[0] in _LOWER:
-                rules = by_start.get(_token_key(text, s, token))
+            if token[0] in lower:  # a join head: the pair with the next token ("the first")
+                n = next_token(low, s + 1 + len(token))
+                if n is None:
+                    rules = bare_rules.get(token)
+                else:
+                    second = n.group(1) or (_DIGIT if n.group(2) else _QUOTE)
+                    rules = pair_rules.get((token, second)) or other_rules.get(token)
             else:
                 rules = _digit_rules(text, s, len(token))
         if rules:

@@ -455,6 +455,22 @@ def test_join_heads_before_hyphens_and_punctuation_equal_full_scan(monkeypatch):
         assert find_times(text, THU) == _full_scan(text, THU, monkeypatch), text
 
 
+def _number_rules(text, e, digits):
+    """The rules tried at a number of ``digits`` digits ending at ``e``: by the character after it,
+    or after ASCII whitespace by the character after the whitespace; all number rules when that
+    character is not ASCII."""
+    import re
+    import core.dates_index as di
+    nxt = text[e] if e < len(text) else ""
+    digits = min(digits, di._DIGIT_CAP)
+    if nxt.isascii() and nxt.isspace():
+        rest = text[e:].lstrip()
+        after = rest[0] if rest else ""
+        if after.isascii():
+            return di._DIGIT_SPACE_RULES[digits, after]
+    return di._DIGIT_RULES[digits, nxt] if nxt.isascii() else di._BY_START[di._DIGIT]
+
+
 def _token_walk(text):
     """The candidates as a walk over every token finds them (the reference _candidates keeps to):
     each token's key (for "the", "a" ... the pair with the next token) and its rules, at every
@@ -469,7 +485,7 @@ def _token_walk(text):
         key = w.lower() if w[0].isascii() and w[0].isalpha() else di._DIGIT if w[0].isdigit() else di._QUOTE
         if key == di._DIGIT:  # a number: the rules its shape (digits, next character) can begin
             nxt = text[m.end()] if m.end() < len(text) else ""
-            rules = di._DIGIT_RULES[min(len(w), di._DIGIT_CAP), nxt] if nxt.isascii() else di._BY_START[key]
+            rules = _number_rules(text, m.end(), len(w))
             if rules:
                 out.append((s, rules))
             continue
@@ -495,23 +511,24 @@ def test_candidates_equal_a_walk_over_every_token():
 
 
 def test_number_shapes_keep_every_rule_that_can_match():
-    """At a number, only the rules its shape (run length, next character) fits are tried: every
-    rule that matches there must be among them, whatever follows the digits."""
+    """At a number, only the rules its shape (run length, next character, after whitespace the
+    character after it) fits are tried: every rule that matches there must be among them,
+    whatever follows the digits."""
     import re
     import core.dates_index as di
     every = di._BY_START[di._DIGIT]
     tails = ["", " p.m. Friday", ":30 a.m. Tuesday", " am Monday", "pm Feb. 6", "st century", "th of May",
              "-05-06", "/2/2026", ".2.2026", "-2-2026", "s", "'s", "’s", " years ago", "-year", " times a year",
              ".5 years", " 1/2 years", " first quarter", "nd half", " and a half years", " more days", "%",
-             " percent", ",000", " Feb", " of March", "rd quarter", " 2025", " days later", "s-era", "0s"]
+             " percent", ",000", " Feb", " of March", "rd quarter", " 2025", " days later", "s-era", "0s",
+             "  p.m. Friday", " \t years ago", "\u00a0years ago", " \u00a0 days later", "\n\nMarch 5", "   "]
     nexts = [chr(i) for i in range(32, 127)] + ["\t", "\n", "\u00a0", "\u2019", "\u2013", "\u0663", ""]
     for digits in ("1", "5", "12", "31", "199", "1990", "2026", "12345", "1234567", "3\u0663", "\u0663"):
         for nxt in nexts:
             for tail in tails:
                 text = " " + digits + nxt + tail
                 run = len(re.match(r"\d+", text[1:]).group())
-                after = text[1 + run] if 1 + run < len(text) else ""
-                tried = (di._DIGIT_RULES[min(run, di._DIGIT_CAP), after] if after.isascii() else every)
+                tried = _number_rules(text, 1 + run, run)
                 for name, rx in every:
                     if rx.match(text, 1):
                         assert (name, rx) in tried, (text, name)
