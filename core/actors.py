@@ -481,7 +481,8 @@ class ActorIndex:
     """All actor mentions of one text; see the module docstring."""
 
     def __init__(self, text: str, mentions: list[ActorMention], actors: dict[str, Actor],
-                 quoted: list[tuple[int, int]], sents: list[tuple[int, int]], aliases: dict[str, list[str]]):
+                 quoted: list[tuple[int, int]], sents: list[tuple[int, int]], aliases: dict[str, list[str]],
+                 sentence_starts: list[int] | None = None):
         self.text = text
         self.mentions = mentions
         self.actors = actors
@@ -490,7 +491,7 @@ class ActorIndex:
         self._aliases = aliases
         self._starts = [m.start for m in mentions]
         # the sentences' starts, for the bisection of every pronoun resolution (built once here)
-        self._sentence_starts = [s for s, _ in sents]
+        self._sentence_starts = [s for s, _ in sents] if sentence_starts is None else sentence_starts
 
     def __iter__(self):
         return iter(self.mentions)
@@ -692,16 +693,16 @@ def _token_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
 _GENDERED_PRONOUN = re.compile(r"(?=[hsHS])\b(?:(he|himself|He)|(she|herself|She))\b")
 
 
-def _genders_from_pronouns(text, mentions, actors, quoted, sents) -> None:
+def _genders_from_pronouns(text, mentions, actors, quoted, sents, starts) -> None:
     """A person whose gender no honorific or title tells: the subject pronouns that follow the
     person in sentences naming no other person ("Clinton said she would ..."), when they agree (at
     least twice as many of one gender, outside quotation marks). ``mentions``: the tuples of
-    find_actors (start, end, text, name, kind, ..., in_quote), sorted by start."""
+    find_actors (start, end, text, name, kind, ..., in_quote), sorted by start; ``starts`` the
+    sentences' starts."""
     unknown = {m[3] for m in mentions if m[4] == "person" and not actors[m[3]].gender}
     if not unknown:
         return
     votes: dict[str, list[int]] = {}
-    starts = [s for s, _ in sents]
     by_sentence: dict[int, list] = {}
     for m in mentions:
         if m[4] == "person" and not m[9]:
@@ -908,7 +909,8 @@ def find_actors(text: str) -> ActorIndex:
             continue
         out.append(mm)
         last_end = mm[1]
-    _genders_from_pronouns(text, out, actors, quoted, sents)
+    sentence_starts = [s for s, _ in sents]
+    _genders_from_pronouns(text, out, actors, quoted, sents, sentence_starts)
     # the merged actor fills the role, country and gender a mention does not give (an actor's
     # role, country and gender never change once set, so they are read once here)
     final = []
@@ -916,7 +918,7 @@ def find_actors(text: str) -> ActorIndex:
         a = actors[name]
         final.append(_mention(start, end, written, name, kind, role or a.role, country or a.country,
                               gender or a.gender, poss, inq))
-    return ActorIndex(text, final, actors, quoted, sents, aliases)
+    return ActorIndex(text, final, actors, quoted, sents, aliases, sentence_starts)
 
 
 def _span_order(m: tuple) -> tuple[int, int]:
@@ -939,7 +941,12 @@ _CUE_AFTER = re.compile(r"\s*(?:(?:,[^,\n]{1,120}){1,3},\s*)?(?:" + alternation(
 _CUE_BEFORE = re.compile(r"(?:\b(?:said|says|according\s+to|added|asked|wrote|explained|told))\s+$")
 # the last letters of _CUE_BEFORE's words, _CUE_AFTER's first letters: cheap tests before the regexes
 _CUE_BEFORE_ENDS = ("said", "says", "to", "added", "asked", "wrote", "explained", "told")
-_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,")
+# what the first character after the spaces must be for _CUE_AFTER to match: the comma of an
+# aside or the first letter of an auxiliary or verb (the pattern is case-sensitive)
+_CUE_AFTER_FIRST = frozenset(",").union(w[0] for w in _CUE_AFTER_AUXILIARIES + _CUE_AFTER_VERBS)
+# the last letters of _CUE_BEFORE_ENDS and _AT_PLACE_ENDS: what the character before the space
+# before a name must be for either to match
+_CUE_BEFORE_LAST = frozenset(w[-1] for w in _CUE_BEFORE_ENDS)
 
 
 def _next_char(text: str, pos: int) -> str:
@@ -954,11 +961,16 @@ def _next_char(text: str, pos: int) -> str:
 
 def _cue_after(text: str, end: int) -> bool:
     """A speech verb (after asides) follows ``end``: ``_CUE_AFTER`` on the next 140 characters."""
-    return _next_char(text, end) in _LOWER and _CUE_AFTER.match(text, end, end + 140) is not None
+    return _next_char(text, end) in _CUE_AFTER_FIRST and _CUE_AFTER.match(text, end, end + 140) is not None
 
 
 def _cue_before(text: str, start: int) -> bool:
     """A speech verb ("said", "according to") and spaces end the 20 characters before ``start``."""
+    # the common case first: one space after a character that ends no speech verb and no space
+    if start >= 2 and text[start - 1] == " ":
+        c = text[start - 2]
+        if c not in _CUE_BEFORE_LAST and not c.isspace():
+            return False
     before = text[max(0, start - 20):start]
     stripped = before.rstrip()
     return len(stripped) < len(before) and stripped.endswith(_CUE_BEFORE_ENDS) \
@@ -1047,13 +1059,13 @@ def _words_shape(run_text: str, lx) -> _Shape | None:
     if not words:
         return None
     first = n - len(words)
-    full = words[0] if len(words) == 1 else " ".join(words)
+    full = run_text if first == 0 else words[0] if len(words) == 1 else " ".join(words)
     # the whole run in the gazetteer: institution / organisation / seat (decided in _classify)
     p = _place(full)
     if p:
         media = p[1] in ("institution", "organisation", "seat") and _is_media(words, lx)
         return _Shape(first, p, full, len(words) == 1, media)
-    whole = words
+    whole, whole_name = words, full
     role_parts: list[str] = []
     gender = ""
     country = ""
@@ -1138,7 +1150,7 @@ def _words_shape(run_text: str, lx) -> _Shape | None:
         return None
     kept = n - len(words)
     names = words
-    full = whole[0] if len(whole) == 1 else " ".join(whole)
+    full = whole_name
     if words is not whole:
         full = " ".join(names)
         p = _place(full)
@@ -1434,10 +1446,16 @@ def _capital_or_state_before(before: str) -> bool:
 _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout|around)\s+(?:the\s+)?$")
 # the words _AT_PLACE_BEFORE can end with: a cheap test before the regex
 _AT_PLACE_ENDS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "the")
+_AT_PLACE_LAST = frozenset(w[-1] for w in _AT_PLACE_ENDS)
 
 
 def _at_place_before(text: str, start: int) -> bool:
     """A place preposition ("in", "at the", "near") and spaces end the 12 characters before ``start``."""
+    # the common case first: one space after a character that ends no preposition and no space
+    if start >= 2 and text[start - 1] == " ":
+        c = text[start - 2]
+        if c not in _AT_PLACE_LAST and not c.isspace():
+            return False
     before = text[max(0, start - 12):start]
     stripped = before.rstrip()
     return len(stripped) < len(before) and stripped.endswith(_AT_PLACE_ENDS) \

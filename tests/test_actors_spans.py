@@ -150,3 +150,28 @@ def test_word_finders_find_whole_words_of_any_list():
     # a word that is not plain letters: no finders (the plain scan is used)
     assert actors._word_finders(["cats", "sea lions"]) is None
     assert actors._word_finders(["cats", "x"]) is None
+
+
+def test_speech_verb_and_place_tests_equal_their_patterns():
+    """_cue_before, _at_place_before and _cue_after (cheap tests on the characters next to a name
+    before their patterns) answer what their patterns alone answer, at every offset of texts made
+    of speech verbs, prepositions, auxiliaries, names, spaces, line breaks and punctuation."""
+    import random
+
+    from core import actors
+    pieces = ["said", "says", "told", "according to", "added", "asked", "wrote", "explained", "in", "at", "near",
+              "the", "outside", "throughout", "also", "has", "went on to", "warned", "urged", "of", "and", "met",
+              "visited", "Tolvan", "Mara Quell", "unsaid", "bread", "tin", " ", " ", " ", "  ", "\n", "\t", ",", ".",
+              "“", "—", "x", "s", "d", "o", "e", "n", "t", "r"]
+    rng = random.Random(3)
+    checked = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        for i in range(len(text) + 1):
+            assert actors._cue_before(text, i) == (
+                actors._CUE_BEFORE.search(text[max(0, i - 20):i]) is not None), (text, i)
+            assert actors._at_place_before(text, i) == (
+                actors._AT_PLACE_BEFORE.search(text, max(0, i - 12), i) is not None), (text, i)
+            assert actors._cue_after(text, i) == (actors._CUE_AFTER.match(text, i, i + 140) is not None), (text, i)
+            checked += 1
+    assert checked > 20000
