@@ -297,23 +297,28 @@ def _start_index() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
     """Every key a token can give (a first word, "the first", "the <other>") -> (name, regex) of
     the rules that can begin with it, in RULES order. Worked out at import; no regex is compiled
     for it: the rules' own regexes are tried in order (_match_at)."""
-    heads = {name: {w.split(" ")[0] for w in starts} for name, starts in _RULE_STARTS.items()}
+    order = {name: i for i, (name, _) in enumerate(RULES)}
+    listing: dict[str, set[str]] = {}  # a start ("the first", "the", _ANY ...) -> the rules listing it
+    opening: dict[str, set[str]] = {}  # a first word -> the rules with a start opening with it
+    for name, starts in _RULE_STARTS.items():
+        for w in starts:
+            listing.setdefault(w, set()).add(name)
+            opening.setdefault(w.split(" ")[0], set()).add(name)
+    anywhere = listing.get(_ANY, set())
     keys = FIRST_WORDS | _PAIR_KEYS | {h + " " + _OTHER for h in _JOIN_HEADS}
     index = {}
     for key in keys:
         head, _, second = key.partition(" ")
         if second:  # "the first": rules listing it, any "the ..." or a bare "the"
-            want = {key, f"{head} {_ANY}", head, _ANY}
+            want = (key, f"{head} {_ANY}", head)
         elif head in _JOIN_HEADS:  # a join head before no next token ("the", "two-year"):
             # rules that may end there, or go on with something other than a word or a number
-            want = {head, f"{head} {_ANY}", f"{head} {_QUOTE}", f"{head} {_SEP}", _ANY}
-        else:  # a bare word
-            want = None
-        rules = tuple((name, _RULE_RE[name]) for name, _ in RULES
-                      if (not want.isdisjoint(_RULE_STARTS[name]) if want is not None
-                          else key in heads[name] or _ANY in _RULE_STARTS[name]))
-        if rules:
-            index[key] = rules
+            want = (head, f"{head} {_ANY}", f"{head} {_QUOTE}", f"{head} {_SEP}")
+        else:  # a bare word: every rule opening with it
+            want = ()
+        names = anywhere.union(*(listing.get(w, ()) for w in want), opening.get(key, ()) if not want else ())
+        if names:
+            index[key] = tuple((name, _RULE_RE[name]) for name in sorted(names, key=order.__getitem__))
     return index
 
 
@@ -429,34 +434,31 @@ def _token_rules() -> dict[str, tuple]:
 _TOKEN_RULES = _token_rules()
 
 
-def _shape_fits(shapes, digits: int, ch: str) -> bool:
-    """A rule with these digit shapes can begin at a run of ``digits`` digits (capped) followed by
-    ``ch`` ("" at the end of the text)."""
-    return _ANY in shapes or (digits, ch) in shapes or any((k, _END) in shapes for k in range(1, digits + 1))
-
-
-def _space_fits(shapes, digits: int, ch: str) -> bool:
-    """A rule with these digit shapes can begin at a run of ``digits`` digits (capped), whitespace
-    and ``ch`` ("" at the end of the text)."""
-    return (_ANY in shapes or (digits, _SPACE, ch) in shapes or (digits, _SPACE, _ANY) in shapes
-            or (digits, _SPACE, _END) in shapes or any((k, _END) in shapes for k in range(1, digits + 1)))
-
-
-def _digit_index(fits) -> dict[tuple[int, str], tuple]:
-    """(digits, character) -> the rules of _BY_START[_DIGIT] that ``fits`` (shapes, digits,
-    character) lets begin there, in RULES order, for every run length up to _DIGIT_CAP and every
-    ASCII character (either case) or the end of the text ""."""
+def _digit_index(after_space: bool) -> dict[tuple[int, str], tuple]:
+    """(digits, character) -> the rules of _BY_START[_DIGIT] that can begin at a run of that many
+    digits (capped) followed by the character ("" at the end of the text) or, ``after_space``,
+    by whitespace and then the character; in RULES order, for every ASCII character (either
+    case). A rule fits a shape it lists, and every shape where one of its matches may end after
+    the digits (or after the whitespace)."""
     rules = _BY_START.get(_DIGIT, ())
     chars = [chr(i) for i in range(128)] + [""]
+    lows = sorted({c.lower() for c in chars})
     found = {}  # worked out once per lower-case character
     for digits in range(1, _DIGIT_CAP + 1):
-        for ch in {c.lower() for c in chars}:
-            found[digits, ch] = tuple(r for r in rules if fits(_RULE_DIGIT_SHAPES[r[0]], digits, ch))
+        per_char: dict[str, list] = {ch: [] for ch in lows}
+        for rule in rules:
+            shapes = _RULE_DIGIT_SHAPES[rule[0]]
+            always = _ANY in shapes or any((k, _END) in shapes for k in range(1, digits + 1)) or after_space and (
+                (digits, _SPACE, _ANY) in shapes or (digits, _SPACE, _END) in shapes)
+            for ch in lows:
+                if always or ((digits, _SPACE, ch) if after_space else (digits, ch)) in shapes:
+                    per_char[ch].append(rule)
+        found.update({(digits, ch): tuple(fit) for ch, fit in per_char.items()})
     return {(digits, ch): found[digits, ch.lower()] for digits in range(1, _DIGIT_CAP + 1) for ch in chars}
 
 
-_DIGIT_RULES = _digit_index(_shape_fits)  # by the character right after the digits
-_DIGIT_SPACE_RULES = _digit_index(_space_fits)  # digits, whitespace: by the character after it
+_DIGIT_RULES = _digit_index(False)  # by the character right after the digits
+_DIGIT_SPACE_RULES = _digit_index(True)  # digits, whitespace: by the character after it
 _SPACES_AT = re.compile(r"\s*")
 
 
