@@ -67,7 +67,7 @@ with up:
 with paste:
     with st.form("paste", clear_on_submit=True, border=False):
         text = st.text_area("Article text", height=180, key="p_text",
-                            placeholder="Paste the body of the article, one paragraph per line")
+                            placeholder="Paste the body of the article: one paragraph per line, or as copied (wrapped lines are joined)")
         c = st.columns(3)
         title = c[0].text_input("Headline", key="p_title")
         source = c[1].text_input("Source (outlet)", key="p_source")
