@@ -252,3 +252,73 @@ def test_trigger_matches_in_every_window_equal_the_whole_alternation(text):
             expected = [(m.span(), m.lastgroup) for m in whole.finditer(text, a, b)]
             assert [(m.span(), m.lastgroup) for m in trigger_matches(text, a, b)] == expected, (a, b)
             assert [(m.span(), m.lastgroup) for m in _matches_from(text, starts, a, b)] == expected, (a, b)
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    """Strings of words the status, negation, pair and meeting rules read, in any case, with
+    characters that fold or change length in lower case (dotted and dotless i, long s, Kelvin
+    sign, final sigma), curly apostrophes, punctuation and line breaks."""
+    import random
+
+    pieces = ["will", "WILL", "Would", "is", "are", "was due to", "were expected to", "had been set to",
+              "plans to", "Plans", "upcoming", "postponed", "called off", "Called Off", "cancelled",
+              "put off", "not", "NOT", "never", "didn’t", "don't", "failed to", "ruled out", "no",
+              "held", "took place", "the two sides", "Both Leaders", "two men", "meet", "growth",
+              "targets", "the", "a", "he", "She", "and", "that", "talks", "İ", "ı", "ſ", "\u212a",
+              "Σ", "ΟΣ", "é", ",", ";", ".", "\n", "  ", "-", "’", "'", "x", "Valdmor", "deadline"]
+    rnd = random.Random(seed)
+    return [" ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(n)]
+
+
+def test_lowered_rules_find_what_the_case_free_patterns_find():
+    """_Lowered.found / opens_string answer what the pattern compiled with re.I answers, at any
+    start, on strings with capitals and characters that fold (the status and negation rules of
+    events.json, the pair, meeting-object and pronoun-subject patterns)."""
+    import re
+
+    from core.events import (_MEET_OBJECT, _PAIR, _PRONOUN_SUBJECT, _Lowered, _status_rules)
+
+    rules = dict(_status_rules())
+    rules.update(pair=_Lowered(_PAIR.pattern), meet=_Lowered(_MEET_OBJECT.pattern),
+                 pronoun=_Lowered(_PRONOUN_SUBJECT.pattern))
+    assert all(r.low is not None for r in rules.values())   # every one takes the fast path
+    hits = 0
+    for s in _random_texts(3000, 11):
+        for name, rule in rules.items():
+            rx = re.compile(rule.rx.pattern, re.I)
+            for pos in {0, 1, len(s) // 2}:
+                expected = rx.search(s, pos) is not None
+                assert rule.found(s, pos) is expected, (name, s, pos)
+                hits += expected
+            assert rule.opens_string(s) is (rx.match(s) is not None), (name, s)
+    assert hits > 1000
+
+
+@pytest.mark.parametrize("pattern, free", [
+    (r"\bplans?\s+to\b", True),
+    (r"[^a-z]\s*(?:was|were)?\d+[’']", True),
+    (r"\bMonday\b", False),           # a capital: the lower-cased string has none
+    (r"(?-i:[A-Z])\w+", False),       # a flag changed inside
+    (r"[A-Z]+", False),
+    (r"\bσ\b", False),                # a letter outside ASCII with a case (final sigma)
+    (r"(a)\1", False),                # a back reference
+])
+def test_case_free_patterns(pattern, free):
+    import re
+    from re import _parser
+
+    from core.events import _case_free
+
+    assert _case_free(list(_parser.parse(pattern, re.I))) is free
+
+
+def test_np_before_equals_the_whole_search():
+    """_np_before starts its search later, where a match can begin: the same match (span and
+    words) as searching the whole window."""
+    from core.events import _NP_BEFORE, _np_before
+
+    for s in _random_texts(600, 5):
+        for lo in range(0, len(s) + 1, 3):
+            for hi in range(lo, len(s) + 1, 2):
+                a, b = _NP_BEFORE.search(s, lo, hi), _np_before(s, lo, hi)
+                assert (a.span(), a.group()) == (b.span(), b.group()), (s, lo, hi)
