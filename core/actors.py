@@ -699,19 +699,34 @@ def _genders_from_pronouns(text, mentions, actors, quoted, sents, starts) -> Non
     least twice as many of one gender, outside quotation marks). ``mentions``: the tuples of
     find_actors (start, end, text, name, kind, ..., in_quote), sorted by start; ``starts`` the
     sentences' starts."""
-    unknown = {m[3] for m in mentions if m[4] == "person" and not actors[m[3]].gender}
+    # one pass over the person mentions (in order of start): the names without a gender, and for
+    # each sentence (index in ``starts``, -1 before the first) its first person outside quotation
+    # marks, where that mention ends, and whether every such person in it is that one
+    unknown: set[str] = set()
+    by_sentence: dict[int, list] = {}
+    k, n_sents = -1, len(starts)
+    for m in mentions:
+        if m[4] != "person":
+            continue
+        name = m[3]
+        if not actors[name].gender:
+            unknown.add(name)
+        if m[9]:
+            continue
+        while k + 1 < n_sents and starts[k + 1] <= m[0]:
+            k += 1
+        first = by_sentence.get(k)
+        if first is None:
+            by_sentence[k] = [name, m[1], True]
+        elif first[0] != name:
+            first[2] = False
     if not unknown:
         return
     votes: dict[str, list[int]] = {}
-    by_sentence: dict[int, list] = {}
-    for m in mentions:
-        if m[4] == "person" and not m[9]:
-            by_sentence.setdefault(bisect.bisect_right(starts, m[0]) - 1, []).append(m)
-    for k, ms in by_sentence.items():
-        name = ms[0][3]
-        if name not in unknown or any(x[3] != name for x in ms):
+    for k, (name, lo, alone) in by_sentence.items():
+        if not alone or name not in unknown:
             continue
-        lo, hi = ms[0][1], sents[k][1] if k >= 0 else len(text)
+        hi = sents[k][1] if k >= 0 else len(text)
         if k + 1 < len(sents) and k + 1 not in by_sentence and text.startswith(("He ", "She "), sents[k + 1][0]):
             hi = sents[k + 1][0] + 4   # "Varnholt spoke first. She said ..."
         for pm in _GENDERED_PRONOUN.finditer(text, lo, hi):
@@ -875,7 +890,13 @@ def find_actors(text: str) -> ActorIndex:
                 name = cand
             elif name not in strong_names:
                 continue
-        a = add_actor(name, kind, role, country, gender)
+        a = actors.get(name)   # add_actor, inline
+        if a is None:
+            a = actors[name] = Actor(name, kind, role, country, gender)
+        else:
+            a.role = a.role or role
+            a.country = a.country or country
+            a.gender = a.gender or gender
         if kind == "person" and name != written:
             a.aliases.add(written)
         i = bisect.bisect_right(quoted_starts, start) - 1

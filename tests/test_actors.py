@@ -236,3 +236,15 @@ def test_mentions_are_plain_frozen_actor_mentions():
         (17, 30, "Ilsa Varnholt", "Ilsa Varnholt", "person", "Foreign Minister", False),
         (51, 59, "Varnholt", "Ilsa Varnholt", "person", "Foreign Minister", True)]
     assert all(type(x) is ActorMention and x == ActorMention(*dataclasses.astuple(x)) for x in m)
+
+
+def test_gender_votes_only_in_sentences_naming_one_person():
+    """A sentence naming two people casts no vote; a quoted name is not the sentence's person; the
+    next sentence opening with a pronoun counts when it names no one."""
+    text = ("Ilsa Varnholt met Aldo Mencari, and she said she was late. Varnholt left.\n"
+            "Tomas Ferreira spoke first. He said “Jo Lindqvist is right” and he left.\n"
+            "Jo Lindqvist and Ena Rolph waited. She was calm.")
+    idx = find_actors(text)
+    assert (idx.actor("Ilsa Varnholt").gender, idx.actor("Aldo Mencari").gender,
+            idx.actor("Tomas Ferreira").gender, idx.actor("Jo Lindqvist").gender, idx.actor("Ena Rolph").gender) \
+        == ("", "", "m", "", "")
