@@ -4,6 +4,7 @@ Friday") live here."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.dates_grammar import TIME_CLOCK
 from core.dates_index import _ALL_RULES, _match_at
@@ -52,10 +53,17 @@ _SPACES = re.compile(r"\s+")
 _HANDLERS = {**EXPLICIT, **RELATIVE, "week_of": _r_week_of, "clock_day": _r_clock_day}
 
 
+@lru_cache(maxsize=4096)
+def _lowered(span: str) -> str:
+    """A matched span as the handlers read it: lower case, each whitespace run one space, curly
+    apostrophes straight (the same few spans recur in every story: "Tuesday", "last year")."""
+    return _SPACES.sub(" ", span.lower()).replace("’", "'")
+
+
 def _handle(doc: _Doc, rule: str, s: int, e: int) -> TimeMention | None:
     """The mention rule ``rule`` makes of text[s:e] (None: the match is no time expression)."""
     span = doc.text[s:e]
-    low = _SPACES.sub(" ", span.lower()).replace("’", "'")
+    low = _lowered(span)
     handler = _HANDLERS.get(rule)
     return handler(doc, rule, s, e, span, low) if handler is not None else None
 
