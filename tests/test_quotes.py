@@ -589,3 +589,28 @@ def test_timeline_line_of_a_quotation_marks_reported_speech():
     summaries = dict(zip(rows["quote_kind"], rows["summary"]))
     assert summaries["indirect"] == "Ilsa Varnholt (reported): the fleet would stay in port until June"
     assert summaries["direct"] == "Ilsa Varnholt: “We will not sail”"
+
+
+def test_desc_before_head_test_changes_nothing():
+    """_desc_before skips the description search only where it finds nothing: the same match
+    (span and groups) as lx["desc_before"].search on clauses with and without description heads,
+    in any case, with characters that fold or change length in lower case."""
+    import random
+
+    from core.quotes import _desc_before, _lex
+
+    lx = _lex()
+    assert lx["desc_head"] is not None
+    pieces = ["the", "The", "a", "An", "his", "one", "spokesman", "SPOKESMAN", "Spokeswoman", "official",
+              "officials", "senior", "Iowa", "Democrat", "democrats", "agency", "familiar with", "the talks",
+              "for", "Varnholt", ",", "said", "ad", "had", "İ", "ı", "ſ", "\u212a", "Σ", "é", "’", "(", "\n", "  ",
+              "ſpokesman", "adviſer", "aıde", "offİcial"]   # heads re.I finds through a folding letter
+    rnd = random.Random(5)
+    found = 0
+    for _ in range(6000):
+        seg = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 9))) + rnd.choice(["", " ", ", "])
+        expected = lx["desc_before"].search(seg)
+        got = _desc_before(lx, seg)
+        assert (got and (got.span(), got.groups())) == (expected and (expected.span(), expected.groups())), seg
+        found += expected is not None
+    assert found > 300
