@@ -1181,7 +1181,7 @@ def _words_shape(run_text: str, lx) -> _Shape | None:
                               country=country)
             return None
     role = role_parts[0] if role_parts else ""
-    common = dict(role=role, has_role=bool(role_parts), gender=gender, country=country, strong=strong)
+    has_role = bool(role_parts)
     if _is_media(names, lx):
         return _Shape(first, None, full, False, False, "media", kept, country=country)
     if not lx["org_heads"].isdisjoint(names):
@@ -1216,19 +1216,23 @@ def _words_shape(run_text: str, lx) -> _Shape | None:
                 middle_cue = True
     elif names[0] in lx["not_names"]:
         if names[0] in lx["surname_words"]:
-            return _Shape(first, None, full, False, False, "person", kept, name_from=name_from, size=1,
-                          list_word=True, **common)
+            return _Shape(first, None, full, False, False, "person", kept, "", role, has_role, gender, country,
+                          strong, "", name_from, 1, False, False, True)
         return None
     elif names[0].isupper() and len(names[0]) > 1:
         return None
     if len(names) > 5:
         return None
-    if not strong and any((_place(w) or ("", "x"))[1] in ("country", "demonym", "city", "seat")
-                          for w in names if w.lower() not in lx["particles"]):
-        if len(names) == 1 or all(_place(w) for w in names):
-            return None
-    return _Shape(first, None, full, False, False, "person", kept, name_from=name_from, size=len(names),
-                  list_surname=list_surname, middle_cue=middle_cue, **common)
+    if not strong:
+        particles = lx["particles"]
+        for w in names:
+            if w.lower() not in particles and (_place(w) or ("", "x"))[1] in ("country", "demonym", "city", "seat"):
+                if len(names) == 1 or all(_place(w) for w in names):
+                    return None
+                break
+    # (the fields in order: positional arguments build a named tuple faster)
+    return _Shape(first, None, full, False, False, "person", kept, "", role, has_role, gender, country, strong, "",
+                  name_from, len(names), list_surname, middle_cue, False)
 
 
 def _classify(text: str, base: int, run: _Run, lx, out: list) -> None:
