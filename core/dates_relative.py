@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from core.dates_words import (
     DAYPARTS, GENERIC_AGE_NOUNS, MONTHS, QUARTER_WORDS, REL_PAST, SEASONS, UNITS, VAGUE_NUMBERS,
@@ -168,15 +169,15 @@ _THE_DAY_BEFORE_AFTER = re.compile(r"^the day (?:before|after) ")
 _EARLY_LATE_START = re.compile(r"^(?:early|late|earlier|later) ")
 
 
-def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
-    """Rule wday."""
-    text, ref = doc.text, doc.ref
+@lru_cache(maxsize=4096)
+def _wday_reading(span: str, low: str):
+    """What a weekday span says by itself (``low``: its form from _lowered): (offset of the
+    weekday, its number, the words before it, the part of the day's code or None, the clock time
+    after it or None, the relative word before it: "last", "this coming", "" ...); None when
+    the weekday is not capitalised."""
     wm = _WDAY_RE.search(span)
     if not wm or not wm.group()[0].isupper():
         return None
-    if wm.start() == 0 and _THE_BEFORE.search(text[max(0, s - 5):s]) \
-            and _CAPITALISED_AFTER.match(text[e:e + 4]):
-        return None  # "the Sunday Herald": a title
     wd = WEEKDAYS[wm.group().lower()]
     pre = low[:wm.start()].strip()
     part = None
@@ -184,11 +185,23 @@ def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMe
         if rx.search(low):
             part = code
     clock = _CLOCK_AFTER.search(span[wm.end():])  # not the "noon" of "afternoon"
+    rel = _EARLY_LATE_START.sub("", _THE_DAY_BEFORE_AFTER.sub("", pre))
+    return wm.start(), wd, pre, part, clock.group() if clock else None, rel
+
+
+def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMention | None:
+    """Rule wday."""
+    text, ref = doc.text, doc.ref
+    reading = _wday_reading(span, low)
+    if reading is None:
+        return None
+    wstart, wd, pre, part, clock, rel = reading
+    if wstart == 0 and _THE_BEFORE.search(text[max(0, s - 5):s]) \
+            and _CAPITALISED_AFTER.match(text[e:e + 4]):
+        return None  # "the Sunday Herald": a title
     if ref is None:
         val = f"XXXX-WXX-{wd}"
         return _mention(doc, s, e, "TIME" if part else "DATE", _unresolved(val, "day"))
-    rel = _THE_DAY_BEFORE_AFTER.sub("", pre)
-    rel = _EARLY_LATE_START.sub("", rel)
     the_before = _THE_BEFORE.search(text[max(0, s - 5):s])
     if rel in ("previous", "following") and the_before and doc.last_day(s, 1500) is not None:
         # "the previous Friday": the one before the day in focus, not before today
@@ -218,8 +231,8 @@ def _r_wday(doc: _Doc, rule: str, s: int, e: int, span: str, low: str) -> TimeMe
     if part:
         v = (v[0] + "T" + part,) + v[1:]
         typ = "TIME"
-    if clock:
-        v = (v[0] + _clock_suffix(clock.group()),) + v[1:]
+    if clock is not None:
+        v = (v[0] + _clock_suffix(clock),) + v[1:]
         typ = "TIME"
     if low.endswith("'s"):
         e -= 2
@@ -706,29 +719,24 @@ _AMOUNT_BEFORE = re.compile(
     r"(?:\d|dollars?|cents?|barrels|times|once|twice|per|million|billion|thousand|hundreds?|dozens?)[\s-]*$", re.I)
 
 
-def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
-    text = doc.text
-    # money, percentages, scores are not durations ("$5 a year" is handled as a set elsewhere)
-    if low == "one day" and _MODAL_TO_BEFORE.search(text[max(0, s - 12):s]):
-        # "Islam will one day be ...", "hopes to one day lead": some day ahead, not 24 hours
-        return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
+@lru_cache(maxsize=4096)
+def _duration_reading(span: str, low: str):
+    """What a duration span says by itself (``low``: its form from _lowered), the checks that
+    need no context done: (unit word, its quarters read as a fraction by a hyphen, a lone "a
+    second"/"a minute", a lone "a <unit>", unit, time unit, count); None when it is no duration
+    ("6-year-old", "the 1988 quarter", "60 Minutes", "the year")."""
     extra_half = low.endswith(" and a half")
     low = low.removesuffix(" and a half")
     um = _DURATION_UNIT_END.search(low)
     if not um:
         return None
     uw = um.group(1)
-    if uw.startswith("quarter") and (_HYPHEN_QUARTERS.search(low) or _FRACTION_OF_AFTER.match(text[e:e + 30])):
-        return None  # fractions: "about three-quarters of its food", "more than a quarter of the market"
     if low.endswith("old"):
         return None  # ages ("a 6-year-old boy") are not temporal expressions in TimeML
     if _YEAR_WORD.search(low):
         return None  # "the 1988 quarter" is a year, not 1988 quarters
     if uw[0] != span[um.start()] and _DIGIT.match(low):
         return None  # "60 Minutes" (a title)
-    if _A_SECOND_OR_MINUTE.fullmatch(low) and _LOWER_WORD_AFTER.match(text[e:e + 3]) \
-            and not _TIME_WORD_AFTER.match(text[e:e + 8]):
-        return None  # "a second round", "a minute silence"
     unit = _unit_of(uw)
     time_unit = UNITS.get(uw.rstrip("s") if uw != "centuries" else "century", ("", False))[1]
     nstr = low[:um.start()].strip(" -")
@@ -752,19 +760,38 @@ def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
         return None
     if _THE_SHORT_UNIT.fullmatch(low):
         return None
+    if extra_half and n is not None:
+        n += 0.5
+    return (uw, uw.startswith("quarter") and bool(_HYPHEN_QUARTERS.search(low)),
+            bool(_A_SECOND_OR_MINUTE.fullmatch(low)), bool(_A_UNIT.fullmatch(low)),
+            unit, time_unit, n)
+
+
+def _duration(doc: _Doc, s: int, e: int, span: str, low: str):
+    text = doc.text
+    # money, percentages, scores are not durations ("$5 a year" is handled as a set elsewhere)
+    if low == "one day" and _MODAL_TO_BEFORE.search(text[max(0, s - 12):s]):
+        # "Islam will one day be ...", "hopes to one day lead": some day ahead, not 24 hours
+        return _mention(doc, s, e, "DATE", ("FUTURE_REF", None, None, "unknown"))
+    reading = _duration_reading(span, low)
+    if reading is None:
+        return None
+    uw, hyphen_quarters, second_or_minute, a_unit, unit, time_unit, n = reading
+    if uw.startswith("quarter") and (hyphen_quarters or _FRACTION_OF_AFTER.match(text[e:e + 30])):
+        return None  # fractions: "about three-quarters of its food", "more than a quarter of the market"
+    if second_or_minute and _LOWER_WORD_AFTER.match(text[e:e + 3]) \
+            and not _TIME_WORD_AFTER.match(text[e:e + 8]):
+        return None  # "a second round", "a minute silence"
     # "a day" right after money, a number or a counted noun ("$5 a day", "$2 million a year",
     # "700 seats a week", "hundreds of interviews a day") is a rate: a set
-    if _A_UNIT.fullmatch(low):
+    if a_unit:
         before = text[max(0, s - 40):s]
         if _AMOUNT_BEFORE.search(before) \
                 or _COUNTED_NOUN_BEFORE.search(before):
             return _mention(doc, s, e, "SET", (_pvalue(1, unit, time_unit), None, None, "unknown"))
     # scores and tallies never reach here (no unit); "12-year-old" keeps its age reading (P12Y)
-    if extra_half and n is not None:
-        n += 0.5
-    val = _pvalue(n, unit, time_unit)
     # ages: "a 12-year-old" keep DURATION; plain quantities like "50 days" are durations
-    return _mention(doc, s, e, "DURATION", (val, None, None, "unknown"))
+    return _mention(doc, s, e, "DURATION", (_pvalue(n, unit, time_unit), None, None, "unknown"))
 
 
 _COUNTED_NOUN_BEFORE = re.compile(

@@ -808,3 +808,25 @@ def test_first_letter_lookaheads_keep_the_word_alternations_matches():
         for t in texts:
             ma, mb = a.match(t), b.match(t)
             assert (ma and ma.span()) == (mb and mb.span()), (name, t)
+
+
+def test_span_readings_are_shared_but_context_still_decides():
+    """Weekday and duration spans are read once per distinct span (cached); what their context
+    decides must still differ from one place to the next, in either order."""
+    def kinds(text):
+        return [(m.text, m.type, m.value) for m in find_times(text, THU)]
+    pairs = [
+        ("Tolls cost $5 a day in Dorn.", "The envoy stayed for a day in Dorn."),
+        ("The Sunday Herald printed the letter.", "The envoys met on Sunday."),
+        ("The council voted in a second round.", "A second later the lights went out."),
+        ("Karsk imports a quarter of its grain.", "Output fell for a quarter in Karsk."),
+    ]
+    for a, b in pairs + [(b, a) for a, b in pairs]:
+        first, second = kinds(a), kinds(b)
+        assert kinds(a) == first and kinds(b) == second
+    assert kinds("Tolls cost $5 a day in Dorn.") == [("a day", "SET", "P1D")]
+    assert kinds("The envoy stayed for a day in Dorn.") == [("a day", "DURATION", "P1D")]
+    assert kinds("The Sunday Herald printed the letter.") == []
+    assert kinds("The envoys met on Sunday.") == [("Sunday", "DATE", "2026-02-08")]
+    assert kinds("The council voted in a second round.") == []
+    assert kinds("Karsk imports a quarter of its grain.") == []
