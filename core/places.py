@@ -227,17 +227,18 @@ _KEY_OPENINGS: list = [frozenset()]   # see _key_openings
 _HEADS_MAX = 200_000
 
 
-def _head(token: str, first: dict, entries: dict, last_words: frozenset[str]) -> tuple[int, int, tuple | None]:
+def _head(token: str, first: dict, entries: dict, last_words: frozenset[str]) -> tuple:
     """A capitalised token as the opening of a name: the length of its name word, the most words
-    of a gazetteer name opening with that word (0: none) and the entry (code, kind) of the word
-    as a name of its own (None: none)."""
+    of a gazetteer name opening with that word and the entry (code, kind) of the word as a name
+    of its own (None: none); () when no name opens with it (the test find_places makes first)."""
     w0 = _word(token)
     if not w0:
-        return 0, 0, None
+        return ()
     k = _word_key(w0)
     most = max(first.get(k, 0), first.get(k.lower(), 0)) if k.isupper() else first.get(k, 0)
-    one = entries.get(_key(w0)) if most and _may_end_key(w0, last_words) else None
-    return len(w0), most, one
+    if not most:
+        return ()
+    return len(w0), most, entries.get(_key(w0)) if _may_end_key(w0, last_words) else None
 
 
 def _last_words(entries: dict) -> frozenset[str]:
@@ -307,7 +308,7 @@ def find_places(text: str) -> list[PlaceMention]:
         h = heads.get(g)
         if h is None:
             h = heads[g] = _head(g, first, entries, last_words)
-        if not h[1]:
+        if not h:
             continue
         s0 = m.start()
         if s0 < pos:
