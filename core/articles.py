@@ -170,13 +170,13 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•▪–—]\s|\d{1,3}[.)]\s|\(\w\)\s)")
 
 def unwrapped(lines: list[str]) -> list[str]:
     """The lines of hard-wrapped text (a wire story, an e-mail, text copied from a PDF: lines cut
-    at a fixed width, most of them in the middle of a sentence) joined into the paragraphs they
-    were cut from; the lines of any other text as they are. A line is continued by the next one
-    when it fills at least 60% of the width, stops in the middle of a sentence or is followed by a
-    line opening with a small letter, and the next line is neither blank, indented nor a list item
-    (a paragraph's last line is short and ends a sentence). Without this, every cut would end a paragraph: a quotation would stop at the end of
-    its line ("We will return" without "next week," and its speaker) and a sentence would lose
-    its verb."""
+    at a fixed width, most of them filling it and stopping in the middle of a sentence) joined into
+    the paragraphs they were cut from; the lines of any other text as they are. A line is continued
+    by the next one when it fills at least 60% of the width, stops in the middle of a sentence or
+    is followed by a line opening with a small letter, and the next line is neither blank, indented
+    nor a list item (a paragraph's last line is short and ends a sentence). Without this, every
+    cut would end a paragraph: a quotation would stop at the end of its line ("We will return"
+    without "next week," and its speaker) and a sentence would lose its verb."""
     full = [ln.strip() for ln in lines]
     nonblank = [ln for ln in full if ln]
     if len(nonblank) < 3:
@@ -184,19 +184,27 @@ def unwrapped(lines: list[str]) -> list[str]:
     width = max(map(len, nonblank))
     if width > WRAP_WIDTH_MAX:
         return lines
-    continued = [a for a, b in zip(full, full[1:]) if a and b]
-    if not continued or sum(not _ends_sentence(a) for a in continued) * 2 < len(continued):
-        return lines   # most lines end a sentence: one short paragraph per line
+    # lines followed by one that may continue them (not blank, indented or a list item)
+    continued = [a for a, b, raw in zip(full, full[1:], lines[1:]) if a and _may_continue(b, raw)]
+    if not continued or sum(not _ends_sentence(a) for a in continued) * 2 < len(continued) \
+            or sum(len(a) >= 0.6 * width for a in continued) * 2 < len(continued):
+        return lines   # one short paragraph per line: most lines end a sentence, or few fill the width
     out: list[str] = []
     prev = ""   # the previous line, stripped ("" after a blank line)
     for raw, ln in zip(lines, full):
-        if prev and ln and not raw[:1].isspace() and not _LIST_ITEM.match(raw) and (
+        if prev and _may_continue(ln, raw) and (
                 len(prev) >= 0.6 * width or not _ends_sentence(prev) or ln[0].islower()):
             out[-1] = f"{out[-1]} {ln}"
         else:
             out.append(raw)
         prev = ln
     return out
+
+
+def _may_continue(line: str, raw: str) -> bool:
+    """The line (stripped; ``raw`` as it came) can go on the paragraph before it: it is not blank,
+    indented or a list item."""
+    return bool(line) and not raw[:1].isspace() and not _LIST_ITEM.match(raw)
 
 
 def _ends_sentence(line: str) -> bool:

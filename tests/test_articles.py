@@ -181,6 +181,10 @@ def test_a_quotation_across_a_cut_keeps_its_words_speaker_and_date():
     # one short paragraph per line, each ending its sentence (the seed's layout): kept
     ["Envoys from Veloria met in Port Calder on Monday.", "The talks ended without a statement.",
      "A second round is planned for May.", "Both delegations left the city on Tuesday."],
+    # short items, then paragraphs: lines that stop mid-sentence but do not fill the width
+    ["Quarterly dividend raised", "Pay June 3",
+     "Note: the rise needs the approval of the board at its May 20 meeting.",
+     "The company also said it would open two new harbour offices in Port Calder."],
     # a wrapped story's list items, an indented paragraph start and a blank line stay apart
     ["The harbour board listed three demands for the coming",
      "round of talks with Veloria and its fishing fleet:",
@@ -194,7 +198,7 @@ def test_lines_that_are_not_wrapped_stay_apart(lines):
     from core.articles import unwrapped
 
     out = unwrapped(lines)
-    if lines[0].endswith("."):
+    if not lines[0].startswith("The harbour board"):
         assert out == lines
     else:
         assert out == ["The harbour board listed three demands for the coming round of talks with Veloria "
