@@ -103,7 +103,9 @@ class Timeline:
                   published: dt.date | None) -> When:
         """When words were said: a time expression attached to the speech act ("At a briefing on
         Tuesday, X said", "X said on Tuesday", "..., the agency reported on Tuesday"), never one
-        inside what was said; else the date in force; else publication."""
+        inside what was said; else the date in force, unless it lies after publication (a report
+        tells what was said by then: "The envoys will return next week. X said the talks went
+        well" was not said next week); else publication."""
         if cue[0] < 0:
             return self.when(sentence, words[0], published, exclude=[words] + self.quoted)
         if words[0] >= cue[1]:
@@ -118,7 +120,7 @@ class Timeline:
             best = min(attached, key=lambda m: min(abs(m.start - cue[0]), abs(m.end - cue[0])))
             return from_mention(best, "text")
         m = self.in_force(sentence[0], look_ahead=False)
-        if m is not None:
+        if m is not None and (published is None or m.first <= published):
             return from_mention(m, "context")
         if published is None:
             return When.undated()
@@ -130,14 +132,15 @@ class Timeline:
 
         ``exclude`` holds spans (the words said) whose time expressions do not date the row.
         A planned event in the future tense with no date of its own stays undated; so does any
-        planned event whose sentence says the date is not set."""
+        planned event whose sentence says the date is not set. A date in force after publication
+        dates only planned events: what a report tells as done was done by then."""
         m = self.governing(clause, anchor, exclude)
         if m is not None:
             return from_mention(m, "text")
         if planned and (future or NO_DATE_YET.search(self.text, clause[0], clause[1])):
             return When.undated()
         m = self.in_force(clause[0], look_ahead=not planned)
-        if m is not None:
+        if m is not None and (planned or published is None or m.first <= published):
             return from_mention(m, "context")
         if planned or published is None:
             return When.undated()

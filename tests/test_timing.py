@@ -72,3 +72,31 @@ def test_vague_references_are_not_placed():
     assert tl.mentions == []
     w = tl.when((0, len(text)), text.index("stalled"), THU)
     assert (w.date, w.source) == (THU, "published")
+
+
+def test_words_are_never_said_after_publication():
+    # the date in force is a plan ("next week"): what the next sentence reports was said by the
+    # time of publication, not next week
+    text = "The envoys met in Dorn on Tuesday. They will return next week. Venn said the talks went well."
+    sentence = _clause(text, "Venn said the talks went well.")
+    cue = (text.index("said"), text.index("said") + 4)
+    words = (text.index("the talks"), len(text) - 1)
+    w = _timeline(text).said_when(sentence, cue, words, THU)
+    assert (w.date, w.source) == (THU, "published")
+    # a date in force on or before publication still dates it
+    text = "The envoys met in Dorn on Tuesday. Venn said the talks went well."
+    sentence = _clause(text, "Venn said the talks went well.")
+    cue = (text.index("said"), text.index("said") + 4)
+    words = (text.index("the talks"), len(text) - 1)
+    w = _timeline(text).said_when(sentence, cue, words, THU)
+    assert (w.date, w.source) == (D(2026, 2, 10), "context")
+
+
+def test_a_plan_in_force_dates_plans_only():
+    text = "The envoys will return to Dorn next week. The ministers signed the accord."
+    tl = _timeline(text)
+    done = _clause(text, "The ministers signed the accord.")
+    w = tl.when(done, text.index("signed"), THU)
+    assert (w.date, w.source) == (THU, "published")
+    w = tl.when(done, text.index("signed"), THU, planned=True)
+    assert (w.date, w.source) == (D(2026, 2, 16), "context")
