@@ -642,6 +642,8 @@ _PASSIVE = re.compile(r"\b(?:is|was|were|be|been|being|are|so|it\s+is|it\s+was)\
 
 
 _MIN_CHARS = 3                 # a partial quotation holds at least this many characters of words
+# a quotation that holds only a bracketed stage direction of a transcript: "(CROSSTALK.)", "[Applause]"
+_STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]]*[)\]][\s.,;:!?]*")
 _NOT_WORDS = " ,.;:!?“”\"‘’'"
 
 
@@ -803,6 +805,8 @@ def find_quotes(text: str, actors: ActorIndex | None = None) -> list[Quote]:
         kind = "direct" if starts_sentence else "partial"
         if kind == "partial" and len(text[p.cs:p.ce].strip(_NOT_WORDS)) < _MIN_CHARS:
             continue   # a letter, a number or a pronoun in quotation marks ("an “R” rating") is no quotation
+        if _STAGE_DIRECTION.fullmatch(text, p.cs, p.ce):
+            continue   # a transcript's "(CROSSTALK)", "[inaudible]": nobody's words
         lo = min(p.open if p.open >= 0 else p.cs, a.cue_start if a.cue_start >= 0 else p.cs)
         hi = max(p.ce, a.cue_end)
         s0 = _sentence_bounds(sents, lo)[0]
@@ -942,9 +946,22 @@ _INDIRECT_OK = re.compile(r"^(?:said|says|say|told|tells|added|adds|stressed|str
 # the clause before a cue that closes its sentence: "..., X said." (from the last comma)
 # where reported speech ends and the writer's own words go on: a contrast (", but", ", even
 # though"), a non-restrictive relative clause (", which", ", who"), a participle clause (", putting
-# them ahead"; not ", including", which lists what was said), a dash or a semicolon
+# them ahead"; not ", including", which lists what was said), a dash or a semicolon; a new clause
+# with its own subject (", and he later met"), a predicate coordinated with the cue ("and has
+# visited", "but would not say", "but declined"), a concession (", despite", ", without") or a
+# comparison (", as has the board")
 _WRITERS_CLAUSE = re.compile(r",\s+(?:but|even\s+though|although|though|while|whereas|yet|which|who|whose|where)\b"
-                             r"|,\s+(?!including\b)[a-z]+ing\b|\s+[-–—]+\s+|;\s")
+                             r"|,\s+(?!including\b)[a-z]+ing\b|\s+[-–—]+\s+|;\s"
+                             r"|,\s+and\s+(?:he|she|they)\s|,?\s+and\s+(?:has|have|had)\s+(?:also\s+)?[a-z]+ed\b"
+                             r"|,?\s+but\s+(?:(?:would|did|could|will|does|do)\s+not|declined|refused)\b"
+                             r"|,\s+(?:despite|without|regardless)\b|,\s+as\s+(?:has|have|had|did|does|do|is|was|were|are)\b")
+
+
+# a second speech act of the same speaker, coordinated with the first ("said the tax was unfair and
+# urged the council to scrap it"): the first report ends before it, the second is a report of its own
+_COORDINATED_CUE = re.compile(r",?\s+and\s+(?:also\s+|then\s+)?(?=(?:said|added|vowed|urged|warned|accused|called\s+(?:on|for)"
+                              r"|predicted|insisted|stressed|noted|argued|claimed|promised|threatened|demanded"
+                              r"|denied|suggested|told|acknowledged|admitted|complained|announced)\b)")
 
 
 def _before_writers_clause(text: str, cs: int, ce: int) -> int:
@@ -1003,6 +1020,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
     # a sentence holds a quotation mark when an opening mark lies in [s_lo, s_hi) or a closing one
     # in (s_lo, s_hi]: two range queries on sorted positions instead of a pass over every region
     opens, closes = sorted(a for a, _ in qregions), sorted(b for _, b in qregions)
+    coordinated: dict[int, tuple] = {}   # a coordinated cue's start -> the speaker of the report before it
     for cm in cues:
         if cm.start() in used:
             continue
@@ -1040,7 +1058,7 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                 if sp2:
                     sp, cs, ce = sp2, s_lo, s_lo + len(lead) - 1
             if sp is None:
-                sp = _speaker_before(idx, text, s_lo, cm.start(), lx)
+                sp = coordinated.get(cm.start(1)) or _speaker_before(idx, text, s_lo, cm.start(), lx)
             if cs is not None:
                 pass
             elif sp is None or not sp[0]:
@@ -1103,6 +1121,10 @@ def _indirect(idx, text, lx, cues, used, qregions, sents) -> list[Quote]:
                             if mt4 and mt4.end() > cs and text[mt4.end() - 1] in " ,\n" and ce - mt4.end() >= 12:
                                 cs = mt4.end()
                     ce = _before_writers_clause(text, cs, ce)
+                    mc = _COORDINATED_CUE.search(text, cs, ce)
+                    if mc and mc.start() - cs >= 12:
+                        ce = mc.start()
+                        coordinated[mc.end()] = sp
                     if _SUBORDINATE_HEAD.search(text, s_lo, cm.start()):
                         ce = _before_main_clause(text, cs, ce)
                     if ce - cs < 12:

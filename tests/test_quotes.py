@@ -614,3 +614,47 @@ def test_desc_before_head_test_changes_nothing():
         assert (got and (got.span(), got.groups())) == (expected and (expected.span(), expected.groups())), seg
         found += expected is not None
     assert found > 300
+
+
+@pytest.mark.parametrize("body,reports", [
+    # a second speech act of the same speaker coordinated with the first: two reports, each with
+    # its own cue and event type (an analyst reads the demand as a demand)
+    ("Mencari said the fleet would stay in port and urged the ministry to lift the quotas.",
+     [("the fleet would stay in port", "Aldo Mencari", "said", "statement"),
+      ("the ministry to lift the quotas", "Aldo Mencari", "urged", "demand")]),
+    ("Varnholt said the quotas were unfair, and warned that the boats would stay home.",
+     [("the quotas were unfair", "Ilsa Varnholt", "said", "statement"),
+      ("the boats would stay home", "Ilsa Varnholt", "warned", "threat")]),
+    # "and" inside what was said, with no speech verb after it: one report
+    ("Mencari said the fleet had sailed and the nets were full.",
+     [("the fleet had sailed and the nets were full", "Aldo Mencari", "said", "statement")]),
+])
+def test_coordinated_speech_acts_are_reports_of_their_own(body, reports):
+    qs = [q for q in quotes_of(INTRO + body) if q.kind == "indirect"]
+    assert [(q.text.strip(" ."), q.speaker, q.cue, q.event_type) for q in qs] == reports
+
+
+@pytest.mark.parametrize("body,words", [
+    # the writer goes on with a clause of its own: a new subject after ", and", a coordinated
+    # perfect ("and has visited"), a concession, a comparison ("as has ..."), a refusal
+    ("Mencari said the fleet would sail on Monday, and he later met the harbour board.",
+     "the fleet would sail on Monday"),
+    ("Varnholt said the quotas were unfair and has visited the harbour twice since.",
+     "the quotas were unfair"),
+    ("Mencari said the talks were going well, despite the storm that closed the port.",
+     "the talks were going well"),
+    ("Varnholt said she would not sign the accord, as has the harbour board of Port Calder.",
+     "she would not sign the accord"),
+    ("Mencari said the fleet would return but would not say when it might.",
+     "the fleet would return"),
+])
+def test_indirect_speech_ends_before_the_writers_next_clause(body, words):
+    qs = [q for q in quotes_of(INTRO + body) if q.kind == "indirect"]
+    assert [q.text.strip(" .") for q in qs] == [words]
+
+
+def test_a_stage_direction_in_quotation_marks_is_nobodys_words():
+    text = ('WELLAND: We have to go. "(CROSSTALK.)" "We will not leave the harbour," Mara Quell said. '
+            '"[Applause]" Quell added: "(We) stay."')
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [
+        ("We will not leave the harbour", "Mara Quell"), ("(We) stay.", "Mara Quell")]
