@@ -28,7 +28,7 @@ from core.timing import Timeline, When, from_mention
 # whenever the rows an article gives change (0.3.0: session 3's date rules, quotes as the source's
 # characters; 0.4.0: indirect speech ends where the writer's own clause begins, holiday names split
 # by a line break are dated)
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 
 def _event_id(article_id: str, kind: str, start: int, end: int) -> str:
