@@ -27,7 +27,8 @@ from core.timing import Timeline, When, from_mention
 # stored articles normalised by another version are normalised again on the next ingest: raise it
 # whenever the rows an article gives change (0.3.0: session 3's date rules, quotes as the source's
 # characters; 0.4.0: indirect speech ends where the writer's own clause begins, holiday names split
-# by a line break are dated)
+# by a line break are dated; 0.5.0: hard-wrapped text unwrapped, nothing said or done dated after
+# publication by the context, coordinated speech acts as reports of their own)
 EXTRACTOR_VERSION = "0.5.0"
 
 
