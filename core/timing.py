@@ -103,11 +103,14 @@ class Timeline:
                   published: dt.date | None) -> When:
         """When words were said: a time expression attached to the speech act ("At a briefing on
         Tuesday, X said", "X said on Tuesday", "..., the agency reported on Tuesday"), never one
-        inside what was said; else the date in force, unless it lies after publication (a report
-        tells what was said by then: "The envoys will return next week. X said the talks went
-        well" was not said next week); else publication."""
+        inside what was said; else the date in force; else publication. Never a date after
+        publication: a report tells what was said by then ("X, who testifies tomorrow, said ...",
+        "The envoys will return next week. X said the talks went well" were not said then)."""
         if cue[0] < 0:
-            return self.when(sentence, words[0], published, exclude=[words] + self.quoted)
+            w = self.when(sentence, words[0], published, exclude=[words] + self.quoted)
+            if published is not None and w.date is not None and w.date > published:
+                return When(published, published, "day", "", "published")
+            return w
         if words[0] >= cue[1]:
             # "X said (that) ...": the speaker's clause up to the cue, and a date right after it
             attached = [m for m in self.mentions if sentence[0] <= m.start and m.end <= cue[0]
@@ -115,7 +118,8 @@ class Timeline:
         else:
             # "“...”, X said on Tuesday": everything after the words
             attached = [m for m in self.mentions if words[1] <= m.start and m.end <= sentence[1]]
-        attached = [m for m in attached if not _inside(m, self.quoted) and not _inside(m, [words])]
+        attached = [m for m in attached if not _inside(m, self.quoted) and not _inside(m, [words])
+                    and (published is None or m.first is None or m.first <= published)]
         if attached:
             best = min(attached, key=lambda m: min(abs(m.start - cue[0]), abs(m.end - cue[0])))
             return from_mention(best, "text")

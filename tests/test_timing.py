@@ -100,3 +100,29 @@ def test_a_plan_in_force_dates_plans_only():
     assert (w.date, w.source) == (THU, "published")
     w = tl.when(done, text.index("signed"), THU, planned=True)
     assert (w.date, w.source) == (D(2026, 2, 16), "context")
+
+
+def test_a_date_in_the_speakers_clause_after_publication_is_not_when_it_was_said():
+    # "who will testify on Monday": the relative clause's date, after publication, says when the
+    # testimony is, not when the words were said
+    text = "Venn, who will testify in Dorn on Monday, said on Tuesday the talks went well."
+    cue = (text.index("said"), text.index("said") + 4)
+    words = (text.index("the talks"), len(text) - 1)
+    w = _timeline(text).said_when((0, len(text)), cue, words, THU)
+    assert (w.date, w.source, w.text) == (D(2026, 2, 10), "text", "Tuesday")
+    text = "Venn, who will testify in Dorn on Monday, said the talks went well."
+    cue = (text.index("said"), text.index("said") + 4)
+    words = (text.index("the talks"), len(text) - 1)
+    w = _timeline(text).said_when((0, len(text)), cue, words, THU)
+    assert (w.date, w.source) == (THU, "published")
+
+
+def test_words_without_a_cue_are_not_dated_after_publication():
+    # a quotation with no speech verb takes its sentence's date, but never one after publication
+    text = "The \u201cnew rules\u201d will take effect on Monday."
+    words = (text.index("new"), text.index("\u201d"))
+    w = _timeline(text, quoted=[words]).said_when((0, len(text)), (-1, -1), words, THU)
+    assert (w.date, w.source) == (THU, "published")
+    text = "The \u201cnew rules\u201d took effect on Monday."
+    w = _timeline(text, quoted=[words]).said_when((0, len(text)), (-1, -1), words, THU)
+    assert (w.date, w.source) == (D(2026, 2, 9), "text")
