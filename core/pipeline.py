@@ -252,9 +252,9 @@ def prepare() -> None:
 
 # invented people and places; a quotation, reported speech, a dated meeting, a country
 _WARM_UP = """2020-03-02
-Talks in Vellmar
+Talks in Port Calder
 
-Foreign Minister Ada Brunvik of Norway met envoy Ivo Lessard in Vellmar on Tuesday. "We will return
+Foreign Minister Ada Brunvik of Norway met envoy Ivo Lessard in Port Calder on Tuesday. "We will return
 next week," Brunvik said. Lessard said the talks had gone well and urged both sides to keep talking.
 Wire
 """
