@@ -250,12 +250,14 @@ def prepare() -> None:
     corpus_table(article_rows(parse_article(_WARM_UP, name="warm-up.txt")))
 
 
-# invented people and places; a quotation, reported speech, a dated meeting, a country
+# invented people and places, wrapped as wire copy; a quotation, reported speech, a dated meeting, a
+# country
 _WARM_UP = """2020-03-02
 Talks in Port Calder
 
-Foreign Minister Ada Brunvik of Norway met envoy Ivo Lessard in Port Calder on Tuesday. "We will return
-next week," Brunvik said. Lessard said the talks had gone well and urged both sides to keep talking.
+Foreign Minister Ada Brunvik of Norway met envoy Ivo Lessard in Port
+Calder on Tuesday. "We will return next week," Brunvik said. Lessard
+said the talks had gone well and urged both sides to keep talking.
 Wire
 """
 
