@@ -641,15 +641,9 @@ class ActorIndex:
                 if a.gender and a.gender != gender:
                     continue
                 cands.append((m.start, m, a))
-            # a pronoun of the same gender before the first name: the subject is a pronoun -> go back
-            first_pron = None
-            for pm in pron_re.finditer(self.text, s, e):
-                if not self.in_quote(pm.start()):
-                    g = "m" if pm.group().lower() == "he" else "f"
-                    if g == gender:
-                        first_pron = pm.start()
-                        break
-            if cands and depth < 2:
+            if not cands:
+                continue
+            if depth < 2:
                 # an unknown-gender person already taken by a pronoun of the other gender is not a candidate
                 other = "f" if gender == "m" else "m"
                 pr_other = _SHE if other == "f" else _HE
@@ -671,6 +665,15 @@ class ActorIndex:
             non_poss = [c for c in cands if not c[1].possessive]
             pool = non_poss or cands
             if pool:
+                # a pronoun of the same gender before the first name: the subject is a pronoun -> go
+                # back (looked for only in a sentence with a candidate: it decides nothing elsewhere)
+                first_pron = None
+                for pm in pron_re.finditer(self.text, s, e):
+                    if not self.in_quote(pm.start()):
+                        g = "m" if pm.group().lower() == "he" else "f"
+                        if g == gender:
+                            first_pron = pm.start()
+                            break
                 if first_pron is not None and first_pron < pool[0][0] and k != si:
                     continue
                 if k == si:

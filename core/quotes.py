@@ -269,8 +269,7 @@ def _from_actor(a: Actor | None, fallback: str = "") -> tuple[str, str, str]:
 
 def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> tuple[str, str, str] | None:
     """Speaker standing right before a cue: a named mention (appositive allowed), a pronoun, a description."""
-    cands = idx.mentions_in(lo, cue_start)
-    for m in cands[-4:]:
+    for m in _last_mentions_in(idx, lo, cue_start, 4):
         # the earliest name whose gap to the cue holds only appositives ("Cory James, 22, of Flint,
         # Mich., said"), never one after a preposition ("speaking to Fox News said")
         if m.in_quote or _AFTER_PREPOSITION.search(text, max(lo, m.start - 6), m.start):
@@ -332,6 +331,23 @@ def _speaker_before(idx: ActorIndex, text: str, lo: int, cue_start: int, lx) -> 
     if md:
         return _described(idx, lo + md.start(), md.group(0), md.group(1))
     return None
+
+
+def _last_mentions_in(idx: ActorIndex, lo: int, hi: int, n: int) -> list:
+    """``idx.mentions_in(lo, hi)[-n:]``, read back from ``hi`` (mentions are sorted by start): a
+    clause before a cue may hold many names, and only the last few can be the speaker."""
+    mentions, starts = idx.mentions, idx._starts
+    out = []
+    i = bisect.bisect_left(starts, hi) - 1
+    while i >= 0 and len(out) < n:
+        m = mentions[i]
+        if m.start < lo:
+            break
+        if m.end <= hi:
+            out.append(m)
+        i -= 1
+    out.reverse()
+    return out
 
 
 def _desc_before(lx, seg: str) -> re.Match | None:

@@ -85,3 +85,19 @@ def test_not_speaker(text, words, speaker):
 @pytest.mark.parametrize("text,words,speaker", CASES)
 def test_speaker(text, words, speaker):
     assert speaker_of(text, words) == speaker
+
+
+def test_last_mentions_before_a_cue_are_those_mentions_in_lists_last():
+    # _speaker_before reads the last few names of the clause from its end: the same mentions, in
+    # the same order, as the end of mentions_in over the clause, for every window and count
+    from core.actors import find_actors
+    from core.quotes import _last_mentions_in
+    text = ("Mayor Tilda Varn, Councillor Osko Brede and the Harbour Authority met Governor Pell Ordway, "
+            "Ordway's aide Lina Marsk and Senator Mara Kessling in Veldrun on Monday, and Kessling said "
+            "Varn and Brede had agreed.")
+    idx = find_actors(text)
+    assert len(idx.mentions) >= 6
+    for lo in range(0, len(text), 7):
+        for hi in range(lo, len(text) + 1, 5):
+            for n in (1, 2, 4):
+                assert _last_mentions_in(idx, lo, hi, n) == idx.mentions_in(lo, hi)[-n:]
