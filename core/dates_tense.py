@@ -61,9 +61,16 @@ _FIN_FUTURE = {"payable", "effective", "expire", "expires", "expiring", "pending
                "resumes", "meets", "convenes", "ends", "closes"}
 
 
+# the words _tense_at reads as markers whatever their context ("to", future, past and present
+# words); any other word is one only as a past form in -ed
+_MARKERS = frozenset({"to"} | set(FUTURE_WORDS) | _FIN_FUTURE | set(PAST_WORDS) | set(PRESENT_WORDS))
+
+
 def _tense_at(words: list[str], i: int) -> str | None:
     """Tense signalled by words[i] in its context (None if it signals nothing)."""
     lw = words[i].lower().replace("’", "'")
+    if lw not in _MARKERS and not (len(lw) > 4 and lw.endswith("ed") and lw not in NOT_PAST_ED):
+        return None  # no marker (most words): the words around it are not read
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     prv = words[i - 1].lower() if i > 0 else ""
     prv2 = words[i - 2].lower() if i > 1 else ""
@@ -144,16 +151,16 @@ def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
     marks = list(_QUOTE_MARK.finditer(text, s, start))
     if marks and _inside_quotation(marks):
         s = marks[-1].end()  # inside a quotation: its own words only
-        left = [m.group() for m in _WORD.finditer(text, s, start)]
+        left = _WORD.findall(text, s, start)
     else:
         # outside: the words of the sentence before it, closed quotations left out ('reported
         # "2,521 shootings" in the city between January 1 and ...': "reported" governs)
         left, pos = [], s
         for a, b in zip(marks[::2], marks[1::2]):
-            left += [m.group() for m in _WORD.finditer(text, pos, a.start())]
+            left += _WORD.findall(text, pos, a.start())
             pos = b.end()
-        left += [m.group() for m in _WORD.finditer(text, pos, start)]
-    right = [m.group() for m in _WORD.finditer(text, end, e)]
+        left += _WORD.findall(text, pos, start)
+    right = _WORD.findall(text, end, e)
     words = left + ["\x00"] + right
     k = len(left)
     best_left = None
@@ -194,10 +201,19 @@ _PLANNED_FOR = re.compile(
     r"(?:(?:the\s+)?(?:early|mid|late|end\s+of|beginning\s+of|middle\s+of)[\s-]*)?$", re.I)
 
 
+# a word each of their matches holds, in lower case: where an ASCII text has none before a date
+# (most places), the $-anchored searches, which try every position, are not run
+_PLANNED_WORD = re.compile(r"plan|sched|slat|due|earmark|pencil|set")
+_DEADLINE_WORD = re.compile(r"til|soon|early|later|now|extend|postpon|delay|push|mov|adjourn|reschedul|record")
+
+
 def _is_planned_for(text: str, start: int) -> bool:
     """A date a plan is made for ("the accession was planned for early March", "talks are set
     for Monday"): what is planned lies ahead, whatever the tense of the report."""
-    return bool(_PLANNED_FOR.search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 40):start]
+    if before.isascii() and not _PLANNED_WORD.search(before.lower()):
+        return False
+    return bool(_PLANNED_FOR.search(before))
 
 
 def _is_deadline(text: str, start: int) -> bool:
@@ -205,6 +221,8 @@ def _is_deadline(text: str, start: int) -> bool:
     "holders of record Dec. 21", "until 9 a.m. Tuesday"): the verb tense says nothing about it,
     so the nearest occurrence is taken (no flip to last year's in a past clause)."""
     before = text[max(0, start - 60):start]
+    if before.isascii() and not _DEADLINE_WORD.search(before.lower()):
+        return False  # the subs below only take text away
     before = _CLOCK_TAIL.sub("", before)
     before = _DATE_MODIFIER_TAIL.sub("", before)
     return bool(_DEADLINE_BEFORE.search(before))

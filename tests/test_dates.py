@@ -830,3 +830,39 @@ def test_span_readings_are_shared_but_context_still_decides():
     assert kinds("The envoys met on Sunday.") == [("Sunday", "DATE", "2026-02-08")]
     assert kinds("The council voted in a second round.") == []
     assert kinds("Karsk imports a quarter of its grain.") == []
+
+
+def test_deadline_and_plan_word_guards_keep_every_match():
+    """_is_deadline and _is_planned_for skip their $-anchored searches where an ASCII text holds
+    none of their words before the date: every way of saying a limit or a plan, in any case and
+    spelt with letters that match ASCII ones without case (long s, Kelvin sign), must still be
+    read as the searches alone read it."""
+    import core.dates_tense as dtn
+
+    def deadline(text, start):
+        before = text[max(0, start - 60):start]
+        before = dtn._DATE_MODIFIER_TAIL.sub("", dtn._CLOCK_TAIL.sub("", before))
+        return bool(dtn._DEADLINE_BEFORE.search(before))
+
+    def planned(text, start):
+        return bool(dtn._PLANNED_FOR.search(text[max(0, start - 40):start]))
+
+    limits = ["until", "till", "as soon as", "as early as", "no later than", "between now and",
+              "extended the talks to", "postponed it to", "delayed the vote by a week to",
+              "pushed back to", "moved the meeting to", "adjourned to", "rescheduled to",
+              "holders of record", "until 9 a.m.", "until early", "until the end of", "until on"]
+    plans = ["planned for", "scheduled on", "slated for", "due on", "earmarked for",
+             "pencilled in for", "penciled for", "set for", "set for the end of", "planned for mid-"]
+    others = ["said on", "met in", "will meet", "was held on", "told reporters", "the plan was"]
+    forms = [str, str.upper, str.title, lambda w: w.replace("s", "\u017f"), lambda w: w.replace("k", "\u212a")]
+    for phrase in limits + plans + others:
+        for form in forms:
+            for lead in ("The talks were ", "Officials said the hearing, long awaited by the parties, was "):
+                text = lead + form(phrase) + " Tuesday."
+                start = text.index("Tuesday")
+                assert dtn._is_deadline(text, start) == deadline(text, start), text
+                assert dtn._is_planned_for(text, start) == planned(text, start), text
+    text = "The talks were postponed until Tuesday."
+    assert dtn._is_deadline(text, text.index("Tuesday"))
+    text = "The talks were set for Tuesday."
+    assert dtn._is_planned_for(text, text.index("Tuesday"))
