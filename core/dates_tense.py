@@ -23,19 +23,28 @@ _ABBREV_END = re.compile(
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return _sentence_start(text, start), _sentence_end(text, end)
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding text[start] begins (at most 400 characters back)."""
     lo = max(0, start - 400)
-    s = lo
-    for m in _SENT_END.finditer(text, lo, start):
+    for m in reversed(list(_SENT_END.finditer(text, lo, start))):
+        # the last sentence end before start (those before it are not looked at)
         if text[m.start()] == "." and _ABBREV_END.search(text, max(0, m.start() - 8), m.start()):
             continue
-        s = m.end()
+        return m.end()
+    return lo
+
+
+def _sentence_end(text: str, end: int) -> int:
+    """Where the sentence holding text[end - 1] ends (at most 400 characters on)."""
     e = min(len(text), end + 400)
     for m in _SENT_END.finditer(text, end, e):
         if text[m.start()] == "." and _ABBREV_END.search(text, max(0, m.start() - 8), m.start()):
             continue
-        e = m.start() + 1
-        break
-    return s, e
+        return m.start() + 1
+    return e
 
 
 _AUX_PASSIVE = {"be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "gets"}
@@ -142,12 +151,7 @@ _COMMA_AFTER = re.compile(r"\s*,")
 
 def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
     """(tense, distance in words to the marker that decided it; 99 when none)."""
-    s, e = _sentence_bounds(text, start, end)
-    # "“We will meet Friday,” he said" / he said: “On Friday we will ...”: the words said and the
-    # words around them are separate clauses
-    q = _QUOTE_MARK.search(text, end, e)
-    if q:
-        e = q.start()
+    s = _sentence_start(text, start)
     marks = list(_QUOTE_MARK.finditer(text, s, start))
     if marks and _inside_quotation(marks):
         s = marks[-1].end()  # inside a quotation: its own words only
@@ -160,17 +164,27 @@ def _tense_strength(text: str, start: int, end: int) -> tuple[str, int]:
             left += _WORD.findall(text, pos, a.start())
             pos = b.end()
         left += _WORD.findall(text, pos, start)
-    right = _WORD.findall(text, end, e)
-    words = left + ["\x00"] + right
     k = len(left)
     best_left = None
     for i in range(k - 1, -1, -1):
-        t = _tense_at(words, i)
+        t = _tense_at(left, i) if i + 1 < k else _tense_at(left + ["\x00"], i)
         if t:
             best_left = (k - 1 - i, t)
             break
+    if best_left and best_left[0] <= 6:
+        return best_left[1], best_left[0]  # no marker on the right can be nearer by more than 6
+    # "“We will meet Friday,” he said" / he said: “On Friday we will ...”: the words said and the
+    # words around them are separate clauses
+    e = _sentence_end(text, end)
+    q = _QUOTE_MARK.search(text, end, e)
+    if q:
+        e = q.start()
+    right = _WORD.findall(text, end, e)
+    words = left + ["\x00"] + right
+    # a marker on the right decides only if it is more than 6 words nearer than the left one
+    stop = len(words) if best_left is None else min(len(words), k + best_left[0] - 5)
     best_right = None
-    for i in range(k + 1, len(words)):
+    for i in range(k + 1, stop):
         if words[i].lower() == "to":
             continue
         t = _tense_at(words, i)

@@ -866,3 +866,16 @@ def test_deadline_and_plan_word_guards_keep_every_match():
     assert dtn._is_deadline(text, text.index("Tuesday"))
     text = "The talks were set for Tuesday."
     assert dtn._is_planned_for(text, text.index("Tuesday"))
+
+
+def test_tense_marker_on_the_right_wins_only_when_more_than_six_words_nearer():
+    """The nearest marker on the left decides unless one on the right is more than six words
+    nearer (the right side is not read when the left marker is within six words)."""
+    for words, tense in [("the talks in the old", "past"), ("the talks in the old port", "past"),
+                         ("the talks in the old port town", "future"),
+                         ("the talks in the old port town of", "future")]:
+        text = f"The envoys said {words} Friday will open."
+        s = text.index("Friday")
+        assert clause_tense(text, s, s + 6) == tense, words
+        text = f"The envoys said {words} Friday, and they will open."
+        assert clause_tense(text, s, s + 6) == ("past" if len(words.split()) <= 8 else "future"), words
