@@ -29,12 +29,28 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _sentence_start(text: str, start: int) -> int:
     """Where the sentence holding text[start] begins (at most 400 characters back)."""
     lo = max(0, start - 400)
+    near = start - _NEAR
+    # most sentence ends lie within _NEAR characters: look there first, from a place right after
+    # a letter or digit (no sentence end, all punctuation and spaces, runs across it, so the
+    # sentence ends found after it are those found from lo)
+    if near > lo and text[near - 1].isalnum():
+        found = _last_sentence_end(text, near, start)
+        if found >= 0:
+            return found
+    found = _last_sentence_end(text, lo, start)
+    return found if found >= 0 else lo
+
+
+_NEAR = 120
+
+
+def _last_sentence_end(text: str, lo: int, start: int) -> int:
+    """The end of the last sentence end in text[lo:start] that follows no abbreviation; -1: none."""
     for m in reversed(list(_SENT_END.finditer(text, lo, start))):
-        # the last sentence end before start (those before it are not looked at)
         if text[m.start()] == "." and _ABBREV_END.search(text, max(0, m.start() - 8), m.start()):
             continue
         return m.end()
-    return lo
+    return -1
 
 
 def _sentence_end(text: str, end: int) -> int:

@@ -879,3 +879,28 @@ def test_tense_marker_on_the_right_wins_only_when_more_than_six_words_nearer():
         assert clause_tense(text, s, s + 6) == tense, words
         text = f"The envoys said {words} Friday, and they will open."
         assert clause_tense(text, s, s + 6) == ("past" if len(words.split()) <= 8 else "future"), words
+
+
+def test_sentence_start_looked_for_near_first_equals_a_scan_of_400_characters():
+    """_sentence_start looks for the last sentence end within _NEAR characters first: wherever
+    the sentence end, its quotation marks and spaces fall around that limit, the start must be
+    the one a scan of the whole 400 characters before the date finds."""
+    import core.dates_tense as dtn
+
+    def reference(text, start):
+        lo, s = max(0, start - 400), max(0, start - 400)
+        for m in dtn._SENT_END.finditer(text, lo, start):
+            if text[m.start()] == "." and dtn._ABBREV_END.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            s = m.end()
+        return s
+
+    ends = [". \n\n", ". \n ", ".\u201d \n ", ". ", ";\n", ".\n", " \n\n", "?) \n ", ". Gen. ", " Mr. "]
+    for end in ends:
+        for pad in range(dtn._NEAR - 12, dtn._NEAR + 12):
+            for lead in ("", "Talks in Dorn went on. " * 12):
+                text = lead + "The envoys met in Dorn" + end + "X" * pad + " on Friday."
+                start = text.index("Friday")
+                text2 = text.replace("X" * pad, ("Ab " * pad)[:pad])
+                for t in (text, text2):
+                    assert dtn._sentence_start(t, start) == reference(t, start), (end, pad)
