@@ -5,6 +5,8 @@ speed-up changed nothing.
     python bench/speed.py --save /tmp/digest.json  # also write a digest of every article's rows
     python bench/speed.py --check /tmp/digest.json # compare with a saved digest, list differences
     python bench/speed.py --profile 30           # cProfile (tottime) of article_rows, top 30
+    python bench/speed.py --scorer               # the components inside the reference quote scorer's
+                                                 # first pass over PolNeAR dev (issue 4's articles/s)
 
 Inputs, read by path (nothing of them is copied here): the first ``--reuters N`` Reuters-21578
 bodies (``bench/reuters.py``) and every PolNeAR dev and train text (``core.read_articles``, as
@@ -22,6 +24,7 @@ import hashlib
 import json
 import pstats
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -116,6 +119,28 @@ def measure(label: str, arts: list, digests: dict, tables: bool) -> None:
     print(f"         {parts}")
 
 
+def in_scorer() -> int:
+    """Each component's CPU per article inside ``score_quotes.py``'s own loop (its first pass over
+    PolNeAR dev in this process: each article written to a file, read, normalised, filtered, its
+    quotes located): what the components cost where the articles/s figure is measured, with the
+    other extractors and the scorer's own work between two calls of any one of them."""
+    sys.path.insert(0, str(EVAL / "scorers"))
+    import score_quotes as sq
+
+    docs = sq.load_split(EVAL / "polnear" / "dev", EVAL / "polnear" / "metadata.tsv")
+    timers = Timers(COMPONENTS + ("corpus_table",))
+    try:
+        with tempfile.TemporaryDirectory() as d:
+            r, _, _ = sq.score(docs, sq.project_tagger(str(ROOT)), Path(d))
+    finally:
+        timers.restore()
+    n = len(docs)
+    parts = " ".join(f"{k}={v * 1000 / n:.3f}" for k, v in timers.total.items() if v)
+    print(f"scorer   articles={n} seconds={r['seconds']:.3f} articles/s={n / r['seconds']:.0f} (wall, first pass)")
+    print(f"         {parts} (ms cpu per article)")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reuters", type=int, default=2000, help="first N Reuters bodies (default 2000)")
@@ -123,7 +148,12 @@ def main(argv=None) -> int:
     ap.add_argument("--check", type=Path, help="compare the output digest with this file")
     ap.add_argument("--profile", type=int, default=0, help="print the top N functions by tottime")
     ap.add_argument("--no-polnear", action="store_true")
+    ap.add_argument("--scorer", action="store_true",
+                    help="time each component inside the reference quote scorer's first pass over PolNeAR dev "
+                         "(run in a fresh process: what issue 4's articles/s measures) and stop")
     a = ap.parse_args(argv)
+    if a.scorer:
+        return in_scorer()
 
     reuters = read_reuters(limit=a.reuters)
     polnear = [] if a.no_polnear else polnear_articles()
