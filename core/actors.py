@@ -992,15 +992,22 @@ def _cue_after(text: str, end: int) -> bool:
 
 def _cue_before(text: str, start: int) -> bool:
     """A speech verb ("said", "according to") and spaces end the 20 characters before ``start``."""
-    # the common case first: one space after a character that ends no speech verb and no space
+    return _may_end_before(text, start, 20, _CUE_BEFORE_LAST, _CUE_BEFORE_ENDS) \
+        and _CUE_BEFORE.search(text[max(0, start - 20):start]) is not None
+
+
+def _may_end_before(text: str, start: int, width: int, last: frozenset, ends: tuple) -> bool:
+    """The cheap tests before a pattern that ends with one of the words ``ends`` (whose last
+    letters are ``last``) and spaces, on the ``width`` characters before ``start``: False when
+    they rule the pattern out. The common case first: one space after a character that ends none
+    of the words and is no space."""
     if start >= 2 and text[start - 1] == " ":
         c = text[start - 2]
-        if c not in _CUE_BEFORE_LAST and not c.isspace():
+        if c not in last and not c.isspace():
             return False
-    before = text[max(0, start - 20):start]
+    before = text[max(0, start - width):start]
     stripped = before.rstrip()
-    return len(stripped) < len(before) and stripped.endswith(_CUE_BEFORE_ENDS) \
-        and _CUE_BEFORE.search(before) is not None
+    return len(stripped) < len(before) and stripped.endswith(ends)
 
 
 def _poss_after(text: str, end: int) -> bool:
@@ -1481,15 +1488,10 @@ _AT_PLACE_LAST = frozenset(w[-1] for w in _AT_PLACE_ENDS)
 
 def _at_place_before(text: str, start: int) -> bool:
     """A place preposition ("in", "at the", "near") and spaces end the 12 characters before ``start``."""
-    # the common case first: one space after a character that ends no preposition and no space
-    if start >= 2 and text[start - 1] == " ":
-        c = text[start - 2]
-        if c not in _AT_PLACE_LAST and not c.isspace():
-            return False
-    before = text[max(0, start - 12):start]
-    stripped = before.rstrip()
-    return len(stripped) < len(before) and stripped.endswith(_AT_PLACE_ENDS) \
+    return _may_end_before(text, start, 12, _AT_PLACE_LAST, _AT_PLACE_ENDS) \
         and _AT_PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 _POSS_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:[\w\-]+\s+){0,3}$")
 _DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:state-run|state|official|semi-official)\s+)?$")
 # the appositive after a name (", spokesperson for Iran's Ministry of Foreign Affairs,"): a relative
