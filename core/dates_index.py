@@ -83,66 +83,85 @@ def _first_words(seq, open_: set[str], done: set[str]) -> set[str]:
     """Walk a parsed pattern: ``open_`` holds the letters read so far on each path (no word has
     ended yet); words that end (a non-letter follows) go to ``done``, as do _DIGIT / _QUOTE for
     paths that begin with a digit or a quote, and _ANY when the start cannot be told."""
-    c = _sre_c
-    for op, av in seq:
-        if not open_:
-            break
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero-width
-        if op is c.LITERAL or op is c.IN:
-            kinds = {_char_kind(av)} if op is c.LITERAL else _set_kinds(av)
-            if "letter" in kinds or _ANY in kinds:
-                if op is c.IN or _ANY in kinds:
-                    # a class of letters: unknown word (after "the ": any second word)
-                    for w in open_:
-                        if " " not in w:
-                            done.add(_ANY)
-                            return set()
-                        done.add(w.split(" ")[0] + " " + _ANY)
+    return _walk_parsed(seq, open_, done, _word_item, 3)
+
+
+def _word_item(op, av, open_: set[str], done: set[str]) -> set[str]:
+    """:func:`_first_words` over one character item (a literal or a class)."""
+    kinds = {_char_kind(av)} if op is _sre_c.LITERAL else _set_kinds(av)
+    if "letter" in kinds or _ANY in kinds:
+        if op is _sre_c.IN or _ANY in kinds:
+            # a class of letters: unknown word (after "the ": any second word)
+            for w in open_:
+                if " " not in w:
+                    done.add(_ANY)
                     return set()
-                open_ = {w + chr(av).lower() for w in open_}
-                continue
-            if kinds == {"other"} and _matches_space(op, av):
-                # whitespace: ends a word, but "the" waits for the word after it ("the first");
-                # a separator that may be a hyphen too ("two-year") is noted as "two <sep>"
-                nxt = set()
-                loose = _matches_nonspace(op, av)
-                for w in open_:
-                    if w in _JOIN_HEADS or w.endswith(" "):
-                        nxt.add(w.rstrip(" ") + " ")
-                        if loose:
-                            done.add(w.rstrip(" ") + " " + _SEP)
-                    else:
-                        done.add(w or _ANY)
-                open_ = nxt
-                continue
-            kind = _DIGIT if kinds == {_DIGIT} else _QUOTE if kinds == {_QUOTE} else _ANY
-            for w in open_:  # (a join head right before it: "end-", "year's": "end <sep>")
-                done.add(w + kind if w.endswith(" ") else f"{w} {_SEP}" if w in _JOIN_HEADS else w if w else kind)
-            open_ = set()
-        elif op is c.SUBPATTERN:
-            open_ = _first_words(av[-1], open_, done)
-        elif op is c.BRANCH:
-            open_ = set().union(*(_first_words(alt, set(open_), done) for alt in av[1]))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+                done.add(w.split(" ")[0] + " " + _ANY)
+            return set()
+        return {w + chr(av).lower() for w in open_}
+    if kinds == {"other"} and _matches_space(op, av):
+        # whitespace: ends a word, but "the" waits for the word after it ("the first");
+        # a separator that may be a hyphen too ("two-year") is noted as "two <sep>"
+        nxt = set()
+        loose = _matches_nonspace(op, av)
+        for w in open_:
+            if w in _JOIN_HEADS or w.endswith(" "):
+                nxt.add(w.rstrip(" ") + " ")
+                if loose:
+                    done.add(w.rstrip(" ") + " " + _SEP)
+            else:
+                done.add(w or _ANY)
+        return nxt
+    kind = _DIGIT if kinds == {_DIGIT} else _QUOTE if kinds == {_QUOTE} else _ANY
+    for w in open_:  # (a join head right before it: "end-", "year's": "end <sep>")
+        done.add(w + kind if w.endswith(" ") else f"{w} {_SEP}" if w in _JOIN_HEADS else w if w else kind)
+    return set()
+
+
+_REPEATS = tuple(op for op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, getattr(_sre_c, "POSSESSIVE_REPEAT", None)) if op)
+
+
+def _walk_parsed(seq, states: set, done: set, item, rounds: int) -> set:
+    """Walk a parsed pattern (``sre_parse`` items) along every path, ``states`` holding what each
+    open path has read: ``item(op, av, states, done)`` reads one character item (a literal or a
+    class) and gives the states after it, noting what it learns in ``done``; groups are entered,
+    the branches of an alternation walked apart and merged, a repeat walked round by round (up
+    to ``rounds``, or until a round changes nothing) with the paths that may stop after each
+    round kept; zero-width items are skipped. _ANY goes to ``done`` (and no path stays open)
+    where the pattern cannot be followed: back references, conditionals, a loop still open after
+    ``rounds``."""
+    for op, av in seq:
+        if not states:
+            break
+        if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            continue  # zero-width
+        if op is _sre_c.LITERAL or op is _sre_c.IN:
+            states = item(op, av, states, done)
+        elif op is _sre_c.SUBPATTERN:
+            states = _walk_parsed(av[-1], states, done, item, rounds)
+        elif op is _sre_c.BRANCH:
+            states = set().union(*(_walk_parsed(alt, set(states), done, item, rounds) for alt in av[1]))
+        elif op in _REPEATS:
             lo, hi, body = av
-            out = set(open_) if lo == 0 else set()
-            cur = set(open_)
-            for i in range(3):
-                prev, cur = cur, _first_words(body, cur, done)
+            out = set(states) if lo == 0 else set()
+            cur = set(states)
+            for i in range(rounds):
+                prev, cur = cur, _walk_parsed(body, cur, done, item, rounds)
                 if i + 1 >= lo:
                     out |= cur
-                if not cur or i + 1 >= hi or cur == prev:
+                if not cur or i + 1 >= hi:
+                    break
+                if cur == prev:  # every later round reads the same
+                    out |= cur
                     break
             else:
-                if cur:
-                    done.add(_ANY)  # a letter loop still open after three rounds
-                    return set()
-            open_ = out
+                done.add(_ANY)  # a loop still open after the last round
+                return set()
+            states = out
         else:  # back references, conditionals, dots ...
             done.add(_ANY)
             return set()
-    return open_
+    return states
 
 
 def _parsed(pattern: str):
@@ -213,60 +232,33 @@ def _digit_shapes(seq, states: set, done: set) -> set:
     ``done`` for each ASCII character that can follow them, and after whitespace (n, _SPACE,
     character) for each that can follow it ((n, _SPACE, _ANY) if unknown); paths that open with
     anything else are dropped; _ANY goes to ``done`` when the shape cannot be told."""
-    c = _sre_c
-    for op, av in seq:
-        if not states:
-            break
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero-width
-        if op is c.LITERAL or op is c.IN:
-            chars = _item_chars(op, av)
-            digits = chars and {ch for ch in chars if ch.isdigit()}
-            nxt = set()
-            for st in states:
-                if type(st) is tuple:  # after the digits and whitespace
-                    n = st[1]
-                    if chars is None:
-                        done.add((n, _SPACE, _ANY))
-                        continue
-                    done.update((n, _SPACE, ch) for ch in chars - _ASCII_SPACE)
-                    if chars & _ASCII_SPACE:
-                        nxt.add(st)  # more whitespace
-                elif chars is None or (digits and len(digits) < len(chars)):
-                    done.add(_ANY)  # an item matching digits and other characters, or unknown ones
-                    return set()
-                elif digits:
-                    nxt.add(min(st + 1, _DIGIT_CAP))
-                elif st:  # the digits end (a path opening with no digit is not ours)
-                    done.update((st, ch) for ch in chars)
-                    if chars & _ASCII_SPACE:
-                        nxt.add((_SPACE, st))
-            states = nxt
-        elif op is c.SUBPATTERN:
-            states = _digit_shapes(av[-1], states, done)
-        elif op is c.BRANCH:
-            states = set().union(*(_digit_shapes(alt, set(states), done) for alt in av[1]))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-            lo, hi, body = av
-            out = set(states) if lo == 0 else set()
-            cur = set(states)
-            for i in range(4 * _DIGIT_CAP):
-                prev, cur = cur, _digit_shapes(body, cur, done)
-                if i + 1 >= lo:
-                    out |= cur
-                if not cur or i + 1 >= hi:
-                    break
-                if cur == prev:  # every later round reads the same
-                    out |= cur
-                    break
-            else:
-                done.add(_ANY)
-                return set()
-            states = out
-        else:  # back references, conditionals, dots ...
-            done.add(_ANY)
+    return _walk_parsed(seq, states, done, _digit_item, 4 * _DIGIT_CAP)
+
+
+def _digit_item(op, av, states: set, done: set) -> set:
+    """:func:`_digit_shapes` over one character item (a literal or a class)."""
+    chars = _item_chars(op, av)
+    digits = chars and {ch for ch in chars if ch.isdigit()}
+    nxt = set()
+    for st in states:
+        if type(st) is tuple:  # after the digits and whitespace
+            n = st[1]
+            if chars is None:
+                done.add((n, _SPACE, _ANY))
+                continue
+            done.update((n, _SPACE, ch) for ch in chars - _ASCII_SPACE)
+            if chars & _ASCII_SPACE:
+                nxt.add(st)  # more whitespace
+        elif chars is None or (digits and len(digits) < len(chars)):
+            done.add(_ANY)  # an item matching digits and other characters, or unknown ones
             return set()
-    return states
+        elif digits:
+            nxt.add(min(st + 1, _DIGIT_CAP))
+        elif st:  # the digits end (a path opening with no digit is not ours)
+            done.update((st, ch) for ch in chars)
+            if chars & _ASCII_SPACE:
+                nxt.add((_SPACE, st))
+    return nxt
 
 
 def _rule_digit_shapes(tree) -> frozenset:
