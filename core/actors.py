@@ -837,13 +837,7 @@ def find_actors(text: str) -> ActorIndex:
                 strong_names.add(name)
             if " " not in name:   # two words or more (single spaces)
                 continue
-            a = actors.get(name)
-            if a is None:
-                a = actors[name] = Actor(name, "person", role, country, gender)
-            else:
-                a.role = a.role or role
-                a.country = a.country or country
-                a.gender = a.gender or gender
+            a = add_actor(name, "person", role, country, gender)
             if name in full_names:
                 continue
             full_names.add(name)
@@ -895,13 +889,7 @@ def find_actors(text: str) -> ActorIndex:
                 name = cand
             elif name not in strong_names:
                 continue
-        a = actors.get(name)   # add_actor, inline
-        if a is None:
-            a = actors[name] = Actor(name, kind, role, country, gender)
-        else:
-            a.role = a.role or role
-            a.country = a.country or country
-            a.gender = a.gender or gender
+        a = add_actor(name, kind, role, country, gender)
         if kind == "person" and name != written:
             a.aliases.add(written)
         i = bisect.bisect_right(quoted_starts, start) - 1
